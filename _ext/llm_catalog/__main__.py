@@ -1,0 +1,39 @@
+"""Command line: ``python -m llm_catalog check [FILE]`` validates the data file without building."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .catalog import CatalogInvalid, load
+from .report import summary_line
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m llm_catalog",
+        description="Check the catalog data file against its schema and cross-references.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate the data file and report every problem")
+    check.add_argument("file", nargs="?", default="_data/catalog.yaml", type=Path)
+    check.add_argument("--schema", type=Path, default=None, help="JSON Schema (default: beside the file)")
+    args = parser.parse_args(argv)
+
+    try:
+        catalog = load(args.file, args.schema)
+    except CatalogInvalid as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(summary_line(exc.problems), file=sys.stderr)
+        return 1
+    counts = ", ".join(
+        f"{len(getattr(catalog, name))} {name}" for name in ("categories", "courses", "syllabi", "books", "resources")
+    )
+    print(f"{catalog.path}: OK ({counts})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

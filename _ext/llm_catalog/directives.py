@@ -1,0 +1,206 @@
+"""Directives that place catalog records on a page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import labels, render
+from .catalog import Book, Catalog, Course, Resource, Syllabus, suggest
+from .domain import WARNING_TYPE, CatalogDomain, catalog_file, get_catalog
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+
+logger = logging.getLogger(__name__)
+
+
+def _columns(argument: str | None) -> int:
+    value = directives.positive_int(argument)
+    if value > 3:
+        raise ValueError("at most 3 columns")
+    return value
+
+
+class CatalogDirective(SphinxDirective):
+    """Shared plumbing: the catalog, the dependency on its file, registering what is shown."""
+
+    option_spec: ClassVar[dict] = {"no-index": directives.flag}
+
+    @property
+    def catalog(self) -> Catalog:
+        return get_catalog(self.env)
+
+    @property
+    def domain(self) -> CatalogDomain:
+        return self.env.get_domain(CatalogDomain.name)  # type: ignore[return-value]
+
+    def run(self) -> list[Node]:
+        self.env.note_dependency(catalog_file(self.env))
+        return self.build()
+
+    def build(self) -> list[Node]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def show(self, record_id: str, objtype: str, title: str, *index_keys: str) -> list[Node]:
+        """Index entries and anchor for a record; nothing under ``:no-index:`` (shown elsewhere)."""
+        anchor_id = render.anchor(record_id)
+        if "no-index" in self.options:
+            return []
+        if not self.domain.note_object(record_id, objtype, title, anchor_id, self.get_location()):
+            return []
+        return [render.index_entries(title, objtype, anchor_id, *index_keys), render.target(anchor_id)]
+
+    def warn(self, message: str, subtype: str) -> None:
+        logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=self.get_location())
+
+    def pick(self, ids: list[str], kind: type, kind_name: str) -> list:
+        """Records named in the directive's argument, warning about unknown or wrong-kind ids."""
+        found = []
+        for record_id in ids:
+            record = self.catalog.get(record_id)
+            if isinstance(record, kind):
+                found.append(record)
+                continue
+            if record is None:
+                known = [r.id for r in self.catalog.records() if isinstance(r, kind)]
+                self.warn(f"unknown {kind_name} id {record_id!r}{suggest(record_id, known)}", "unknown_id")
+            else:
+                self.warn(f"{record_id!r} is a {record.kind}, not a {kind_name}", "wrong_kind")
+        return found
+
+    def grid(self, cards: list[tuple[list[Node], nodes.Element]]) -> nodes.container:
+        grid = render.cards_grid(self.options.get("columns", 2))
+        for prefix, card in cards:
+            grid.extend(prefix)
+            grid += card
+        return grid
+
+
+class CoursesDirective(CatalogDirective):
+    """Course cards of one category (``:category:``) or of the ids given as arguments."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict] = {
+        **CatalogDirective.option_spec,
+        "category": directives.unchanged_required,
+        "columns": _columns,
+    }
+
+    def build(self) -> list[Node]:
+        category_id = self.options.get("category")
+        if bool(category_id) == bool(self.arguments):
+            raise self.error("give either course ids as arguments or the :category: option, not both or neither")
+        out: list[Node] = []
+        if category_id:
+            category = self.catalog.category(category_id)
+            if category is None:
+                known = [c.id for c in self.catalog.categories]
+                self.warn(f"unknown category {category_id!r}{suggest(category_id, known)}", "unknown_category")
+                return []
+            courses = list(self.catalog.courses_in(category_id))
+            out += self.show(category.id, "category", category.title)
+        else:
+            courses = self.pick(self.arguments[0].split(), Course, "course")
+        cards = []
+        for course in courses:
+            keys = [k for k in (course.institution, course.code) if k]
+            cards.append(
+                (
+                    self.show(course.id, "course", course.title, *keys),
+                    render.course_card(self.catalog, course, self.env.docname),
+                )
+            )
+        out.append(self.grid(cards))
+        return out
+
+
+class BooksDirective(CatalogDirective):
+    """Book cards, grouped under their group titles; ``:group:`` shows one group only."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict] = {
+        **CatalogDirective.option_spec,
+        "group": directives.unchanged_required,
+        "columns": _columns,
+    }
+
+    def build(self) -> list[Node]:
+        if self.arguments:
+            books = self.pick(self.arguments[0].split(), Book, "book")
+            return [self.grid([self._card(book) for book in books])]
+        groups = list(self.catalog.book_groups)
+        if "group" in self.options:
+            group = self.catalog.book_group(self.options["group"])
+            if group is None:
+                known = [g.id for g in groups]
+                self.warn(f"unknown book group {self.options['group']!r}{suggest(self.options['group'], known)}", "unknown_group")
+                return []
+            groups = [group]
+        out: list[Node] = []
+        for group in groups:
+            books = [b for b in self.catalog.books if b.group == group.id]
+            if not books:
+                continue
+            if "group" not in self.options:
+                out.append(nodes.rubric(group.title, group.title, classes=["llm-group-title"]))
+            out.append(self.grid([self._card(book) for book in books]))
+        return out
+
+    def _card(self, book: Book) -> tuple[list[Node], nodes.Element]:
+        return self.show(book.id, "book", book.title, *book.authors), render.book_card(self.catalog, book)
+
+    def grid(self, cards: list[tuple[list[Node], nodes.Element]]) -> nodes.container:
+        self.options.setdefault("columns", 1)
+        return super().grid(cards)
+
+
+class ResourcesDirective(CatalogDirective):
+    """Resource cards, all or of one ``:kind:`` (list, research, video, wiki)."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict] = {
+        **CatalogDirective.option_spec,
+        "kind": lambda arg: directives.choice(arg, list(labels.RESOURCE_KINDS)),
+        "columns": _columns,
+    }
+
+    def build(self) -> list[Node]:
+        if self.arguments:
+            resources = self.pick(self.arguments[0].split(), Resource, "resource")
+        else:
+            kind = self.options.get("kind")
+            resources = [r for r in self.catalog.resources if kind in (None, r.resource_kind)]
+        cards = [
+            (self.show(r.id, "resource", r.title), render.resource_card(self.catalog, r)) for r in resources
+        ]
+        return [self.grid(cards)]
+
+
+class SyllabusDirective(CatalogDirective):
+    """A syllabus: numbered chapters with their topics and related materials, then further topics."""
+
+    required_arguments = 1
+
+    def build(self) -> list[Node]:
+        found = self.pick([self.arguments[0]], Syllabus, "syllabus")
+        if not found:
+            return []
+        syl = found[0]
+        body = nodes.container(classes=["llm-syllabus"])
+        body.extend(render.syllabus(self.catalog, syl, self.env.docname))
+        return [*self.show(syl.id, "syllabus", syl.title, syl.author), body]
+
+
+class CategoriesDirective(CatalogDirective):
+    """A table of the kinds of course material: what each is, who made the slides, how to use it."""
+
+    def build(self) -> list[Node]:
+        return [render.categories_table(self.catalog, self.env.docname)]

@@ -1,0 +1,176 @@
+"""The ``llm`` domain: where each record is shown, roles that link to it, index and search."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Set
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxRole
+from sphinx.util.nodes import make_refnode
+
+from . import labels
+from .catalog import suggest
+
+if TYPE_CHECKING:
+    from docutils.nodes import Element, Node, system_message
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+    from .catalog import Catalog
+
+logger = logging.getLogger(__name__)
+
+WARNING_TYPE = "llm_catalog"
+
+
+class Shown(NamedTuple):
+    """Where a record (or category) is shown."""
+
+    docname: str
+    anchor: str
+    objtype: str
+    title: str
+
+
+def get_catalog(env: BuildEnvironment) -> Catalog:
+    return env.llm_catalog  # type: ignore[attr-defined]
+
+
+def catalog_file(env: BuildEnvironment) -> str:
+    return env.llm_catalog_file  # type: ignore[attr-defined]
+
+
+class CatalogXRefRole(XRefRole):
+    """``{llm:ref}`stanford-cs224n``` links to a record's card, showing its title."""
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        # The link text comes from the data, so the page must be re-read when the data changes.
+        self.env.note_dependency(catalog_file(self.env))
+        return super().run()
+
+
+class CountRole(SphinxRole):
+    """``{llm:count}`courses:nlp-courses``` prints a number taken from the data."""
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        self.env.note_dependency(catalog_file(self.env))
+        value = get_catalog(self.env).count(self.text.strip())
+        if value is None:
+            logger.warning(
+                "unknown count %r; use categories, courses, courses:<category>, books, "
+                "books:<group>, resources, syllabi or chapters:<syllabus>",
+                self.text,
+                type=WARNING_TYPE,
+                subtype="unknown_count",
+                location=self.get_location(),
+            )
+            return [nodes.problematic(self.rawtext, self.rawtext)], []
+        return [nodes.inline(self.rawtext, str(value), classes=["llm-count"])], []
+
+
+class CatalogDomain(Domain):
+    """Records of the catalog as cross-reference targets."""
+
+    name = "llm"
+    label = "LLM catalog"
+    object_types = {kind: ObjType(label, kind, "ref") for kind, label in labels.OBJECT_TYPES.items()}
+    roles = {
+        "ref": CatalogXRefRole(),
+        **{kind: CatalogXRefRole() for kind in labels.OBJECT_TYPES},
+        "count": CountRole(),
+    }
+    initial_data: dict[str, Any] = {"objects": {}}
+    data_version = 1
+
+    @property
+    def objects(self) -> dict[str, Shown]:
+        return self.data.setdefault("objects", {})
+
+    def note_object(self, record_id: str, objtype: str, title: str, anchor: str, location: Any) -> bool:
+        """Record that *record_id* is shown here; warn and refuse if it is shown elsewhere already."""
+        if record_id in self.objects:
+            other = self.objects[record_id]
+            logger.warning(
+                "%r is already shown in %s; show each record once, or add :no-index: to this directive",
+                record_id,
+                self.env.doc2path(other.docname),
+                type=WARNING_TYPE,
+                subtype="duplicate_card",
+                location=location,
+            )
+            return False
+        self.objects[record_id] = Shown(self.env.docname, anchor, objtype, title)
+        return True
+
+    def clear_doc(self, docname: str) -> None:
+        for record_id, shown in list(self.objects.items()):
+            if shown.docname == docname:
+                del self.objects[record_id]
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for record_id, shown in otherdata["objects"].items():
+            if shown.docname in docnames:
+                self.objects[record_id] = shown
+
+    def _resolve(
+        self, builder: Builder, fromdocname: str, typ: str, target: str, node: pending_xref, contnode: Element
+    ) -> Element | None:
+        shown = self.objects.get(target)
+        if shown is None or (typ not in ("ref", shown.objtype)):
+            return None
+        if not node.get("refexplicit"):
+            contnode = nodes.inline(shown.title, shown.title, classes=["llm-xref"])
+        return make_refnode(builder, fromdocname, shown.docname, shown.anchor, contnode, shown.title)
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> Element | None:
+        return self._resolve(builder, fromdocname, typ, target, node, contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, Element]]:
+        found = self._resolve(builder, fromdocname, "ref", target, node, contnode)
+        if found is None:
+            return []
+        return [(f"llm:{self.objects[target].objtype}", found)]
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for record_id, shown in self.objects.items():
+            yield record_id, shown.title, shown.objtype, shown.docname, shown.anchor, 1
+
+    def shown_ids(self) -> Iterable[str]:
+        return self.objects.keys()
+
+
+def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) -> bool | None:
+    """Unknown ids get our own warning type and a message that says what to do."""
+    if domain is None or domain.name != CatalogDomain.name:
+        return None
+    target = node["reftarget"]
+    catalog = get_catalog(domain.env)
+    if catalog.get(target) is not None or catalog.category(target) is not None:
+        message = f"{target!r} is in the catalog but is not shown on any page, so there is nothing to link to"
+    else:
+        known = [record.id for record in catalog.records()] + [c.id for c in catalog.categories]
+        message = f"unknown catalog id {target!r}{suggest(target, known)}"
+    logger.warning(message, location=node, type=WARNING_TYPE, subtype="unknown_id")
+    return True

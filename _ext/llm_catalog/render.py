@@ -1,0 +1,267 @@
+"""Turn catalog records into builder-neutral docutils nodes.
+
+Everything here is generic docutils (paragraph, strong, reference, lists, tables) so the
+same cached doctree reads well in HTML, LaTeX and EPUB. Text from the data file only ever
+becomes ``nodes.Text``: it is never parsed as markup or passed through as HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from docutils import nodes
+from sphinx import addnodes
+
+from . import labels
+from .catalog import Book, Catalog, Category, Course, Link, Related, Resource, Syllabus
+
+SEP = " · "
+
+
+def anchor(record_id: str) -> str:
+    """The HTML id / LaTeX label of a record's card."""
+    return f"llm-{record_id}"
+
+
+def xref(target: str, text: str, docname: str) -> addnodes.pending_xref:
+    """An internal link to the card of a record or category, resolved by the domain."""
+    ref = addnodes.pending_xref(
+        "",
+        refdomain="llm",
+        reftype="ref",
+        reftarget=target,
+        refexplicit=True,
+        refwarn=True,
+        refdoc=docname,
+    )
+    ref += nodes.inline(text, text)
+    return ref
+
+
+def _join(parts: Iterable[nodes.Node | str], sep: str = SEP) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for part in parts:
+        if out:
+            out.append(nodes.Text(sep))
+        out.append(nodes.Text(part) if isinstance(part, str) else part)
+    return out
+
+
+def _para(cls: str, *children: nodes.Node) -> nodes.paragraph:
+    para = nodes.paragraph("", "", *children, classes=[cls])
+    return para
+
+
+def _labelled(label: str, *children: nodes.Node) -> list[nodes.Node]:
+    return [nodes.inline(label, label, classes=["llm-label"]), *children]
+
+
+def link_label(link: Link, record_language: str | None = None) -> str:
+    text = link.label or labels.LINK_KINDS[link.kind]
+    if link.language and link.language != record_language:
+        text += f"（{labels.LANGUAGES[link.language]}）"
+    return text
+
+
+def _links(links: Iterable[Link], language: str | None, extra: Iterable[nodes.Node] = ()) -> nodes.paragraph | None:
+    refs: list[nodes.Node] = [
+        nodes.reference(link_label(link, language), link_label(link, language), refuri=link.url, internal=False)
+        for link in links
+    ]
+    refs.extend(extra)
+    if not refs:
+        return None
+    return _para("llm-card-links", *_labelled("链接："), *_join(refs))
+
+
+def _topics(catalog: Catalog, topic_ids: Iterable[str]) -> nodes.paragraph | None:
+    names = [t.title for t in map(catalog.topic, topic_ids) if t]
+    if not names:
+        return None
+    return _para("llm-card-topics", *_labelled("主题："), nodes.Text("、".join(names)))
+
+
+def _title(text: str) -> nodes.paragraph:
+    return _para("llm-card-title", nodes.strong(text, text))
+
+
+def _card(record_id: str, kind: str, children: Iterable[nodes.Node | None]) -> nodes.container:
+    card = nodes.container(classes=["llm-card", f"llm-card-{kind}"])
+    card["llm-id"] = record_id
+    card.extend(child for child in children if child is not None)
+    return card
+
+
+def index_entries(title: str, kind: str, anchor_id: str, *extra: str) -> addnodes.index:
+    """General-index entries: the title, and "kind; title" so readers can browse by kind."""
+    entries = [("single", title, anchor_id, "", None)]
+    entries.append(("single", f"{labels.OBJECT_TYPES[kind]}; {title}", anchor_id, "", None))
+    entries.extend(("single", f"{key}; {title}", anchor_id, "", None) for key in extra)
+    return addnodes.index(entries=entries)
+
+
+def target(anchor_id: str) -> nodes.target:
+    return nodes.target("", "", ids=[anchor_id])
+
+
+def course_card(catalog: Catalog, course: Course, docname: str) -> nodes.container:
+    meta: list[str] = [x for x in (course.institution, course.code, course.term) if x]
+    if course.format != "course":
+        meta.append(labels.FORMATS[course.format])
+    if course.instructors:
+        meta.append("主讲：" + "、".join(course.instructors))
+    if course.level:
+        meta.append("适合：" + labels.LEVELS[course.level])
+    meta.append("语言：" + labels.LANGUAGES[course.language])
+    parts = None
+    if course.parts:
+        parts = nodes.bullet_list(classes=["llm-card-parts"])
+        for part in course.parts:
+            item = nodes.paragraph("", "", nodes.strong(part.title, part.title))
+            if part.note:
+                item += nodes.Text("：" + part.note)
+            parts += nodes.list_item("", item)
+    syllabus = catalog.syllabus_of(course.id)
+    extra = [xref(syllabus.id, "教学大纲", docname)] if syllabus else []
+    return _card(
+        course.id,
+        "course",
+        [
+            _title(course.title),
+            _para("llm-card-meta", *_join(meta)),
+            _para("llm-card-note", nodes.Text(course.note)),
+            parts,
+            _topics(catalog, course.topics),
+            _links(course.links, course.language, extra),
+        ],
+    )
+
+
+def book_card(catalog: Catalog, book: Book) -> nodes.container:
+    meta = ["、".join(book.authors)]
+    if book.edition:
+        meta.append(book.edition)
+    meta.append("语言：" + labels.LANGUAGES[book.language])
+    chapters = None
+    if book.chapters:
+        chapters = nodes.bullet_list(classes=["llm-card-chapters"])
+        for chapter in book.chapters:
+            text = f"第 {chapter.number} 章　{chapter.title}"
+            item = nodes.paragraph("", "", nodes.Text(text))
+            if chapter.slides:
+                item += nodes.Text(f"（课件：{'、'.join(chapter.slides)}；pptx、pdf）")
+            chapters += nodes.list_item("", item)
+    return _card(
+        book.id,
+        "book",
+        [
+            _title(book.title),
+            _para("llm-card-meta", *_join(meta)),
+            _para("llm-card-note", nodes.Text(book.note)),
+            chapters,
+            _topics(catalog, book.topics),
+            _links(book.links, book.language),
+        ],
+    )
+
+
+def resource_card(catalog: Catalog, resource: Resource) -> nodes.container:
+    meta = [labels.RESOURCE_KINDS[resource.resource_kind]]
+    if resource.author:
+        meta.append(resource.author)
+    if resource.language:
+        meta.append("语言：" + labels.LANGUAGES[resource.language])
+    return _card(
+        resource.id,
+        "resource",
+        [
+            _title(resource.title),
+            _para("llm-card-meta", *_join(meta)),
+            _para("llm-card-note", nodes.Text(resource.note)),
+            _topics(catalog, resource.topics),
+            _links(resource.links, resource.language),
+        ],
+    )
+
+
+def cards_grid(columns: int) -> nodes.container:
+    """The neutral wrapper of a run of cards; HTML turns it into a sphinx-design grid."""
+    grid = nodes.container(classes=["llm-cards"])
+    grid["llm-columns"] = columns
+    return grid
+
+
+def related_title(item: Related) -> str:
+    if item.chapter is not None:
+        return f"{item.record.title} 第 {item.chapter.number} 章 {item.chapter.title}"
+    return item.record.title
+
+
+def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
+    """Heading paragraph, links, the numbered chapters with related materials, further topics."""
+    head = _para("llm-syllabus-title", nodes.strong(syl.title, syl.title), nodes.Text(f"{SEP}{syl.author}"))
+    extra = [xref(syl.course, "课程卡片", docname)] if syl.course else []
+    out: list[nodes.Node] = [head]
+    links = _links(syl.links, None, extra)
+    if links is not None:
+        out.append(links)
+
+    chapters = nodes.definition_list(classes=["llm-syllabus-chapters"])
+    exclude = {syl.id, *([syl.course] if syl.course else [])}
+    for chapter in syl.chapters:
+        term_text = f"Chapter {chapter.number:02d}　{chapter.title}"
+        term = nodes.term(term_text, term_text, ids=[f"{anchor(syl.id)}-ch{chapter.number:02d}"])
+        body = nodes.definition()
+        if chapter.keywords:
+            body += _para("llm-chapter-keywords", *_labelled("要点："), nodes.Text(chapter.keywords))
+        related = catalog.related(chapter.topics, exclude=exclude)
+        if related:
+            refs = [xref(item.record.id, related_title(item), docname) for item in related]
+            body += _para("llm-chapter-related", *_labelled("相关材料："), *_join(refs, "；"))
+        else:
+            body += _para("llm-chapter-related", *_labelled("相关材料："), nodes.Text("本指南暂未收录"))
+        chapters += nodes.definition_list_item("", term, body)
+    out.append(chapters)
+
+    if syl.further:
+        out.append(_para("llm-syllabus-further-title", nodes.strong("待编入各章的补充主题", "待编入各章的补充主题")))
+        further = nodes.bullet_list(classes=["llm-syllabus-further"])
+        for topic in syl.further:
+            text = f"{topic.title}：{topic.detail}" if topic.detail else topic.title
+            further += nodes.list_item("", nodes.paragraph(text, text))
+        out.append(further)
+    return out
+
+
+def categories_table(catalog: Catalog, docname: str) -> nodes.table:
+    headers = ["类别", "说明", "课件", "学习建议", "条目数"]
+    table = nodes.table(classes=["llm-categories"])
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for width in (22, 36, 20, 12, 10):
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    row = nodes.row()
+    for text in headers:
+        row += nodes.entry("", nodes.paragraph(text, text))
+    head += row
+    body = nodes.tbody()
+    group += body
+    for number, category in enumerate(catalog.categories, start=1):
+        body += _category_row(catalog, number, category, docname)
+    return table
+
+
+def _category_row(catalog: Catalog, number: int, category: Category, docname: str) -> nodes.row:
+    cells: list[list[nodes.Node]] = [
+        [nodes.Text(f"{number}. "), xref(category.id, category.title, docname)],
+        [nodes.Text(category.summary)],
+        [nodes.Text(category.slides or "—")],
+        [nodes.Text(labels.STUDY[category.study])],
+        [nodes.Text(str(len(catalog.courses_in(category.id))))],
+    ]
+    row = nodes.row()
+    for cell in cells:
+        row += nodes.entry("", nodes.paragraph("", "", *cell))
+    return row

@@ -1,0 +1,15 @@
+"""Wording shared by the build and the ``check`` command, so both say the same thing."""
+
+from __future__ import annotations
+
+from .catalog import Problem
+
+
+def summary_line(problems: list[Problem]) -> str:
+    files = sorted({p.path for p in problems})
+    count = len(problems)
+    noun = "problem" if count == 1 else "problems"
+    return (
+        f"{', '.join(files)}: {count} {noun} found; nothing was built. "
+        "Fix the lines above (run `make check` to re-check quickly)."
+    )
