@@ -27,16 +27,9 @@ extensions = [
 ]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = [
-    "_build",
-    ".venv",
-    "README.md",
-    "CONTRIBUTING.md",
-    "tests",
-    ".github",
-    "Thumbs.db",
-    ".DS_Store",
-]
+# Only the site's own pages are documents (not README, tests, caches or the virtualenv).
+include_patterns = ["index.md", "materials/**", "textbooks/**", "resources/**"]
+exclude_patterns = ["_build", ".venv"]
 nitpicky = True
 # Every warning of the catalog extension has type "llm_catalog"; silence one kind with
 # e.g. suppress_warnings = ["llm_catalog.not_shown"] (none are silenced here).

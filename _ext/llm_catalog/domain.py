@@ -77,7 +77,7 @@ class CatalogDomain(Domain):
     """Records of the catalog as cross-reference targets."""
 
     name = "llm"
-    label = "LLM catalog"
+    label = "资料目录"
     object_types = {kind: ObjType(label, kind, "ref") for kind, label in labels.OBJECT_TYPES.items()}
     roles = {
         "ref": CatalogXRefRole(),

@@ -1,0 +1,284 @@
+"""The llm_catalog extension on a tiny test root: cards, syllabus, roles, warnings, rebuilds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import soup
+
+pytestmark = pytest.mark.sphinx("html", testroot="basic")
+
+
+def card(page: BeautifulSoup, record_id: str):
+    found = page.find(id=f"llm-{record_id}")
+    assert found is not None, f"no card for {record_id}"
+    return found
+
+
+def texts(nodes) -> list[str]:
+    return [" ".join(n.get_text().split()) for n in nodes]
+
+
+def warnings_of(app) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+
+
+@pytest.mark.sphinx("html", testroot="basic", confoverrides={"nitpicky": True})
+def test_builds_without_warnings(app) -> None:
+    app.build()
+    assert warnings_of(app) == ""
+
+
+def test_course_cards_have_sphinx_design_structure(app) -> None:
+    app.build()
+    page = soup(app.outdir / "pages" / "courses.html")
+    alpha = card(page, "alpha-101")
+    assert {"sd-card", "llm-card", "llm-card-course"} <= set(alpha["class"])
+    assert "sd-col" in alpha.parent["class"]
+    row = alpha.parent.parent
+    assert {"sd-row", "sd-row-cols-md-2"} <= set(row["class"])
+    title = alpha.select_one(".sd-card-title")
+    assert title.get_text(strip=True) == "Alpha 语言模型"
+    meta = alpha.select_one(".llm-card-meta").get_text()
+    for expected in ("甲大学", "A101", "2024 春", "张老师、李老师", "研究生", "中文"):
+        assert expected in meta
+    links = alpha.select(".sd-card-footer a.reference.external")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("网站", "https://alpha.example.org/"),
+        ("课程视频", "https://video.example.org/alpha"),
+    ]
+    # Category :columns: 1 gives a one-column row.
+    gamma_row = card(page, "gamma-build").parent.parent
+    assert "sd-row-cols-md-2" not in gamma_row["class"]
+    assert "活动" in card(page, "gamma-build").select_one(".llm-card-meta").get_text()
+
+
+def test_parts_topics_and_syllabus_link_on_cards(app) -> None:
+    app.build()
+    page = soup(app.outdir / "pages" / "courses.html")
+    beta = card(page, "beta-course")
+    assert texts(beta.select(".llm-card-parts li")) == ["第一部分：基础"]
+    assert "注意力" in beta.select_one(".llm-card-topics").get_text()
+    gamma = card(page, "gamma-build")
+    syllabus_link = gamma.find("a", string="教学大纲")
+    assert syllabus_link["href"] == "syllabus.html#llm-gamma-syllabus"
+
+
+def test_data_is_plain_text(app) -> None:
+    app.build()
+    page = soup(app.outdir / "pages" / "courses.html")
+    note = card(page, "alpha-101").select_one(".llm-card-note")
+    assert note.find("b") is None and note.find("em") is None
+    assert note.get_text() == "A note with <b>tags</b> & *stars* kept as text."
+
+
+def test_categories_table(app) -> None:
+    app.build()
+    page = soup(app.outdir / "pages" / "courses.html")
+    rows = page.select("table.llm-categories tbody tr")
+    cells = [texts(row.find_all("td")) for row in rows]
+    assert cells == [
+        ["1. 核心课程", "主线课程。", "教师制作。", "主要学习", "2"],
+        ["2. 选学课程", "按需选学。", "—", "按需选学", "1"],
+    ]
+    assert rows[0].find("a")["href"] == "#llm-core"
+
+
+def test_syllabus_chapters_and_related_materials(app) -> None:
+    app.build()
+    page = soup(app.outdir / "pages" / "syllabus.html")
+    chapters = page.select(".llm-syllabus dl.llm-syllabus-chapters > dt")
+    assert texts(chapters) == ["Chapter 01 Language Models", "Chapter 02 Attention", "Chapter 03 Nothing Yet"]
+    assert chapters[0]["id"] == "llm-gamma-syllabus-ch01"
+    related = [dd.select_one(".llm-chapter-related") for dd in page.select("dl.llm-syllabus-chapters > dd")]
+    first = {(a.get_text(), a["href"]) for a in related[0].find_all("a")}
+    assert first == {
+        ("Alpha 语言模型", "courses.html#llm-alpha-101"),
+        ("The Book 第 3 章 N-grams", "books.html#llm-book-one"),
+        ("A Curated List", "books.html#llm-res-list"),
+    }
+    second = {a.get_text() for a in related[1].find_all("a")}
+    assert second == {"Beta Attention", "The Book 第 9 章 Transformers"}
+    assert related[2].find("a") is None and "暂未收录" in related[2].get_text()
+    assert "bigrams, counting" in page.select_one(".llm-chapter-keywords").get_text()
+    assert texts(page.select("ul.llm-syllabus-further li")) == ["Data types：Integer, Float"]
+    # The :no-index: card is shown but does not steal the anchor of the indexed one.
+    assert len(page.select(".llm-card-course")) == 1
+    assert page.find(id="llm-alpha-101") is None
+
+
+def test_books_grouped_with_chapters(app) -> None:
+    app.build()
+    page = soup(app.outdir / "pages" / "books.html")
+    assert texts(page.select("p.rubric")) == ["基础"]
+    book = card(page, "book-one")
+    assert texts(book.select(".llm-card-chapters li")) == [
+        "第 3 章 N-grams（课件：N-grams；pptx、pdf）",
+        "第 9 章 Transformers",
+    ]
+    assert "A. Author、B. Author" in book.select_one(".llm-card-meta").get_text()
+    assert card(page, "res-list").select_one(".sd-card-title").get_text(strip=True) == "A Curated List"
+
+
+def test_roles_link_to_cards_and_counts_come_from_data(app) -> None:
+    app.build()
+    page = soup(app.outdir / "index.html")
+    body = page.select_one("div.body, article") or page
+    links = {a.get_text(): a["href"] for a in body.select("a.reference.internal") if "#llm-" in a["href"]}
+    assert links == {
+        "Alpha 语言模型": "pages/courses.html#llm-alpha-101",
+        "Beta Attention": "pages/courses.html#llm-beta-course",
+        "自定义文字": "pages/books.html#llm-book-one",
+        "核心课程": "pages/courses.html#llm-core",
+        "A Curated List": "pages/books.html#llm-res-list",
+    }
+    assert texts(body.select(".llm-count")) == ["3", "2", "3"]
+
+
+def test_records_in_general_index_and_search_index(app) -> None:
+    app.build()
+    index = soup(app.outdir / "genindex.html")
+    entries = texts(index.select("table.indextable a"))
+    assert "Alpha 语言模型" in entries and "The Book" in entries
+    raw = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    index_data = json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])
+    objects = {(entry[3], entry[4]) for entries in index_data["objects"].values() for entry in entries}
+    assert ("llm-alpha-101", "Alpha 语言模型") in objects
+    assert ("llm-gamma-syllabus", "Gamma Syllabus") in objects
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-unknown")
+def test_unknown_ids_warn_at_their_location(app) -> None:
+    page = Path(app.srcdir, "pages", "courses.md")
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n见 {llm:ref}`alpah-101`。\n\n```{llm-courses} beta-course nope\n:no-index:\n```\n",
+        encoding="utf-8",
+    )
+    app.build()
+    warnings = warnings_of(app)
+    assert re.search(r"courses\.md:\d+: WARNING: unknown catalog id 'alpah-101'; did you mean 'alpha-101'\?", warnings)
+    assert re.search(r"courses\.md:\d+: WARNING: unknown course id 'nope'", warnings)
+    assert "[llm_catalog.unknown_id]" in warnings
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-unshown")
+def test_record_not_on_any_page_is_reported(app) -> None:
+    books = Path(app.srcdir, "pages", "books.md")
+    books.write_text("# 书\n\n```{llm-books}\n```\n", encoding="utf-8")
+    app.build()
+    warnings = warnings_of(app)
+    assert re.search(r"catalog\.yaml:\d+: WARNING: 'res-list' is in the data file but not shown on any page", warnings)
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-duplicate")
+def test_record_shown_twice_is_reported(app) -> None:
+    page = Path(app.srcdir, "pages", "syllabus.md")
+    page.write_text(page.read_text(encoding="utf-8").replace(":no-index:\n", ""), encoding="utf-8")
+    app.build()
+    assert "'alpha-101' is already shown in" in warnings_of(app)
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-misuse")
+def test_directive_misuse_is_an_error(app) -> None:
+    page = Path(app.srcdir, "pages", "books.md")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n```{llm-courses} alpha-101\n:category: core\n```\n", encoding="utf-8"
+    )
+    app.build()
+    assert re.search(r"books\.md:\d+: ERROR: give either course ids as arguments or the :category: option", warnings_of(app))
+
+
+@pytest.mark.sphinx("latex", testroot="basic", srcdir="basic-latex")
+def test_latex_output_keeps_links_and_internal_references(app) -> None:
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert warnings_of(app) == ""
+    # Cards are plain entries: bold title, external links kept, no sphinx-design markup.
+    assert r"\sphinxstylestrong{Alpha 语言模型}" in tex
+    assert r"\sphinxhref{https://alpha.example.org/}{网站}" in tex or "https://alpha.example.org/" in tex
+    assert "sd-card" not in tex
+    # Roles become internal hyperlinks to the card's label.
+    assert re.search(r"\\hyperref\[\\detokenize\{pages/courses:llm-alpha-101\}\]", tex)
+    assert r"\label{\detokenize{pages/courses:llm-alpha-101}}" in tex
+
+
+def test_setup_metadata_is_honest(app) -> None:
+    ext = app.extensions["llm_catalog"]
+    assert ext.parallel_read_safe is True and ext.parallel_write_safe is True
+    assert ext.metadata["env_version"] >= 1
+    assert ext.version != "unknown version"
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-rebuild")
+def test_data_edit_rebuilds_exactly_the_pages_that_show_data(make_app, app_params) -> None:
+    args, kwargs = app_params
+    app = make_app(*args, **kwargs)
+    app.build()
+    data = Path(app.srcdir, "_data", "catalog.yaml")
+    data.write_text(data.read_text(encoding="utf-8").replace("title: Beta Attention", "title: Beta 注意力"), encoding="utf-8")
+
+    app2 = make_app(*args, **kwargs)
+    read: list[str] = []
+    app2.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    app2.build()
+    # index (roles), courses and syllabus (cards) and books (cards) show data; all re-read.
+    assert sorted(read) == ["index", "pages/books", "pages/courses", "pages/syllabus"]
+    assert card(soup(app2.outdir / "pages" / "courses.html"), "beta-course").select_one(".sd-card-title").get_text(
+        strip=True
+    ) == "Beta 注意力"
+    syllabus = soup(app2.outdir / "pages" / "syllabus.html")
+    assert "Beta 注意力" in texts(syllabus.select(".llm-chapter-related a"))
+    assert "Beta 注意力" in soup(app2.outdir / "index.html").get_text()
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-page-edit")
+def test_page_edit_rereads_only_that_page(make_app, app_params) -> None:
+    args, kwargs = app_params
+    make_app(*args, **kwargs).build()
+    page = Path(app_params[1]["srcdir"], "pages", "books.md")
+    page.write_text(page.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
+    app2 = make_app(*args, **kwargs)
+    read: list[str] = []
+    app2.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    app2.build()
+    assert read == ["pages/books"]
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-parse-once")
+def test_data_file_is_parsed_once_per_build(make_app, app_params, monkeypatch) -> None:
+    from llm_catalog import yamlsource
+
+    calls: list[Path] = []
+    original = yamlsource.read
+    monkeypatch.setattr(yamlsource, "read", lambda path: calls.append(path) or original(path))
+    args, kwargs = app_params
+    app = make_app(*args, **kwargs)
+    app.build(force_all=True)
+    assert len(calls) == 1
+    assert len(app.env.found_docs) == 4
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-parallel", parallel=2)
+def test_parallel_build_matches_serial(app, make_app, app_params, tmp_path) -> None:
+    app.build()
+    assert warnings_of(app) == ""
+    serial = make_app("html", srcdir=app.srcdir, builddir=tmp_path / "serial")
+    serial.build()
+
+    def cards_of(outdir: Path) -> dict[str, list[str]]:
+        found = {}
+        for page in sorted(Path(outdir).rglob("*.html")):
+            ids = [el["id"] for el in soup(page).select("[id^=llm-]")]
+            if ids:
+                found[str(page.relative_to(outdir))] = ids
+        return found
+
+    assert cards_of(app.outdir) == cards_of(serial.outdir)
+    index_links = lambda out: sorted(a["href"] for a in soup(Path(out) / "index.html").select("a[href*='#llm-']"))  # noqa: E731
+    assert index_links(app.outdir) == index_links(serial.outdir) != []
