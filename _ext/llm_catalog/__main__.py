@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     except CatalogInvalid as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(summary_line(exc.problems), file=sys.stderr)
+        print(f"ERROR: {summary_line(exc.problems)}", file=sys.stderr)
         return 1
     counts = ", ".join(
         f"{len(getattr(catalog, name))} {name}" for name in ("categories", "courses", "syllabi", "books", "resources")

@@ -10,6 +10,6 @@ def summary_line(problems: list[Problem]) -> str:
     count = len(problems)
     noun = "problem" if count == 1 else "problems"
     return (
-        f"{', '.join(files)}: {count} {noun} found; nothing was built. "
-        "Fix the lines above (run `make check` to re-check quickly)."
+        f"{', '.join(files)}: {count} {noun} found; fix the lines above. "
+        "The site is not built while the data file has problems (`make check` re-checks it quickly)."
     )

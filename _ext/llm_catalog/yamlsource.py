@@ -105,6 +105,9 @@ _SCALAR_TAGS = {
 }
 
 
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+
+
 def read(path: Path) -> Document:
     """Parse *path*; raise :class:`YamlProblem` with a line when it is not readable data."""
     try:
@@ -122,16 +125,22 @@ def read(path: Path) -> Document:
         ) from None
     if not text.strip():
         raise YamlProblem(1, "the file is empty")
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        loader = _StrictLoader(text)
         root = loader.get_single_node()
     except YamlProblem:
         raise
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise YamlProblem(
+            line, f"the file contains the control character U+{exc.character:04X}, which YAML does not allow"
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or "invalid YAML"
         if exc.context:
-            what = f"{what} ({exc.context})"
+            what = f"{exc.context}, {what}"
         raise YamlProblem(
             mark.line + 1 if mark else None,
             f"YAML syntax error: {what}; check the indentation and quote text that contains ': ' or '#'",
@@ -139,7 +148,8 @@ def read(path: Path) -> Document:
     except yaml.YAMLError as exc:
         raise YamlProblem(None, f"YAML syntax error: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         raise YamlProblem(1, "the file holds only comments; it has no data")
     doc = Document(data=None)
@@ -156,6 +166,10 @@ def _convert(node: Node, path: DataPath, doc: Document, loader: _StrictLoader) -
             )
             return node.value
         return loader.construct_object(node, deep=True)
+    if not isinstance(node, ScalarNode) and node.tag not in _COLLECTION_TAGS:
+        doc.problems.append(
+            (path, node.start_mark.line + 1, f"the YAML tag {node.tag!r} is not allowed; write plain values")
+        )
     if isinstance(node, SequenceNode):
         return [
             _convert(item, (*path, index), doc, loader) for index, item in enumerate(node.value)
