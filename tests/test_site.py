@@ -1,0 +1,134 @@
+"""The real site: every record and every fact of the seed page is there, strict builds agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, sphinx_build, soup
+from llm_catalog.catalog import load
+
+INVENTORY = yaml.safe_load((REPO / "tests" / "seed_inventory.yaml").read_text(encoding="utf-8"))
+CATALOG = load(REPO / "_data" / "catalog.yaml")
+
+
+def all_pages(site: Path) -> dict[str, object]:
+    return {
+        str(p.relative_to(site)): soup(p)
+        for p in site.rglob("*.html")
+        if p.name not in {"genindex.html", "search.html"}
+    }
+
+
+def article_text(page) -> str:
+    article = page.select_one("article") or page
+    return " ".join(article.get_text(" ").split())
+
+
+def test_every_seed_url_is_a_link(site: Path) -> None:
+    hrefs = {a["href"] for page in all_pages(site).values() for a in page.select("article a[href]")}
+    assert len(INVENTORY["urls"]) == 35
+    missing = [url for url in INVENTORY["urls"] if url not in hrefs]
+    assert not missing
+
+
+def test_every_seed_name_is_on_the_site(site: Path) -> None:
+    text = " ".join(article_text(page) for page in all_pages(site).values())
+    missing = [name for name in INVENTORY["names"] if " ".join(name.split()) not in text]
+    assert not missing
+
+
+def test_every_record_of_the_data_file_has_its_card(site: Path) -> None:
+    cards = {}
+    for name, page in all_pages(site).items():
+        for card in page.select(".llm-card"):
+            cards[card["id"]] = (name, card)
+    for record in (*CATALOG.courses, *CATALOG.books, *CATALOG.resources):
+        name, card = cards.pop(f"llm-{record.id}")
+        assert card.select_one(".sd-card-title").get_text(strip=True) == record.title
+        assert [a["href"] for a in card.select("a.reference.external")] == [link.url for link in record.links]
+    assert cards == {}
+
+
+def test_courses_sit_on_the_page_of_their_kind(site: Path) -> None:
+    for category in CATALOG.categories:
+        grid = next(
+            (page.find(id=f"llm-{category.id}") for page in all_pages(site).values() if page.find(id=f"llm-{category.id}")),
+            None,
+        )
+        assert grid is not None, category.id
+        shown = [card["id"] for card in grid.select(".llm-card")]
+        assert shown == [f"llm-{c.id}" for c in CATALOG.courses_in(category.id)]
+
+
+def test_syllabus_chapters_topics_and_further_topics(site: Path) -> None:
+    page = soup(site / "materials" / "llm101n.html")
+    terms = page.select("dl.llm-syllabus-chapters > dt")
+    bodies = page.select("dl.llm-syllabus-chapters > dd")
+    assert len(terms) == 17
+    for (number, title, keywords), term, body in zip(INVENTORY["syllabus"], terms, bodies, strict=True):
+        assert " ".join(term.get_text().split()) == f"Chapter {number:02d} {title}"
+        assert keywords in body.select_one(".llm-chapter-keywords").get_text()
+    further = [" ".join(li.get_text().split()) for li in page.select("ul.llm-syllabus-further li")]
+    assert further == INVENTORY["further"]
+    # Chapters whose topics other records teach link to those records' cards.
+    related = page.select("dl.llm-syllabus-chapters > dd .llm-chapter-related")
+    transformer = {a.get_text() for a in related[4].find_all("a")}
+    assert "Speech and Language Processing 第 9 章 Transformers" in transformer
+    for link in page.select(".llm-chapter-related a"):
+        target_page, _, anchor = link["href"].partition("#")
+        assert soup((site / "materials" / target_page).resolve()).find(id=anchor) is not None, link["href"]
+
+
+def test_counts_in_prose_come_from_the_data(site: Path) -> None:
+    overview = soup(site / "materials" / "index.html")
+    assert [c.get_text() for c in overview.select(".llm-count")] == [str(len(CATALOG.categories))]
+    home = soup(site / "index.html")
+    assert [c.get_text() for c in home.select(".llm-count")] == [
+        str(len(CATALOG.courses)),
+        str(len(CATALOG.categories)),
+        str(len(CATALOG.books)),
+        str(len(CATALOG.resources)),
+    ]
+    rows = overview.select("table.llm-categories tbody tr")
+    assert [row.find_all("td")[-1].get_text(strip=True) for row in rows] == [
+        str(len(CATALOG.courses_in(c.id))) for c in CATALOG.categories
+    ]
+
+
+def test_study_guidance_is_shown(site: Path) -> None:
+    overview = soup(site / "materials" / "index.html")
+    advice = [row.find_all("td")[3].get_text(strip=True) for row in overview.select("table.llm-categories tbody tr")]
+    assert advice == ["主要学习", "主要学习", "参考其论文列表", "按需选学", "按需选学"]
+    assert "再参考第三类的论文列表" in article_text(overview)
+
+
+def test_pages_load_nothing_from_third_parties(site: Path) -> None:
+    for name, page in all_pages(site).items():
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+            for node in page.find_all(tag):
+                url = node.get(attr, "")
+                if tag == "link" and "stylesheet" not in node.get("rel", []):
+                    continue
+                assert not url.startswith(("http:", "https:", "//")), (name, url)
+
+
+@pytest.mark.parametrize("jobs", ["2"])
+def test_parallel_strict_build_gives_the_same_pages(site: Path, tmp_path: Path, jobs: str) -> None:
+    out = tmp_path / "html"
+    result = sphinx_build(REPO, out, "-n", "-W", "--keep-going", "-E", "-j", jobs, "-d", str(tmp_path / "doctrees"))
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+
+    def shape(root: Path) -> dict[str, tuple]:
+        return {
+            name: (
+                [el["id"] for el in page.select("article [id]")],
+                [a.get("href") for a in page.select("article a[href]")],
+            )
+            for name, page in all_pages(root).items()
+        }
+
+    assert shape(out) == shape(site)
