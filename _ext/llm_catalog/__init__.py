@@ -54,6 +54,12 @@ def add_static(app: Sphinx) -> None:
         app.add_css_file("llm-catalog.css")
 
 
+def add_search_splitter(app: Sphinx, pagename: str, *args: Any) -> None:
+    """Segment Chinese queries like the index was segmented; only the search page needs it."""
+    if pagename == "search" and app.config.language.startswith("zh"):
+        app.add_js_file("llm-search-zh.js")
+
+
 def check_all_shown(app: Sphinx, env: BuildEnvironment) -> None:
     """Every record of the data must be on some page: nothing is dropped silently."""
     catalog = get_catalog(env)
@@ -81,6 +87,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(CardsToDesignGrid)
     app.connect("builder-inited", load_catalog)
     app.connect("builder-inited", add_static)
+    app.connect("html-page-context", add_search_splitter)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("env-check-consistency", check_all_shown)
     return {
