@@ -18,7 +18,7 @@ help:
 	@echo "make html        build the site into $(BUILDDIR)/html (creates $(VENV) on first use)"
 	@echo "make livehtml    live preview; rebuilds on edits to pages, _data/ and _ext/"
 	@echo "make check       validate _data/catalog.yaml only (fast, same messages as the build)"
-	@echo "make test        run the whole test suite"
+	@echo "make test        lint, then run the whole test suite"
 	@echo "make lint        ruff lint and format check"
 	@echo "make system-deps install the Debian packages the tests need (root, apt-get)"
 	@echo "make clean       remove $(BUILDDIR)"
@@ -43,7 +43,7 @@ livehtml: $(VENV)/.dev-installed
 check: $(VENV)/.docs-installed
 	PYTHONPATH=_ext $(BIN)/python -m llm_catalog check _data/catalog.yaml
 
-test: $(VENV)/.dev-installed
+test: lint
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev-installed

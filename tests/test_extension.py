@@ -191,7 +191,9 @@ def test_directive_misuse_is_an_error(app) -> None:
         page.read_text(encoding="utf-8") + "\n```{llm-courses} alpha-101\n:category: core\n```\n", encoding="utf-8"
     )
     app.build()
-    assert re.search(r"books\.md:\d+: ERROR: give either course ids as arguments or the :category: option", warnings_of(app))
+    assert re.search(
+        r"books\.md:\d+: ERROR: give either course ids as arguments or the :category: option", warnings_of(app)
+    )
 
 
 @pytest.mark.sphinx("latex", testroot="basic", srcdir="basic-latex")
@@ -221,7 +223,9 @@ def test_data_edit_rebuilds_exactly_the_pages_that_show_data(make_app, app_param
     app = make_app(*args, **kwargs)
     app.build()
     data = Path(app.srcdir, "_data", "catalog.yaml")
-    data.write_text(data.read_text(encoding="utf-8").replace("title: Beta Attention", "title: Beta 注意力"), encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8").replace("title: Beta Attention", "title: Beta 注意力"), encoding="utf-8"
+    )
 
     app2 = make_app(*args, **kwargs)
     read: list[str] = []
@@ -229,9 +233,12 @@ def test_data_edit_rebuilds_exactly_the_pages_that_show_data(make_app, app_param
     app2.build()
     # index (roles), courses and syllabus (cards) and books (cards) show data; all re-read.
     assert sorted(read) == ["index", "pages/books", "pages/courses", "pages/syllabus"]
-    assert card(soup(app2.outdir / "pages" / "courses.html"), "beta-course").select_one(".sd-card-title").get_text(
-        strip=True
-    ) == "Beta 注意力"
+    assert (
+        card(soup(app2.outdir / "pages" / "courses.html"), "beta-course")
+        .select_one(".sd-card-title")
+        .get_text(strip=True)
+        == "Beta 注意力"
+    )
     syllabus = soup(app2.outdir / "pages" / "syllabus.html")
     assert "Beta 注意力" in texts(syllabus.select(".llm-chapter-related a"))
     assert "Beta 注意力" in soup(app2.outdir / "index.html").get_text()

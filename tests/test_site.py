@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, sphinx_build, soup
+from conftest import REPO, soup, sphinx_build
 from llm_catalog.catalog import load
 
 INVENTORY = yaml.safe_load((REPO / "tests" / "seed_inventory.yaml").read_text(encoding="utf-8"))
@@ -55,7 +55,11 @@ def test_every_record_of_the_data_file_has_its_card(site: Path) -> None:
 def test_courses_sit_on_the_page_of_their_kind(site: Path) -> None:
     for category in CATALOG.categories:
         grid = next(
-            (page.find(id=f"llm-{category.id}") for page in all_pages(site).values() if page.find(id=f"llm-{category.id}")),
+            (
+                page.find(id=f"llm-{category.id}")
+                for page in all_pages(site).values()
+                if page.find(id=f"llm-{category.id}")
+            ),
             None,
         )
         assert grid is not None, category.id

@@ -294,9 +294,7 @@ def load(path: Path, schema_path: Path | None = None) -> Catalog:
     try:
         schema = _schema(str(Path(schema_path).resolve()))
     except (OSError, ValueError) as exc:
-        raise CatalogInvalid(
-            [Problem(str(schema_path), None, "", f"cannot read the JSON Schema: {exc}")]
-        ) from None
+        raise CatalogInvalid([Problem(str(schema_path), None, "", f"cannot read the JSON Schema: {exc}")]) from None
     try:
         doc = yamlsource.read(path)
     except yamlsource.YamlProblem as exc:
@@ -387,8 +385,7 @@ def _schema_problems(doc: Document, schema: dict, shown: str) -> list[Problem]:
                             shown,
                             doc.line_of((*path, key), key=True),
                             field_name((*path, key)),
-                            f"unknown field {key!r}{suggest(key, allowed)}"
-                            f" (allowed fields: {', '.join(allowed)})",
+                            f"unknown field {key!r}{suggest(key, allowed)} (allowed fields: {', '.join(allowed)})",
                         )
                     )
             continue
@@ -472,7 +469,9 @@ def _reference_problems(doc: Document, shown: str) -> list[Problem]:
                 continue
             here = (key, index, "id")
             if rid in seen:
-                problem(here, f"duplicate id {rid!r}: already used at line {doc.line_of(seen[rid])}; ids must be unique")
+                problem(
+                    here, f"duplicate id {rid!r}: already used at line {doc.line_of(seen[rid])}; ids must be unique"
+                )
             else:
                 seen[rid] = here
     for key in ("topics", "book_groups"):
@@ -542,7 +541,7 @@ def _reference_problems(doc: Document, shown: str) -> list[Problem]:
 
 
 def _links(raw: list[dict] | None) -> tuple[Link, ...]:
-    return tuple(Link(l["kind"], l["url"], l.get("label"), l.get("language")) for l in raw or ())
+    return tuple(Link(item["kind"], item["url"], item.get("label"), item.get("language")) for item in raw or ())
 
 
 def _build(data: dict, doc: Document, shown: str) -> Catalog:

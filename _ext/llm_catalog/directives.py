@@ -140,7 +140,10 @@ class BooksDirective(CatalogDirective):
             group = self.catalog.book_group(self.options["group"])
             if group is None:
                 known = [g.id for g in groups]
-                self.warn(f"unknown book group {self.options['group']!r}{suggest(self.options['group'], known)}", "unknown_group")
+                self.warn(
+                    f"unknown book group {self.options['group']!r}{suggest(self.options['group'], known)}",
+                    "unknown_group",
+                )
                 return []
             groups = [group]
         out: list[Node] = []
@@ -178,9 +181,7 @@ class ResourcesDirective(CatalogDirective):
         else:
             kind = self.options.get("kind")
             resources = [r for r in self.catalog.resources if kind in (None, r.resource_kind)]
-        cards = [
-            (self.show(r.id, "resource", r.title), render.resource_card(self.catalog, r)) for r in resources
-        ]
+        cards = [(self.show(r.id, "resource", r.title), render.resource_card(self.catalog, r)) for r in resources]
         return [self.grid(cards)]
 
 

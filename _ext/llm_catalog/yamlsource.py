@@ -71,16 +71,14 @@ class _StrictLoader(yaml.SafeLoader):
             event = self.peek_event()
             raise YamlProblem(
                 event.start_mark.line + 1,
-                "YAML anchors and aliases (&name, *name, <<) are not allowed here; "
-                "write the value out in full",
+                "YAML anchors and aliases (&name, *name, <<) are not allowed here; write the value out in full",
             )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
                 raise YamlProblem(
                     self.peek_event().start_mark.line + 1,
-                    f"the data is nested more than {MAX_DEPTH} levels deep; "
-                    "a catalog record never needs that",
+                    f"the data is nested more than {MAX_DEPTH} levels deep; a catalog record never needs that",
                 )
             return super().compose_node(parent, index)
         finally:
@@ -90,9 +88,7 @@ class _StrictLoader(yaml.SafeLoader):
 _StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
-)
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
 _StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
 )
@@ -120,9 +116,7 @@ def read(path: Path) -> Document:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise YamlProblem(
-            line, "the file is not valid UTF-8 text; save it with UTF-8 encoding"
-        ) from None
+        raise YamlProblem(line, "the file is not valid UTF-8 text; save it with UTF-8 encoding") from None
     if not text.strip():
         raise YamlProblem(1, "the file is empty")
     loader = None
@@ -171,9 +165,7 @@ def _convert(node: Node, path: DataPath, doc: Document, loader: _StrictLoader) -
             (path, node.start_mark.line + 1, f"the YAML tag {node.tag!r} is not allowed; write plain values")
         )
     if isinstance(node, SequenceNode):
-        return [
-            _convert(item, (*path, index), doc, loader) for index, item in enumerate(node.value)
-        ]
+        return [_convert(item, (*path, index), doc, loader) for index, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
         result: dict[str, object] = {}
         for key_node, value_node in node.value:
@@ -188,8 +180,7 @@ def _convert(node: Node, path: DataPath, doc: Document, loader: _StrictLoader) -
                     (
                         (*path, key),
                         line,
-                        f"the field {key!r} appears twice in the same record (first at line {first}); "
-                        "keep one of them",
+                        f"the field {key!r} appears twice in the same record (first at line {first}); keep one of them",
                     )
                 )
                 continue
