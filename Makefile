@@ -8,15 +8,23 @@ BUILDDIR   ?= _build
 # Strict by default: nitpicky, warnings are errors, but report all of them before failing.
 SPHINXOPTS ?= -n -W --keep-going
 SPHINX     := $(BIN)/sphinx-build
-# Debian packages the full test suite uses (browser search test, PDF, EPUB).
-DEB_PACKAGES := chromium chromium-driver
+DOCTREES   := $(BUILDDIR)/doctrees
+PDF_NAME   := llm-study-guide
+# Debian packages for the PDF (each was found missing in a trial build without it) ...
+TEX_PACKAGES := texlive-xetex texlive-lang-chinese texlive-latex-extra texlive-fonts-recommended \
+                latexmk xindy fonts-freefont-otf fonts-noto-cjk
+# ... and for the full test suite: browser search test, reading the PDF, checking the EPUB.
+DEB_PACKAGES := $(TEX_PACKAGES) poppler-utils epubcheck chromium chromium-driver
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml check test lint system-deps clean
+.PHONY: help html livehtml pdf epub rtd check test lint system-deps clean
 
 help:
 	@echo "make html        build the site into $(BUILDDIR)/html (creates $(VENV) on first use)"
 	@echo "make livehtml    live preview; rebuilds on edits to pages, _data/ and _ext/"
+	@echo "make pdf         build the PDF into $(BUILDDIR)/latex/$(PDF_NAME).pdf (needs TeX, see README)"
+	@echo "make epub        build the EPUB into $(BUILDDIR)/epub"
+	@echo "make rtd         run Read the Docs' exact build commands into $(BUILDDIR)/rtd"
 	@echo "make check       validate _data/catalog.yaml only (fast, same messages as the build)"
 	@echo "make test        lint, then run the whole test suite"
 	@echo "make lint        ruff lint and format check"
@@ -33,8 +41,32 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.docs-installed
 	touch $@
 
 html: $(VENV)/.docs-installed
-	$(SPHINX) -b html $(SPHINXOPTS) . $(BUILDDIR)/html
+	$(SPHINX) -b html $(SPHINXOPTS) -d $(DOCTREES) . $(BUILDDIR)/html
 	@echo "Open $(BUILDDIR)/html/index.html"
+
+pdf: $(VENV)/.docs-installed
+	@if ! command -v xelatex >/dev/null 2>&1 || ! command -v latexmk >/dev/null 2>&1 \
+	    || ! fc-list "Noto Serif CJK SC" 2>/dev/null | grep -q .; then \
+		echo "make pdf needs XeLaTeX, latexmk and the Noto CJK fonts. On Debian or Ubuntu:" >&2; \
+		echo "  sudo apt-get install $(TEX_PACKAGES)" >&2; \
+		echo "(or: sudo make system-deps)" >&2; \
+		exit 1; \
+	fi
+	$(SPHINX) -b latex $(SPHINXOPTS) -d $(DOCTREES) . $(BUILDDIR)/latex
+	cd $(BUILDDIR)/latex && latexmk -r latexmkrc -pdf -f -dvi- -ps- -jobname=$(PDF_NAME) \
+		-interaction=nonstopmode > latexmk.out 2>&1 || true
+	@if [ ! -s $(BUILDDIR)/latex/$(PDF_NAME).pdf ] || grep -q "^! \|Missing character" $(BUILDDIR)/latex/$(PDF_NAME).log; then \
+		grep -n "^! \|Missing character" $(BUILDDIR)/latex/$(PDF_NAME).log | head -20; \
+		echo "make pdf: LaTeX failed; see $(BUILDDIR)/latex/$(PDF_NAME).log" >&2; exit 1; \
+	fi
+	@echo "PDF: $(BUILDDIR)/latex/$(PDF_NAME).pdf"
+
+epub: $(VENV)/.docs-installed
+	$(SPHINX) -b epub $(SPHINXOPTS) -d $(DOCTREES) . $(BUILDDIR)/epub
+	@echo "EPUB: $(BUILDDIR)/epub/$(PDF_NAME).epub"
+
+rtd: $(VENV)/.docs-installed
+	PYTHON=$(BIN)/python scripts/rtd-build $(BUILDDIR)/rtd
 
 livehtml: $(VENV)/.dev-installed
 	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) --watch _data --watch _ext \

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import locale as _locale
 import logging
 import os
 import sys
@@ -17,6 +18,12 @@ author = "LLM 学习指南贡献者"
 copyright = "2026, LLM 学习指南贡献者"
 release = version = "2026.11"
 language = "zh_CN"
+# Read the Docs passes -D language=<project language>, and its code for Simplified Chinese has
+# been zh_CN, zh-cn or zh-hans. conf.py runs before Sphinx loads translations, so teaching
+# gettext these aliases makes Sphinx's and furo's Chinese strings load whichever arrives;
+# _normalise_language (at the end) then fixes the value everything else reads.
+for _alias in ("zh-cn", "zh-hans", "zh-hans-cn"):
+    _locale.locale_alias.setdefault(_alias, "zh_CN.UTF-8")
 
 # -- General -------------------------------------------------------------------------------
 
@@ -59,3 +66,87 @@ try:  # jieba logs its dictionary loading at DEBUG level to stderr on every buil
 except ImportError:  # pragma: no cover - search then falls back to splitting on characters
     pass
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+
+# -- LaTeX / PDF output --------------------------------------------------------------------
+# Read the Docs runs `latexmk -r latexmkrc -pdf ...` in the LaTeX folder without the
+# Makefile Sphinx writes, so nothing here may depend on that Makefile (e.g. XINDYOPTS).
+
+latex_engine = "xelatex"
+latex_documents = [("index", "llm-study-guide.tex", "大语言模型学习指南", author, "manual")]
+# Paper cannot be clicked: print every external address as a footnote.
+latex_show_urls = "footnote"
+# The PDF has a table of contents and bookmarks; a general index of Chinese titles sorted by
+# code point helps nobody, and makeindex/xindy would need options Read the Docs does not pass.
+latex_use_xindy = False
+latex_domain_indices = False
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    # Latin text in the FreeFont family (fonts-freefont-otf), Chinese in Noto CJK SC
+    # (fonts-noto-cjk), named explicitly so xeCJK never falls back to a missing font.
+    "fontpkg": r"""
+\setmainfont{FreeSerif}
+\setsansfont{FreeSans}
+\setmonofont{FreeMono}
+\setCJKmainfont{Noto Serif CJK SC}[BoldFont=Noto Sans CJK SC Bold]
+\setCJKsansfont{Noto Sans CJK SC}
+\setCJKmonofont{Noto Sans Mono CJK SC}
+""",
+    "printindex": "",
+    # Chinese chapter headings (第 1 章) instead of fncychap's English "CHAPTER 1".
+    "fncychap": "",
+    "preamble": r"""
+% Catalog cards print as indented entries kept together with their title.
+\newenvironment{sphinxclassllm-card}%
+  {\par\addvspace{1.5ex}\needspace{4\baselineskip}\begingroup\leftskip=1em\parskip=0.3ex}%
+  {\par\endgroup\addvspace{1ex}}
+\newenvironment{sphinxclassllm-cards}{\par}{\par\addvspace{1ex}}
+\newenvironment{sphinxclassllm-syllabus}{\par\addvspace{1ex}}{\par}
+% The middle dot separating card details is Latin punctuation here: keep its spaces.
+\xeCJKDeclareCharClass{Default}{"00B7}
+\xeCJKsetup{CJKecglue={ }}
+% Running footers read "第 1 章 标题" (Sphinx uses \@chappos when it is defined).
+\makeatletter\def\@chappos{章\quad}\makeatother
+\AtBeginDocument{\renewcommand{\chaptername}{第}}
+\titleformat{\chapter}[display]{\normalfont\sffamily\huge\bfseries\raggedleft}%
+  {第\,\thechapter\,章}{12pt}{\Huge}[\vspace{1ex}\titlerule]
+""",
+    "sphinxsetup": "hmargin={2.2cm,2.2cm}, vmargin={2.5cm,2.5cm}",
+}
+
+# -- EPUB output ---------------------------------------------------------------------------
+
+epub_basename = "llm-study-guide"
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+epub_language = "zh-CN"  # EPUB wants a BCP 47 tag, not the gettext-style "zh_CN"
+# The OPF identifier and the NCX uid must be equal, and the uid must be an XML name.
+epub_uid = epub_identifier = "llm-study-guide-zh-cn"
+# E-readers show the address after each link, so cards stay complete offline.
+epub_show_urls = "inline"
+epub_exclude_files = ["search.html"]
+
+
+# -- Hooks ---------------------------------------------------------------------------------
+
+
+def _normalise_language(app, config) -> None:
+    """Read the Docs passes ``-D language=<project language>``, and its code for Simplified
+    Chinese has been ``zh_CN``, ``zh-cn`` and ``zh-hans`` over the years; Sphinx's
+    translations, search and LaTeX support all expect ``zh_CN``."""
+    if config.language.lower().replace("_", "-") in {"zh", "zh-cn", "zh-hans", "zh-hans-cn"}:
+        config.language = "zh_CN"
+
+
+# Read the Docs passes -D language=<project language>, and its code for Simplified Chinese has
+# been zh_CN, zh-cn or zh-hans. conf.py runs before Sphinx loads translations, so teaching
+# gettext these aliases makes Sphinx's and furo's Chinese strings load whichever arrives;
+# _normalise_language (at the end) then fixes the value everything else reads.
+for _alias in ("zh-cn", "zh-hans", "zh-hans-cn"):
+    _locale.locale_alias.setdefault(_alias, "zh_CN.UTF-8")
+
+
+def setup(app) -> None:
+    app.connect("config-inited", _normalise_language, priority=100)

@@ -204,4 +204,4 @@ class CategoriesDirective(CatalogDirective):
     """A table of the kinds of course material: what each is, who made the slides, how to use it."""
 
     def build(self) -> list[Node]:
-        return [render.categories_table(self.catalog, self.env.docname)]
+        return render.categories_table(self.catalog, self.env.docname)

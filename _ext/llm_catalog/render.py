@@ -233,12 +233,20 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
     return out
 
 
-def categories_table(catalog: Catalog, docname: str) -> nodes.table:
-    headers = ["类别", "说明", "课件", "学习建议", "条目数"]
-    table = nodes.table(classes=["llm-categories"])
+CATEGORY_COLUMNS = (("类别", 24), ("说明", 32), ("课件", 22), ("学习建议", 12), ("条目数", 10))
+
+
+def categories_table(catalog: Catalog, docname: str) -> list[nodes.Node]:
+    """The table, preceded by a column spec that only LaTeX reads (ragged, fixed widths)."""
+    # Justified CJK text in narrow LaTeX columns spreads characters apart; ragged-right reads better.
+    spec = addnodes.tabular_col_spec(
+        spec="".join(rf">{{\raggedright\arraybackslash}}\X{{{w}}}{{100}}" for _, w in CATEGORY_COLUMNS)
+    )
+    headers = [name for name, _ in CATEGORY_COLUMNS]
+    table = nodes.table(classes=["llm-categories", "colwidths-given"])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for width in (22, 36, 20, 12, 10):
+    for _, width in CATEGORY_COLUMNS:
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     group += head
@@ -250,7 +258,7 @@ def categories_table(catalog: Catalog, docname: str) -> nodes.table:
     group += body
     for number, category in enumerate(catalog.categories, start=1):
         body += _category_row(catalog, number, category, docname)
-    return table
+    return [spec, table]
 
 
 def _category_row(catalog: Catalog, number: int, category: Category, docname: str) -> nodes.row:

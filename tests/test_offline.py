@@ -1,0 +1,182 @@
+"""PDF and EPUB for offline study, built exactly as Read the Docs builds them (scripts/rtd-build)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO, require_tool
+from llm_catalog.catalog import load
+
+CATALOG = load(REPO / "_data" / "catalog.yaml")
+SLUG = "llm-study-guide"
+
+
+@pytest.fixture(scope="module")
+def rtd(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    for tool in ("xelatex", "latexmk"):
+        require_tool(tool, "the PDF is typeset with XeLaTeX through latexmk")
+    out = tmp_path_factory.mktemp("rtd")
+    # Read the Docs' current code for Simplified Chinese; conf.py must cope with it.
+    result = subprocess.run(
+        [str(REPO / "scripts" / "rtd-build"), str(out), SLUG, "zh-hans"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHON": sys.executable},
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdf_text(rtd: Path) -> str:
+    pdftotext = require_tool("pdftotext", "the tests read the PDF's text")
+    # -raw keeps long URLs in reading order; whitespace and hyphenation are folded below.
+    text = subprocess.run(
+        [pdftotext, "-raw", str(rtd / "pdf" / f"{SLUG}.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text
+
+
+def folded(text: str) -> str:
+    """Join what LaTeX broke over lines: spaces, line ends and hyphenation points."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')  # LaTeX's quotes
+    return re.sub(r"\s+", "", text.replace("-\n", "-").replace("\u00ad", ""))
+
+
+def test_pdf_contains_every_record_title_and_url(pdf_text: str) -> None:
+    flat = folded(pdf_text)
+    for record in CATALOG.records():
+        assert folded(record.title) in flat, record.title
+        for link in record.links:
+            assert folded(link.url) in flat, link.url
+    for category in CATALOG.categories:
+        assert folded(category.title) in flat
+
+
+def test_pdf_prints_the_syllabus_with_its_chapters(pdf_text: str) -> None:
+    flat = folded(pdf_text)
+    for syllabus in CATALOG.syllabi:
+        for chapter in syllabus.chapters:
+            assert folded(f"Chapter {chapter.number:02d}") + folded(chapter.title) in flat
+            assert folded(chapter.keywords or "") in flat
+        for topic in syllabus.further:
+            assert folded(topic.title) in flat
+
+
+def test_pdf_has_chinese_title_page_and_contents(rtd: Path, pdf_text: str) -> None:
+    first_pages = pdf_text.split("\f")[:4]
+    assert "大语言模型学习指南" in first_pages[0]
+    # Built with -D language=zh-hans: Sphinx's own strings must still be Chinese.
+    assert "发行版本" in first_pages[0] and "Release" not in first_pages[0]
+    assert any("目录" in page for page in first_pages)
+    assert "CHAPTER" not in pdf_text and "Chapter 1." not in pdf_text
+
+
+def test_pdf_sets_chinese_in_the_named_noto_cjk_fonts(rtd: Path) -> None:
+    pdffonts = require_tool("pdffonts", "the tests list the PDF's fonts")
+    fonts = subprocess.run([pdffonts, str(rtd / "pdf" / f"{SLUG}.pdf")], capture_output=True, text=True, check=True)
+    names = [line.split()[0] for line in fonts.stdout.splitlines()[2:]]
+    # Noto CJK collections share one CFF name across regions, so the embedded name says "jp";
+    # the SC face is selected by conf.py's \setCJKmainfont{Noto Serif CJK SC}.
+    assert any("NotoSerifCJK" in name for name in names), names
+    assert any("NotoSansCJK" in name for name in names), names
+    assert all(name.split("+")[-1].startswith(("Noto", "Free")) for name in names), names
+    log = (rtd / "pdf" / f"{SLUG}.log").read_text(encoding="utf-8", errors="replace")
+    assert "Missing character" not in log
+    tex = (rtd / "pdf" / f"{SLUG}.tex").read_text(encoding="utf-8")
+    assert r"\setCJKmainfont{Noto Serif CJK SC}" in tex
+
+
+def test_pdf_has_bookmarks_internal_links_and_clickable_urls(rtd: Path) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(rtd / "pdf" / f"{SLUG}.pdf")
+
+    def titles(outline) -> list[str]:
+        out: list[str] = []
+        for item in outline:
+            out.extend(titles(item) if isinstance(item, list) else [item.title])
+        return out
+
+    bookmarks = titles(reader.outline)
+    for expected in ("课程材料总览", "LLM101n 教学大纲", "课本", "其他资源"):
+        assert expected in bookmarks
+    internal, external = 0, set()
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            action = annot.get("/A")
+            if action is not None and action.get("/S") == "/URI":
+                external.add(str(action["/URI"]))
+            elif annot.get("/Dest") is not None or (action is not None and action.get("/S") == "/GoTo"):
+                internal += 1
+    assert {link.url for record in CATALOG.records() for link in record.links} <= external
+    # Roles and related-material links are internal: at least one per syllabus chapter.
+    assert internal >= sum(len(s.chapters) for s in CATALOG.syllabi)
+
+
+def test_pdf_roles_are_internal_links_to_cards(rtd: Path) -> None:
+    tex = (rtd / "pdf" / f"{SLUG}.tex").read_text(encoding="utf-8")
+    labels = set(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
+    targets = set(re.findall(r"\\hyperref\[\\detokenize\{([^}]*)\}\]", tex))
+    card_targets = {t for t in targets if ":llm-" in t}
+    assert card_targets and card_targets <= labels
+    for record in (*CATALOG.courses, *CATALOG.books, *CATALOG.resources):
+        assert any(label.endswith(f":llm-{record.id}") for label in labels), record.id
+
+
+def epub_file(rtd: Path) -> Path:
+    (epub,) = (rtd / "epub").glob("*.epub")
+    return epub
+
+
+def test_epub_has_ascii_name_and_passes_epubcheck(rtd: Path) -> None:
+    epub = epub_file(rtd)
+    assert epub.name == f"{SLUG}.epub" and epub.name.isascii()
+    java = require_tool("java", "epubcheck runs on Java")
+    jar = Path("/usr/share/java/epubcheck.jar")
+    if not jar.exists():
+        require_tool("epubcheck-jar-missing", "Debian's epubcheck package provides /usr/share/java/epubcheck.jar")
+    result = subprocess.run([java, "-jar", str(jar), str(epub)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No errors or warnings detected" in result.stdout + result.stderr
+
+
+def test_epub_cards_show_their_link_addresses(rtd: Path) -> None:
+    with zipfile.ZipFile(epub_file(rtd)) as epub:
+        pages = {name: epub.read(name).decode("utf-8") for name in epub.namelist() if name.endswith(".xhtml")}
+    cards = {}
+    for text in pages.values():
+        page = BeautifulSoup(text, "html.parser")
+        for card in page.select(".llm-card"):
+            cards[card["id"]] = card
+    for record in (*CATALOG.courses, *CATALOG.books, *CATALOG.resources):
+        card = cards[f"llm-{record.id}"]
+        assert card.select_one(".llm-card-title").get_text(strip=True) == record.title
+        shown = " ".join(span.get_text() for span in card.select(".link-target"))
+        for link in record.links:
+            assert f"[{link.url}]" in shown
+
+
+def test_make_pdf_without_tex_names_the_packages_to_install() -> None:
+    make = require_tool("make", "the README's commands are make targets")
+    if not (REPO / ".venv" / ".docs-installed").exists():
+        pytest.skip("run through `make test`, which creates .venv first")
+    result = subprocess.run(
+        [make, "-s", "pdf"], cwd=REPO, capture_output=True, text=True, env={"PATH": "/nonexistent"}, check=False
+    )
+    assert result.returncode != 0
+    assert "make pdf needs XeLaTeX" in result.stderr
+    for package in ("texlive-xetex", "texlive-lang-chinese", "latexmk", "fonts-noto-cjk", "fonts-freefont-otf"):
+        assert package in result.stderr
+    assert "Traceback" not in result.stderr
