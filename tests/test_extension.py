@@ -50,8 +50,12 @@ def test_course_cards_have_sphinx_design_structure(app) -> None:
     links = alpha.select(".sd-card-footer a.reference.external")
     assert [(a.get_text(), a["href"]) for a in links] == [
         ("网站", "https://alpha.example.org/"),
+        ("存档", "https://archive.example.org/alpha"),
         ("课程视频", "https://video.example.org/alpha"),
     ]
+    # The oldest confirmation date is what the card promises.
+    assert alpha.select_one(".sd-card-footer .llm-card-checked").get_text() == "链接核对于 2026-10-15"
+    assert card(page, "beta-course").select_one(".llm-card-checked") is None
     # Category :columns: 1 gives a one-column row.
     gamma_row = card(page, "gamma-build").parent.parent
     assert "sd-row-cols-md-2" not in gamma_row["class"]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -68,6 +70,12 @@ class Link:
     label: str | None = None
     #: Language of the linked content when it differs from the record's.
     language: str | None = None
+    #: Date (YYYY-MM-DD) a person last confirmed the link works.
+    checked: str | None = None
+    #: Address of an archived copy, for a page that died or moved.
+    archive: str | None = None
+    #: Line of the link in the data file (for link-check reports).
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -353,6 +361,7 @@ _PATTERN_WORDS = {
     "url": "a link must be a full address starting with http:// or https://, with no spaces",
     "text": "it contains control characters; write plain text",
     "shortText": "it must be a single line of plain text",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": 'write the date as YYYY-MM-DD, e.g. "2026-11-29"',
 }
 
 
@@ -416,7 +425,7 @@ def _schema_problems(doc: Document, schema: dict, shown: str) -> list[Problem]:
                 f" (allowed: {', '.join(options)})"
             )
         elif kind == "pattern":
-            name = _definition_name(schema, error.schema) or ""
+            name = _definition_name(schema, error.schema) or str(error.validator_value)
             message = f"{_describe(value)} is not valid: {_PATTERN_WORDS.get(name, 'wrong format')}"
         elif kind == "minLength":
             message = "must not be empty"
@@ -501,15 +510,22 @@ def _reference_problems(doc: Document, shown: str) -> list[Problem]:
         if not isinstance(item.get("links"), list):
             return
         for n, link in enumerate(item["links"]):
-            url = link.get("url") if isinstance(link, dict) else None
-            if isinstance(url, str) and url.startswith(("http://", "https://")):
+            checked = link.get("checked") if isinstance(link, dict) else None
+            if isinstance(checked, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", checked):
                 try:
-                    parts = urlsplit(url)
-                    parts.port  # noqa: B018 - raises ValueError on a bad port
+                    date.fromisoformat(checked)
                 except ValueError:
-                    parts = None
-                if parts is None or not parts.hostname or "." not in parts.hostname:
-                    problem((*path, "links", n, "url"), f"{_short(url)} has no valid host name")
+                    problem((*path, "links", n, "checked"), f"{checked!r} is not a real date (YYYY-MM-DD)")
+            for key in ("url", "archive"):
+                url = link.get(key) if isinstance(link, dict) else None
+                if isinstance(url, str) and url.startswith(("http://", "https://")):
+                    try:
+                        parts = urlsplit(url)
+                        parts.port  # noqa: B018 - raises ValueError on a bad port
+                    except ValueError:
+                        parts = None
+                    if parts is None or not parts.hostname or "." not in parts.hostname:
+                        problem((*path, "links", n, key), f"{_short(url)} has no valid host name")
 
     def check_numbers(path: DataPath, item: Mapping) -> None:
         previous = 0
@@ -540,8 +556,19 @@ def _reference_problems(doc: Document, shown: str) -> list[Problem]:
     return problems
 
 
-def _links(raw: list[dict] | None) -> tuple[Link, ...]:
-    return tuple(Link(item["kind"], item["url"], item.get("label"), item.get("language")) for item in raw or ())
+def _links(raw: list[dict] | None, doc: Document, path: DataPath) -> tuple[Link, ...]:
+    return tuple(
+        Link(
+            item["kind"],
+            item["url"],
+            item.get("label"),
+            item.get("language"),
+            item.get("checked"),
+            item.get("archive"),
+            doc.line_of((*path, "links", index, "url"), key=True),
+        )
+        for index, item in enumerate(raw or ())
+    )
 
 
 def _build(data: dict, doc: Document, shown: str) -> Catalog:
@@ -563,7 +590,7 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                 title=c["title"],
                 language=c["language"],
                 note=c["note"],
-                links=_links(c["links"]),
+                links=_links(c["links"], doc, ("courses", i)),
                 line=line("courses", i),
                 institution=c.get("institution"),
                 code=c.get("code"),
@@ -581,7 +608,7 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                 id=s["id"],
                 title=s["title"],
                 author=s["author"],
-                links=_links(s["links"]),
+                links=_links(s["links"], doc, ("syllabi", i)),
                 chapters=tuple(
                     Chapter(ch["number"], ch["title"], ch.get("keywords"), tuple(ch.get("topics", ())))
                     for ch in s["chapters"]
@@ -604,7 +631,7 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                 line=line("books", i),
                 edition=b.get("edition"),
                 topics=tuple(b.get("topics", ())),
-                links=_links(b.get("links")),
+                links=_links(b.get("links"), doc, ("books", i)),
                 chapters=tuple(
                     BookChapter(ch["number"], ch["title"], tuple(ch.get("slides", ())), tuple(ch.get("topics", ())))
                     for ch in b.get("chapters", ())
@@ -618,7 +645,7 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                 resource_kind=r["kind"],
                 title=r["title"],
                 note=r["note"],
-                links=_links(r["links"]),
+                links=_links(r["links"], doc, ("resources", i)),
                 line=line("resources", i),
                 author=r.get("author"),
                 language=r.get("language"),

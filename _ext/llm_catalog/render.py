@@ -63,15 +63,27 @@ def link_label(link: Link, record_language: str | None = None) -> str:
     return text
 
 
-def _links(links: Iterable[Link], language: str | None, extra: Iterable[nodes.Node] = ()) -> nodes.paragraph | None:
-    refs: list[nodes.Node] = [
-        nodes.reference(link_label(link, language), link_label(link, language), refuri=link.url, internal=False)
-        for link in links
-    ]
+def _link(link: Link, language: str | None) -> nodes.Node:
+    label = link_label(link, language)
+    ref = nodes.reference(label, label, refuri=link.url, internal=False)
+    if not link.archive:
+        return ref
+    archived = nodes.reference("存档", "存档", refuri=link.archive, internal=False, classes=["llm-archive"])
+    return nodes.inline("", "", ref, nodes.Text("（"), archived, nodes.Text("）"))
+
+
+def _links(links: Iterable[Link], language: str | None, extra: Iterable[nodes.Node] = ()) -> list[nodes.paragraph]:
+    links = list(links)
+    refs: list[nodes.Node] = [_link(link, language) for link in links]
     refs.extend(extra)
     if not refs:
-        return None
-    return _para("llm-card-links", *_labelled("链接："), *_join(refs))
+        return []
+    out = [_para("llm-card-links", *_labelled("链接："), *_join(refs))]
+    checked = sorted(link.checked for link in links if link.checked)
+    if checked:
+        # The oldest date is the honest one: every link was confirmed at least that recently.
+        out.append(_para("llm-card-checked", nodes.Text(f"链接核对于 {checked[0]}")))
+    return out
 
 
 def _topics(catalog: Catalog, topic_ids: Iterable[str]) -> nodes.paragraph | None:
@@ -132,7 +144,7 @@ def course_card(catalog: Catalog, course: Course, docname: str) -> nodes.contain
             _para("llm-card-note", nodes.Text(course.note)),
             parts,
             _topics(catalog, course.topics),
-            _links(course.links, course.language, extra),
+            *_links(course.links, course.language, extra),
         ],
     )
 
@@ -160,7 +172,7 @@ def book_card(catalog: Catalog, book: Book) -> nodes.container:
             _para("llm-card-note", nodes.Text(book.note)),
             chapters,
             _topics(catalog, book.topics),
-            _links(book.links, book.language),
+            *_links(book.links, book.language),
         ],
     )
 
@@ -179,7 +191,7 @@ def resource_card(catalog: Catalog, resource: Resource) -> nodes.container:
             _para("llm-card-meta", *_join(meta)),
             _para("llm-card-note", nodes.Text(resource.note)),
             _topics(catalog, resource.topics),
-            _links(resource.links, resource.language),
+            *_links(resource.links, resource.language),
         ],
     )
 
@@ -202,9 +214,7 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
     head = _para("llm-syllabus-title", nodes.strong(syl.title, syl.title), nodes.Text(f"{SEP}{syl.author}"))
     extra = [xref(syl.course, "课程卡片", docname)] if syl.course else []
     out: list[nodes.Node] = [head]
-    links = _links(syl.links, None, extra)
-    if links is not None:
-        out.append(links)
+    out.extend(_links(syl.links, None, extra))
 
     chapters = nodes.definition_list(classes=["llm-syllabus-chapters"])
     exclude = {syl.id, *([syl.course] if syl.course else [])}

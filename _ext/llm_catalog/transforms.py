@@ -58,16 +58,18 @@ def _design_card(card: nodes.container) -> nodes.container:
     styled = _div([*card["classes"], "sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm"], ids=card["ids"])
     body = _div(["sd-card-body"])
     styled += body
+    footer: nodes.container | None = None
     for child in card.children:
         child = child.deepcopy()
         if isinstance(child, nodes.paragraph) and "llm-card-title" in child["classes"]:
             child["classes"] += ["sd-card-title", "sd-font-weight-bold"]
-        elif isinstance(child, nodes.paragraph) and "llm-card-links" in child["classes"]:
+        elif isinstance(child, nodes.paragraph) and {"llm-card-links", "llm-card-checked"} & set(child["classes"]):
             # The links sit in the card footer, as in sphinx-design's own cards.
-            footer = _div(["sd-card-footer"])
+            if footer is None:
+                footer = _div(["sd-card-footer"])
+                styled += footer
             child["classes"].append("sd-card-text")
             footer += child
-            styled += footer
             continue
         elif isinstance(child, nodes.Element):
             child["classes"].append("sd-card-text")
