@@ -17,7 +17,7 @@ TEX_PACKAGES := texlive-xetex texlive-lang-chinese texlive-latex-extra texlive-f
 DEB_PACKAGES := $(TEX_PACKAGES) poppler-utils epubcheck chromium chromium-driver
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml pdf epub rtd check test lint system-deps clean
+.PHONY: help html livehtml pdf epub rtd linkcheck check test lint system-deps clean
 
 help:
 	@echo "make html        build the site into $(BUILDDIR)/html (creates $(VENV) on first use)"
@@ -25,6 +25,7 @@ help:
 	@echo "make pdf         build the PDF into $(BUILDDIR)/latex/$(PDF_NAME).pdf (needs TeX, see README)"
 	@echo "make epub        build the EPUB into $(BUILDDIR)/epub"
 	@echo "make rtd         run Read the Docs' exact build commands into $(BUILDDIR)/rtd"
+	@echo "make linkcheck   check every external link; report in $(BUILDDIR)/linkcheck/catalog-links.txt"
 	@echo "make check       validate _data/catalog.yaml only (fast, same messages as the build)"
 	@echo "make test        lint, then run the whole test suite"
 	@echo "make lint        ruff lint and format check"
@@ -71,6 +72,9 @@ rtd: $(VENV)/.docs-installed
 livehtml: $(VENV)/.dev-installed
 	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) --watch _data --watch _ext \
 		--re-ignore '(_build|\.venv|__pycache__)/' . $(BUILDDIR)/livehtml
+
+linkcheck: $(VENV)/.docs-installed
+	$(SPHINX) -b linkcheck -d $(DOCTREES) . $(BUILDDIR)/linkcheck
 
 check: $(VENV)/.docs-installed
 	PYTHONPATH=_ext $(BIN)/python -m llm_catalog check _data/catalog.yaml

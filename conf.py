@@ -5,6 +5,7 @@ from __future__ import annotations
 import locale as _locale
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -54,6 +55,23 @@ llm_catalog_schema = "_data/catalog.schema.json"
 
 html_theme = "furo"
 html_title = "大语言模型学习指南"
+
+# "Edit this page" on every page points at the page's source on GitHub. On Read the Docs the
+# repository comes from the clone URL it builds; elsewhere from GITHUB_REPOSITORY (set by
+# GitHub Actions) or the project's home below.
+_github = re.search(
+    r"github\.com[:/]([\w.-]+/[\w.-]+?)(?:\.git)?/?$",
+    os.environ.get("READTHEDOCS_GIT_CLONE_URL", ""),
+)
+GITHUB_REPOSITORY = (
+    _github.group(1) if _github else os.environ.get("GITHUB_REPOSITORY", "llm-study-guide/llm-study-guide")
+)
+html_theme_options = {
+    "source_repository": f"https://github.com/{GITHUB_REPOSITORY}/",
+    "source_branch": "main",
+    "source_directory": "",
+    "top_of_page_buttons": ["view", "edit"],
+}
 html_static_path: list[str] = []
 html_copy_source = False
 html_show_sourcelink = False
@@ -128,6 +146,37 @@ epub_uid = epub_identifier = "llm-study-guide-zh-cn"
 epub_show_urls = "inline"
 epub_exclude_files = ["search.html"]
 
+
+# -- Link checking (make linkcheck) -------------------------------------------------------
+# The report _build/linkcheck/catalog-links.txt names the record id and data-file line of
+# every broken link; the scheduled GitHub workflow runs this weekly.
+
+linkcheck_timeout = 30
+linkcheck_retries = 2
+linkcheck_workers = 4
+# Back off politely when a site answers 429 Too Many Requests, for at most this many seconds.
+linkcheck_rate_limit_timeout = 120.0
+linkcheck_report_timeouts_as_broken = False
+linkcheck_request_headers = {"*": {"Accept": "text/html,application/xhtml+xml", "Accept-Language": "zh-CN,en;q=0.8"}}
+# These sites build their pages (and anchors) with JavaScript, so anchors cannot be checked.
+linkcheck_anchors_ignore_for_url = [
+    r"https://github\.com/.*",
+    r"https://.*\.notion\.site/.*",
+    r"https://.*\.feishu\.cn/.*",
+]
+# Hosts that refuse automated checks. Each is listed with its reason; check them by hand.
+LINKCHECK_SKIPPED = {
+    r"https://mp\.weixin\.qq\.com/.*": "WeChat articles answer scripts with a verification page",
+    r"https://openai\.com/.*": "behind a bot challenge that answers 403 to every script",
+    r"https://www\.youtube\.com/results\?.*": "a search-results page: its content changes, only the host matters",
+    r"https://waytoagi\.feishu\.cn/.*": "Feishu wiki pages need a browser session and answer scripts with a login page",
+}
+linkcheck_ignore = list(LINKCHECK_SKIPPED)
+# Short links and moved course pages that redirect where they should.
+linkcheck_allowed_redirects = {
+    r"https://youtu\.be/.*": r"https://www\.youtube\.com/watch\?v=.*",
+    r"https://openai\.com/research": r"https://openai\.com/.*",
+}
 
 # -- Hooks ---------------------------------------------------------------------------------
 

@@ -136,3 +136,16 @@ def test_parallel_strict_build_gives_the_same_pages(site: Path, tmp_path: Path, 
         }
 
     assert shape(out) == shape(site)
+
+
+def test_every_page_links_to_its_source_for_editing(site: Path) -> None:
+    for name, page in all_pages(site).items():
+        if name.startswith("_"):
+            continue
+        edit = page.find("a", rel="edit")
+        assert edit is not None, name
+        prefix = "https://github.com/"
+        assert edit["href"].startswith(prefix) and "/edit/main/" in edit["href"], edit["href"]
+        source = edit["href"].split("/edit/main/", 1)[1]
+        assert source == name.removesuffix(".html") + ".md"
+        assert (REPO / source).is_file()

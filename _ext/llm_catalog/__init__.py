@@ -11,6 +11,7 @@ from sphinx.util import logging
 from .catalog import CatalogInvalid, load
 from .directives import BooksDirective, CategoriesDirective, CoursesDirective, ResourcesDirective, SyllabusDirective
 from .domain import WARNING_TYPE, CatalogDomain, get_catalog, warn_missing_reference
+from .linkreport import write_report
 from .report import summary_line
 from .transforms import CardsToDesignGrid
 
@@ -90,6 +91,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_search_splitter)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("env-check-consistency", check_all_shown)
+    app.connect("build-finished", write_report)
     return {
         "version": __version__,
         "env_version": 1,

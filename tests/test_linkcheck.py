@@ -1,0 +1,100 @@
+"""`make linkcheck` names the record and data-file line of each bad link (local servers only)."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import re
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        if self.path == "/ok":
+            body = b"<html><body>ok</body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            self.send_error(404)
+
+    do_HEAD = do_GET
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def live_server() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def dead_host() -> str:
+    """An address on loopback where nothing listens: the port was free a moment ago."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"127.0.0.1:{port}"
+
+
+@pytest.mark.sphinx("linkcheck", testroot="linkcheck", freshenv=True)
+def test_bad_links_are_reported_with_record_and_line(make_app, app_params, live_server: str, dead_host: str) -> None:
+    args, kwargs = app_params
+    data = Path(kwargs["srcdir"], "_data")
+    template = (data / "catalog.yaml.in").read_text(encoding="utf-8")
+    (data / "catalog.yaml").write_text(
+        template.replace("LIVE", live_server).replace("DEAD", dead_host), encoding="utf-8"
+    )
+    lines = (data / "catalog.yaml").read_text(encoding="utf-8").splitlines()
+
+    def line_of(fragment: str) -> int:
+        return next(n for n, text in enumerate(lines, start=1) if fragment in text)
+
+    app = make_app(*args, **kwargs)
+    app.build()
+    results = {json.loads(line)["uri"]: json.loads(line) for line in (app.outdir / "output.json").read_text().splitlines()}
+    assert results[f"http://{live_server}/ok"]["status"] == "working"
+    assert results[f"http://{live_server}/missing"]["status"] == "broken"
+    assert results[f"http://{dead_host}/list"]["status"] == "broken"
+
+    report = json.loads((app.outdir / "catalog-links.json").read_text(encoding="utf-8"))
+    found = {(row["record"], row["line"], row["status"], row["uri"]) for row in report}
+    assert found == {
+        ("gone-course", line_of("/missing"), "broken", f"http://{live_server}/missing"),
+        ("dead-host", line_of("/list"), "broken", f"http://{dead_host}/list"),
+    }
+    text = (app.outdir / "catalog-links.txt").read_text(encoding="utf-8")
+    assert re.search(rf"catalog\.yaml:{line_of('/missing')}: gone-course: broken url http://{live_server}/missing \(404", text)
+    assert f"catalog.yaml:{line_of('/list')}: dead-host: broken url http://{dead_host}/list" in text
+    assert "live-course" not in text
+    # Sphinx itself fails the build on broken links, so the scheduled check goes red.
+    assert app.statuscode == 1
+
+
+def test_site_linkcheck_configuration_is_deliberate() -> None:
+    """Timeouts, retries and rate limits are set, and every skipped host says why."""
+    namespace: dict[str, object] = {"__file__": str(REPO / "conf.py")}
+    exec(compile((REPO / "conf.py").read_text(encoding="utf-8"), "conf.py", "exec"), namespace)
+    assert namespace["linkcheck_timeout"] and namespace["linkcheck_retries"] >= 1
+    assert namespace["linkcheck_rate_limit_timeout"] > 0
+    skipped = namespace["LINKCHECK_SKIPPED"]
+    assert namespace["linkcheck_ignore"] == list(skipped)
+    for pattern, reason in skipped.items():
+        assert len(reason) > 20, pattern
+        re.compile(pattern)
