@@ -13,8 +13,10 @@ PDF_NAME   := llm-study-guide
 # Debian packages for the PDF (each was found missing in a trial build without it) ...
 TEX_PACKAGES := texlive-xetex texlive-lang-chinese texlive-latex-extra texlive-fonts-recommended \
                 latexmk xindy fonts-freefont-otf fonts-noto-cjk
-# ... and for the full test suite: browser search test, reading the PDF, checking the EPUB.
-DEB_PACKAGES := $(TEX_PACKAGES) poppler-utils epubcheck chromium chromium-driver
+# ... and for the full test suite: reading the PDF, checking the EPUB, the browser search test
+# (on Ubuntu, where chromium is a snap stub, pass BROWSER_PACKAGES= and set CHROMIUM instead).
+BROWSER_PACKAGES ?= chromium chromium-driver
+DEB_PACKAGES := $(TEX_PACKAGES) poppler-utils epubcheck $(BROWSER_PACKAGES)
 
 .DEFAULT_GOAL := help
 .PHONY: help html livehtml pdf epub rtd linkcheck check test lint system-deps clean
@@ -90,7 +92,7 @@ system-deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:" $$missing; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	else echo "Debian packages present: $(DEB_PACKAGES)"; fi
 
 clean:

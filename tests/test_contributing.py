@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, sphinx_build, soup
+from conftest import REPO, soup, sphinx_build
 from llm_catalog.catalog import CatalogInvalid, load
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from conftest import REPO
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         if self.path == "/ok":
             body = b"<html><body>ok</body></html>"
             self.send_response(200)
@@ -68,7 +68,9 @@ def test_bad_links_are_reported_with_record_and_line(make_app, app_params, live_
 
     app = make_app(*args, **kwargs)
     app.build()
-    results = {json.loads(line)["uri"]: json.loads(line) for line in (app.outdir / "output.json").read_text().splitlines()}
+    results = {
+        json.loads(line)["uri"]: json.loads(line) for line in (app.outdir / "output.json").read_text().splitlines()
+    }
     assert results[f"http://{live_server}/ok"]["status"] == "working"
     assert results[f"http://{live_server}/missing"]["status"] == "broken"
     assert results[f"http://{dead_host}/list"]["status"] == "broken"
@@ -80,7 +82,9 @@ def test_bad_links_are_reported_with_record_and_line(make_app, app_params, live_
         ("dead-host", line_of("/list"), "broken", f"http://{dead_host}/list"),
     }
     text = (app.outdir / "catalog-links.txt").read_text(encoding="utf-8")
-    assert re.search(rf"catalog\.yaml:{line_of('/missing')}: gone-course: broken url http://{live_server}/missing \(404", text)
+    assert re.search(
+        rf"catalog\.yaml:{line_of('/missing')}: gone-course: broken url http://{live_server}/missing \(404", text
+    )
     assert f"catalog.yaml:{line_of('/list')}: dead-host: broken url http://{dead_host}/list" in text
     assert "live-course" not in text
     # Sphinx itself fails the build on broken links, so the scheduled check goes red.

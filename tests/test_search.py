@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,8 +36,13 @@ def server(site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    chromium = require_tool("chromium", "the search test drives a real browser")
-    driver_path = require_tool("chromedriver", "Selenium talks to Chromium through it")
+    # CHROMIUM / CHROMEDRIVER name another build (GitHub's Ubuntu runners ship Google Chrome).
+    chromium = require_tool(os.environ.get("CHROMIUM", "chromium"), "the search test drives a real browser")
+    driver_path = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
+    if not driver_path and os.environ.get("CHROMEWEBDRIVER"):
+        driver_path = os.path.join(os.environ["CHROMEWEBDRIVER"], "chromedriver")
+    if not driver_path or not os.path.exists(driver_path):
+        driver_path = require_tool("chromedriver", "Selenium talks to Chromium through it")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

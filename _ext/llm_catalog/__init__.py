@@ -1,100 +1,20 @@
-"""Sphinx extension that renders the LLM study catalog (courses, syllabi, books, resources)."""
+"""Sphinx extension that renders the LLM study catalog (courses, syllabi, books, resources).
+
+The package imports without Sphinx, so ``python -m llm_catalog check`` runs in a bare
+environment with only PyYAML and jsonschema (the pre-commit hook does exactly that).
+"""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from sphinx.util import logging
-
-from .catalog import CatalogInvalid, load
-from .directives import BooksDirective, CategoriesDirective, CoursesDirective, ResourcesDirective, SyllabusDirective
-from .domain import WARNING_TYPE, CatalogDomain, get_catalog, warn_missing_reference
-from .linkreport import write_report
-from .report import summary_line
-from .transforms import CardsToDesignGrid
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
 __version__ = "1.0.0"
 
-logger = logging.getLogger(__name__)
-
-STATIC_DIR = Path(__file__).parent / "static"
-
-
-def load_catalog(app: Sphinx) -> None:
-    """Parse and check the data file once per build, before any document is read.
-
-    An invalid file stops the build after every problem is reported: a site with records
-    silently missing is worse than no site. SystemExit ends the build without the traceback
-    and "please report this bug" text that Sphinx prints for exceptions.
-    """
-    path = Path(app.confdir, app.config.llm_catalog_file)
-    schema = Path(app.confdir, app.config.llm_catalog_schema) if app.config.llm_catalog_schema else None
-    try:
-        catalog = load(path, schema)
-    except CatalogInvalid as exc:
-        # No warning type here: these errors must not be silenced by suppress_warnings, and
-        # without the "[type.subtype]" suffix they read exactly like `make check`.
-        for problem in exc.problems:
-            logger.error(problem.text, location=problem.location)
-        logger.error(summary_line(exc.problems))
-        sys.stderr.flush()
-        raise SystemExit(2) from None
-    app.env.llm_catalog = catalog  # type: ignore[attr-defined]
-    app.env.llm_catalog_file = str(path.resolve())  # type: ignore[attr-defined]
-
-
-def add_static(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC_DIR))
-        app.add_css_file("llm-catalog.css")
-
-
-def add_search_splitter(app: Sphinx, pagename: str, *args: Any) -> None:
-    """Segment Chinese queries like the index was segmented; only the search page needs it."""
-    if pagename == "search" and app.config.language.startswith("zh"):
-        app.add_js_file("llm-search-zh.js")
-
-
-def check_all_shown(app: Sphinx, env: BuildEnvironment) -> None:
-    """Every record of the data must be on some page: nothing is dropped silently."""
-    catalog = get_catalog(env)
-    shown = env.get_domain(CatalogDomain.name).objects  # type: ignore[attr-defined]
-    for item in (*catalog.categories, *catalog.records()):
-        if item.id not in shown:
-            logger.warning(
-                "%r is in the data file but not shown on any page; place it with a catalog directive",
-                item.id,
-                type=WARNING_TYPE,
-                subtype="not_shown",
-                location=f"{catalog.path}:{item.line}",
-            )
-
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("llm_catalog_file", "_data/catalog.yaml", "env", types=frozenset({str}))
-    app.add_config_value("llm_catalog_schema", "", "env", types=frozenset({str}))
-    app.add_domain(CatalogDomain)
-    app.add_directive("llm-courses", CoursesDirective)
-    app.add_directive("llm-books", BooksDirective)
-    app.add_directive("llm-resources", ResourcesDirective)
-    app.add_directive("llm-syllabus", SyllabusDirective)
-    app.add_directive("llm-categories", CategoriesDirective)
-    app.add_post_transform(CardsToDesignGrid)
-    app.connect("builder-inited", load_catalog)
-    app.connect("builder-inited", add_static)
-    app.connect("html-page-context", add_search_splitter)
-    app.connect("warn-missing-reference", warn_missing_reference)
-    app.connect("env-check-consistency", check_all_shown)
-    app.connect("build-finished", write_report)
-    return {
-        "version": __version__,
-        "env_version": 1,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    from .extension import setup as setup_extension
+
+    return setup_extension(app)
