@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from . import labels
-from .catalog import Book, Catalog, Category, Course, Link, Related, Resource, Syllabus
+from .catalog import Book, BookChapter, Catalog, Category, Course, Link, Related, Resource, Syllabus
 
 SEP = " · "
 
@@ -116,6 +116,33 @@ def target(anchor_id: str) -> nodes.target:
     return nodes.target("", "", ids=[anchor_id])
 
 
+def _bullets(cls: str, items: Iterable[list[nodes.Node]]) -> nodes.bullet_list | None:
+    found = [nodes.list_item("", nodes.paragraph("", "", *item)) for item in items]
+    return nodes.bullet_list("", *found, classes=[cls]) if found else None
+
+
+def _record_card(
+    catalog: Catalog,
+    record: Course | Book | Resource,
+    meta: list[str],
+    body: nodes.Node | None = None,
+    extra_links: Iterable[nodes.Node] = (),
+) -> nodes.container:
+    """Title, details, note, optional body (units, chapters), topics and links, in that order."""
+    return _card(
+        record.id,
+        record.kind,
+        [
+            _title(record.title),
+            _para("llm-card-meta", *_join(meta)),
+            _para("llm-card-note", nodes.Text(record.note)),
+            body,
+            _topics(catalog, record.topics),
+            *_links(record.links, record.language, extra_links),
+        ],
+    )
+
+
 def course_card(catalog: Catalog, course: Course, docname: str) -> nodes.container:
     meta: list[str] = [x for x in (course.institution, course.code, course.term) if x]
     if course.format != "course":
@@ -125,56 +152,28 @@ def course_card(catalog: Catalog, course: Course, docname: str) -> nodes.contain
     if course.level:
         meta.append("适合：" + labels.LEVELS[course.level])
     meta.append("语言：" + labels.LANGUAGES[course.language])
-    parts = None
-    if course.parts:
-        parts = nodes.bullet_list(classes=["llm-card-parts"])
-        for part in course.parts:
-            item = nodes.paragraph("", "", nodes.strong(part.title, part.title))
-            if part.note:
-                item += nodes.Text("：" + part.note)
-            parts += nodes.list_item("", item)
+    parts = _bullets(
+        "llm-card-parts",
+        (
+            [nodes.strong(part.title, part.title), *([nodes.Text("：" + part.note)] if part.note else [])]
+            for part in course.parts
+        ),
+    )
     syllabus = catalog.syllabus_of(course.id)
     extra = [xref(syllabus.id, "教学大纲", docname)] if syllabus else []
-    return _card(
-        course.id,
-        "course",
-        [
-            _title(course.title),
-            _para("llm-card-meta", *_join(meta)),
-            _para("llm-card-note", nodes.Text(course.note)),
-            parts,
-            _topics(catalog, course.topics),
-            *_links(course.links, course.language, extra),
-        ],
-    )
+    return _record_card(catalog, course, meta, parts, extra)
 
 
 def book_card(catalog: Catalog, book: Book) -> nodes.container:
-    meta = ["、".join(book.authors)]
-    if book.edition:
-        meta.append(book.edition)
+    meta = ["、".join(book.authors), *([book.edition] if book.edition else [])]
     meta.append("语言：" + labels.LANGUAGES[book.language])
-    chapters = None
-    if book.chapters:
-        chapters = nodes.bullet_list(classes=["llm-card-chapters"])
-        for chapter in book.chapters:
-            text = f"第 {chapter.number} 章　{chapter.title}"
-            item = nodes.paragraph("", "", nodes.Text(text))
-            if chapter.slides:
-                item += nodes.Text(f"（课件：{'、'.join(chapter.slides)}；pptx、pdf）")
-            chapters += nodes.list_item("", item)
-    return _card(
-        book.id,
-        "book",
-        [
-            _title(book.title),
-            _para("llm-card-meta", *_join(meta)),
-            _para("llm-card-note", nodes.Text(book.note)),
-            chapters,
-            _topics(catalog, book.topics),
-            *_links(book.links, book.language),
-        ],
-    )
+
+    def chapter_text(chapter: BookChapter) -> str:
+        slides = f"（课件：{'、'.join(chapter.slides)}；pptx、pdf）" if chapter.slides else ""
+        return f"第 {chapter.number} 章　{chapter.title}{slides}"
+
+    chapters = _bullets("llm-card-chapters", ([nodes.Text(chapter_text(ch))] for ch in book.chapters))
+    return _record_card(catalog, book, meta, chapters)
 
 
 def resource_card(catalog: Catalog, resource: Resource) -> nodes.container:
@@ -183,17 +182,7 @@ def resource_card(catalog: Catalog, resource: Resource) -> nodes.container:
         meta.append(resource.author)
     if resource.language:
         meta.append("语言：" + labels.LANGUAGES[resource.language])
-    return _card(
-        resource.id,
-        "resource",
-        [
-            _title(resource.title),
-            _para("llm-card-meta", *_join(meta)),
-            _para("llm-card-note", nodes.Text(resource.note)),
-            _topics(catalog, resource.topics),
-            *_links(resource.links, resource.language),
-        ],
-    )
+    return _record_card(catalog, resource, meta)
 
 
 def cards_grid(columns: int) -> nodes.container:
@@ -235,11 +224,12 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
 
     if syl.further:
         out.append(_para("llm-syllabus-further-title", nodes.strong("待编入各章的补充主题", "待编入各章的补充主题")))
-        further = nodes.bullet_list(classes=["llm-syllabus-further"])
-        for topic in syl.further:
-            text = f"{topic.title}：{topic.detail}" if topic.detail else topic.title
-            further += nodes.list_item("", nodes.paragraph(text, text))
-        out.append(further)
+        out.append(
+            _bullets(
+                "llm-syllabus-further",
+                ([nodes.Text(f"{t.title}：{t.detail}" if t.detail else t.title)] for t in syl.further),
+            )
+        )
     return out
 
 
