@@ -19,7 +19,7 @@ BROWSER_PACKAGES ?= chromium chromium-driver
 DEB_PACKAGES := $(TEX_PACKAGES) poppler-utils epubcheck $(BROWSER_PACKAGES)
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml pdf epub rtd linkcheck check test lint system-deps clean
+.PHONY: help html livehtml pdf epub rtd linkcheck check test lint benchmark system-deps clean
 
 help:
 	@echo "make html        build the site into $(BUILDDIR)/html (creates $(VENV) on first use)"
@@ -31,6 +31,7 @@ help:
 	@echo "make check       validate _data/catalog.yaml only (fast, same messages as the build)"
 	@echo "make test        lint, then run the whole test suite"
 	@echo "make lint        ruff lint and format check"
+	@echo "make benchmark   build times, incremental rebuilds, page weight, PDF/EPUB size"
 	@echo "make system-deps install the Debian packages the tests need (root, apt-get)"
 	@echo "make clean       remove $(BUILDDIR)"
 
@@ -85,8 +86,11 @@ test: lint
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev-installed
-	$(BIN)/ruff check _ext tests conf.py
-	$(BIN)/ruff format --check _ext tests conf.py
+	$(BIN)/ruff check _ext tests conf.py scripts/benchmark scripts/check-catalog
+	$(BIN)/ruff format --check _ext tests conf.py scripts/benchmark scripts/check-catalog
+
+benchmark: $(VENV)/.docs-installed
+	$(BIN)/python scripts/benchmark
 
 system-deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
