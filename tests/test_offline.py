@@ -17,6 +17,7 @@ from llm_catalog.catalog import load
 
 CATALOG = load(REPO / "_data" / "catalog.yaml")
 SLUG = "llm-study-guide"
+CANONICAL = "https://llm-study-guide.readthedocs.io/zh-cn/latest/"
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +30,7 @@ def rtd(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [str(REPO / "scripts" / "rtd-build"), str(out), SLUG, "zh-hans"],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHON": sys.executable},
+        env={**os.environ, "PYTHON": sys.executable, "READTHEDOCS_CANONICAL_URL": CANONICAL},
         check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
@@ -180,3 +181,13 @@ def test_make_pdf_without_tex_names_the_packages_to_install() -> None:
     for package in ("texlive-xetex", "texlive-lang-chinese", "latexmk", "fonts-noto-cjk", "fonts-freefont-otf"):
         assert package in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_html_canonical_urls_follow_read_the_docs(rtd: Path) -> None:
+    page = BeautifulSoup((rtd / "html" / "materials" / "llm101n.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("link", rel="canonical")["href"] == CANONICAL + "materials/llm101n.html"
+
+
+def test_one_pdf_with_an_ascii_name(rtd: Path) -> None:
+    assert [p.name for p in (rtd / "pdf").glob("*.tex")] == [f"{SLUG}.tex"]
+    assert [p.name for p in (rtd / "pdf").glob("*.pdf")] == [f"{SLUG}.pdf"]
