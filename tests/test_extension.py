@@ -293,3 +293,26 @@ def test_parallel_build_matches_serial(app, make_app, app_params, tmp_path) -> N
     assert cards_of(app.outdir) == cards_of(serial.outdir)
     index_links = lambda out: sorted(a["href"] for a in soup(Path(out) / "index.html").select("a[href*='#llm-']"))  # noqa: E731
     assert index_links(app.outdir) == index_links(serial.outdir) != []
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-ext-edit")
+def test_extension_edit_rereads_the_pages_that_show_data(make_app, app_params) -> None:
+    """An edit to the rendering code must reach the cards in an incremental build (livehtml)."""
+    import os
+    import time
+
+    import llm_catalog.render
+
+    args, kwargs = app_params
+    make_app(*args, **kwargs).build()
+    render_py = Path(llm_catalog.render.__file__)
+    stat = render_py.stat()
+    os.utime(render_py, (stat.st_atime, time.time() + 2))  # "edited" after the first build
+    try:
+        app2 = make_app(*args, **kwargs)
+        read: list[str] = []
+        app2.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+        app2.build()
+    finally:
+        os.utime(render_py, (stat.st_atime, stat.st_mtime))
+    assert sorted(read) == ["index", "pages/books", "pages/courses", "pages/syllabus"]

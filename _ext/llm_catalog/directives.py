@@ -11,7 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import labels, render
 from .catalog import Book, Catalog, Course, Resource, Syllabus, suggest
-from .domain import WARNING_TYPE, CatalogDomain, catalog_file, get_catalog
+from .domain import WARNING_TYPE, CatalogDomain, get_catalog, note_data_dependency
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -40,7 +40,7 @@ class CatalogDirective(SphinxDirective):
         return self.env.get_domain(CatalogDomain.name)  # type: ignore[return-value]
 
     def run(self) -> list[Node]:
-        self.env.note_dependency(catalog_file(self.env))
+        note_data_dependency(self.env)
         return self.build()
 
     def build(self) -> list[Node]:  # pragma: no cover - abstract

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
@@ -45,12 +46,28 @@ def catalog_file(env: BuildEnvironment) -> str:
     return env.llm_catalog_file  # type: ignore[attr-defined]
 
 
+#: The extension's own modules: output rendered from the data also depends on them.
+_PACKAGE_FILES = tuple(str(path) for path in sorted(Path(__file__).parent.glob("*.py")))
+
+
+def note_data_dependency(env: BuildEnvironment) -> None:
+    """The current page shows catalog data: re-read it when the data or the extension changes.
+
+    Sphinx only re-reads pages whose dependencies changed, so without the extension's own
+    files here an edit to the rendering code would leave stale cards in incremental builds
+    (and in `make livehtml`).
+    """
+    env.note_dependency(catalog_file(env))
+    for path in _PACKAGE_FILES:
+        env.note_dependency(path)
+
+
 class CatalogXRefRole(XRefRole):
     """``{llm:ref}`stanford-cs224n``` links to a record's card, showing its title."""
 
     def run(self) -> tuple[list[Node], list[system_message]]:
         # The link text comes from the data, so the page must be re-read when the data changes.
-        self.env.note_dependency(catalog_file(self.env))
+        note_data_dependency(self.env)
         return super().run()
 
 
@@ -58,7 +75,7 @@ class CountRole(SphinxRole):
     """``{llm:count}`courses:nlp-courses``` prints a number taken from the data."""
 
     def run(self) -> tuple[list[Node], list[system_message]]:
-        self.env.note_dependency(catalog_file(self.env))
+        note_data_dependency(self.env)
         value = get_catalog(self.env).count(self.text.strip())
         if value is None:
             logger.warning(

@@ -58,8 +58,9 @@ def _labelled(label: str, *children: nodes.Node) -> list[nodes.Node]:
 
 def link_label(link: Link, record_language: str | None = None) -> str:
     text = link.label or labels.LINK_KINDS[link.kind]
-    if link.language and link.language != record_language:
-        text += f"（{labels.LANGUAGES[link.language]}）"
+    language = labels.LANGUAGES.get(link.language or "", "")
+    if language and link.language != record_language and language not in text:
+        text += f"（{language}）"
     return text
 
 
