@@ -104,13 +104,20 @@ def test_schema_describes_every_field() -> None:
             assert target.get("description"), f"{name}.{prop} has no description"
 
 
-def test_check_command_prints_what_the_build_prints(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "count"),
+    [
+        ("record-mistakes", (DATA / "invalid" / "record-mistakes.yaml").read_text(encoding="utf-8"), 12),
+        # A problem without a line number (the file is refused before it is parsed).
+        ("huge", "a: " + "x" * (3 * 1024 * 1024), 2),
+    ],
+)
+def test_check_command_prints_what_the_build_prints(tmp_path: Path, name: str, content: str, count: int) -> None:
     """`make check` and the Sphinx build report the same lines, and neither shows a traceback."""
     src = tmp_path / "site"
     src.mkdir()
     (src / "_data").mkdir()
-    bad = (DATA / "invalid" / "record-mistakes.yaml").read_text(encoding="utf-8")
-    (src / "_data" / "catalog.yaml").write_text(bad, encoding="utf-8")
+    (src / "_data" / "catalog.yaml").write_text(content, encoding="utf-8")
     (src / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(REPO / '_ext')!r})\n"
         f"extensions = ['myst_parser', 'llm_catalog']\nllm_catalog_schema = {str(SCHEMA)!r}\n",
@@ -133,8 +140,9 @@ def test_check_command_prints_what_the_build_prints(tmp_path: Path) -> None:
         assert "Traceback" not in output and "traceback" not in output
     check_lines = [line for line in check.stderr.splitlines() if line.strip()]
     build_lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in build.stderr.splitlines() if line.strip()]
-    assert len(check_lines) == 12
+    assert len(check_lines) == count
     assert check_lines == build_lines
+    assert all("_data/catalog.yaml" in line for line in check_lines)
     assert not (tmp_path / "out" / "index.html").exists()
 
 

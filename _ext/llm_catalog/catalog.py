@@ -30,17 +30,24 @@ class Problem:
     message: str
 
     @property
-    def location(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
-
-    @property
     def text(self) -> str:
         """The message without its location: ``field: what is wrong``."""
         return f"{self.field}: {self.message}" if self.field else self.message
 
+    def for_sphinx(self) -> tuple[str, str | None]:
+        """Message and location as Sphinx's logger takes them.
+
+        Sphinx prints ``location: ERROR: message``, but reads a location without a colon as
+        a document name, so a problem with no line carries its file in the message instead.
+        """
+        if self.line:
+            return self.text, f"{self.path}:{self.line}"
+        return f"{self.path}: {self.text}", None
+
     def __str__(self) -> str:
-        # The same shape as a Sphinx error line, so `make check` and the build read alike.
-        return f"{self.location}: ERROR: {self.text}"
+        # The same text Sphinx prints for the build's error, so `make check` and the build read alike.
+        message, location = self.for_sphinx()
+        return f"{location}: ERROR: {message}" if location else f"ERROR: {message}"
 
 
 class CatalogInvalid(Exception):

@@ -40,7 +40,8 @@ def load_catalog(app: Sphinx) -> None:
         # No warning type here: these errors must not be silenced by suppress_warnings, and
         # without the "[type.subtype]" suffix they read exactly like `make check`.
         for problem in exc.problems:
-            logger.error(problem.text, location=problem.location)
+            message, location = problem.for_sphinx()
+            logger.error(message, location=location)
         logger.error(summary_line(exc.problems))
         sys.stderr.flush()
         raise SystemExit(2) from None
