@@ -385,6 +385,15 @@ def _definition_name(schema: Mapping, sub: Mapping) -> str | None:
     return None
 
 
+def _field_help(schema: Mapping, parent: Mapping, key: str) -> str:
+    """The schema's own description of a field, to say what to fill in."""
+    spec = parent.get("properties", {}).get(key, {})
+    description = spec.get("description")
+    if not description and "$ref" in spec:
+        description = schema["definitions"][spec["$ref"].rsplit("/", 1)[-1]].get("description")
+    return f" ({description})" if description else ""
+
+
 def _schema_problems(doc: Document, schema: dict, shown: str) -> list[Problem]:
     validator = jsonschema.Draft7Validator(schema)
     problems: list[Problem] = []
@@ -413,7 +422,7 @@ def _schema_problems(doc: Document, schema: dict, shown: str) -> list[Problem]:
                             shown,
                             doc.line_of(path),
                             field_name((*path, key)),
-                            f"the required field {key!r} is missing",
+                            f"the required field {key!r} is missing{_field_help(schema, error.schema, key)}",
                         )
                     )
             continue
