@@ -161,7 +161,7 @@ def test_unknown_ids_warn_at_their_location(app) -> None:
     page = Path(app.srcdir, "pages", "courses.md")
     page.write_text(
         page.read_text(encoding="utf-8")
-        + "\n见 {llm:ref}`alpah-101`。\n\n```{llm-courses} beta-course nope\n:no-index:\n```\n",
+        + "\n见 {llm:ref}`alpah-101`，共 {llm:count}`lessons` 课。\n\n```{llm-courses} beta-course nope\n:no-index:\n```\n",
         encoding="utf-8",
     )
     app.build()
@@ -169,6 +169,7 @@ def test_unknown_ids_warn_at_their_location(app) -> None:
     assert re.search(r"courses\.md:\d+: WARNING: unknown catalog id 'alpah-101'; did you mean 'alpha-101'\?", warnings)
     assert re.search(r"courses\.md:\d+: WARNING: unknown course id 'nope'", warnings)
     assert "[llm_catalog.unknown_id]" in warnings
+    assert re.search(r"courses\.md:\d+: WARNING: unknown count 'lessons'; use categories, courses", warnings)
 
 
 @pytest.mark.sphinx("html", testroot="basic", srcdir="basic-unshown")
@@ -272,13 +273,22 @@ def test_data_file_is_parsed_once_per_build(make_app, app_params, monkeypatch) -
     app = make_app(*args, **kwargs)
     app.build(force_all=True)
     assert len(calls) == 1
-    assert len(app.env.found_docs) == 4
+    assert len(app.env.found_docs) == 7
+
+
+def merged_in_parallel(app) -> list[set[str]]:
+    """Docnames merged back from worker processes: proof the read really ran in parallel."""
+    merged: list[set[str]] = []
+    app.connect("env-merge-info", lambda app, env, docnames, other: merged.append(set(docnames)))
+    return merged
 
 
 @pytest.mark.sphinx("html", testroot="basic", srcdir="basic-parallel", parallel=2)
 def test_parallel_build_matches_serial(app, make_app, app_params, tmp_path) -> None:
+    merged = merged_in_parallel(app)
     app.build()
     assert warnings_of(app) == ""
+    assert len(merged) >= 2
     serial = make_app("html", srcdir=app.srcdir, builddir=tmp_path / "serial")
     serial.build()
 
@@ -316,3 +326,13 @@ def test_extension_edit_rereads_the_pages_that_show_data(make_app, app_params) -
     finally:
         os.utime(render_py, (stat.st_atime, stat.st_mtime))
     assert sorted(read) == ["index", "pages/books", "pages/courses", "pages/syllabus"]
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-parallel-duplicate", parallel=2)
+def test_record_shown_twice_is_reported_in_a_parallel_build(app) -> None:
+    page = Path(app.srcdir, "pages", "syllabus.md")
+    page.write_text(page.read_text(encoding="utf-8").replace(":no-index:\n", ""), encoding="utf-8")
+    merged = merged_in_parallel(app)
+    app.build()
+    assert len(merged) >= 2
+    assert "'alpha-101' is already shown in" in warnings_of(app)

@@ -131,8 +131,22 @@ class CatalogDomain(Domain):
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for record_id, shown in otherdata["objects"].items():
-            if shown.docname in docnames:
-                self.objects[record_id] = shown
+            if shown.docname not in docnames:
+                continue
+            # In a parallel read each process sees only its own documents, so a record shown
+            # on two pages read by different processes is only noticed here.
+            other = self.objects.get(record_id)
+            if other is not None and other.docname != shown.docname:
+                logger.warning(
+                    "%r is already shown in %s; show each record once, or add :no-index: to one directive",
+                    record_id,
+                    self.env.doc2path(other.docname),
+                    type=WARNING_TYPE,
+                    subtype="duplicate_card",
+                    location=shown.docname,
+                )
+                continue
+            self.objects[record_id] = shown
 
     def _resolve(
         self, builder: Builder, fromdocname: str, typ: str, target: str, node: pending_xref, contnode: Element
