@@ -161,7 +161,8 @@ def test_unknown_ids_warn_at_their_location(app) -> None:
     page = Path(app.srcdir, "pages", "courses.md")
     page.write_text(
         page.read_text(encoding="utf-8")
-        + "\n见 {llm:ref}`alpah-101`，共 {llm:count}`lessons` 课。\n\n```{llm-courses} beta-course nope\n:no-index:\n```\n",
+        + "\n见 {llm:ref}`alpah-101`，共 {llm:count}`lessons` 课。\n\n"
+        + "```{llm-courses} beta-course nope\n:no-index:\n```\n",
         encoding="utf-8",
     )
     app.build()
