@@ -96,6 +96,7 @@ def search(browser, server: str, query: str) -> tuple[str, list[str]]:
 def test_chinese_queries_find_their_pages(browser, server: str, query: str, page: str) -> None:
     summary, links = search(browser, server, query)
     assert links, f"no results for {query!r}: {summary}"
+    assert summary == f"搜索完成，找到 {len(links)} 个匹配的页面。"
     assert any(page in link for link in links), (query, links)
 
 

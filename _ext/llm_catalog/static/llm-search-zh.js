@@ -33,3 +33,13 @@ var splitQuery = (query) => {
   }
   return out;
 };
+
+/*
+ * Sphinx 8.2 asks for the result summary under a new, plural-aware message id that its
+ * Chinese catalogue does not have yet, so the summary would appear in English.
+ */
+if (typeof Documentation !== "undefined" && Documentation.TRANSLATIONS) {
+  Documentation.TRANSLATIONS["Search finished, found one page matching the search query."] ??= [
+    "搜索完成，找到 ${resultCount} 个匹配的页面。",
+  ];
+}
