@@ -110,10 +110,13 @@ class CatalogDomain(Domain):
 
     def note_object(self, record_id: str, objtype: str, title: str, anchor: str, location: Any) -> bool:
         """Record that *record_id* is shown here; warn and refuse if it is shown elsewhere already."""
-        if record_id in self.objects:
-            other = self.objects[record_id]
+        return self._add(record_id, Shown(self.env.docname, anchor, objtype, title), location)
+
+    def _add(self, record_id: str, shown: Shown, location: Any) -> bool:
+        other = self.objects.get(record_id)
+        if other is not None:
             logger.warning(
-                "%r is already shown in %s; show each record once, or add :no-index: to this directive",
+                "%r is already shown in %s; show each record once, or add :no-index: to one of the directives",
                 record_id,
                 self.env.doc2path(other.docname),
                 type=WARNING_TYPE,
@@ -121,7 +124,7 @@ class CatalogDomain(Domain):
                 location=location,
             )
             return False
-        self.objects[record_id] = Shown(self.env.docname, anchor, objtype, title)
+        self.objects[record_id] = shown
         return True
 
     def clear_doc(self, docname: str) -> None:
@@ -130,23 +133,11 @@ class CatalogDomain(Domain):
                 del self.objects[record_id]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        # Each parallel reader sees only its own documents, so a record shown on two pages
+        # read by different processes is only noticed here.
         for record_id, shown in otherdata["objects"].items():
-            if shown.docname not in docnames:
-                continue
-            # In a parallel read each process sees only its own documents, so a record shown
-            # on two pages read by different processes is only noticed here.
-            other = self.objects.get(record_id)
-            if other is not None and other.docname != shown.docname:
-                logger.warning(
-                    "%r is already shown in %s; show each record once, or add :no-index: to one directive",
-                    record_id,
-                    self.env.doc2path(other.docname),
-                    type=WARNING_TYPE,
-                    subtype="duplicate_card",
-                    location=shown.docname,
-                )
-                continue
-            self.objects[record_id] = shown
+            if shown.docname in docnames:
+                self._add(record_id, shown, shown.docname)
 
     def _resolve(
         self, builder: Builder, fromdocname: str, typ: str, target: str, node: pending_xref, contnode: Element
