@@ -65,6 +65,9 @@ def test_courses_sit_on_the_page_of_their_kind(site: Path) -> None:
         assert grid is not None, category.id
         shown = [card["id"] for card in grid.select(".llm-card")]
         assert shown == [f"llm-{c.id}" for c in CATALOG.courses_in(category.id)]
+        # The page of a kind is titled as the data names the kind (headings are typed by hand).
+        heading = grid.find_parent("article").find("h1")
+        assert heading.get_text(strip=True).rstrip("#¶") == category.title
 
 
 def test_syllabus_chapters_topics_and_further_topics(site: Path) -> None:
