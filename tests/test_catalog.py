@@ -157,3 +157,10 @@ def test_check_command_accepts_the_real_catalog() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "OK (5 categories, 22 courses, 1 syllabi, 8 books, 5 resources)" in result.stdout
+
+
+def test_date_pattern_is_the_schemas() -> None:
+    from llm_catalog.catalog import DATE_PATTERN
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["definitions"]["link"]["properties"]["checked"]["pattern"] == DATE_PATTERN

@@ -363,12 +363,15 @@ _TYPE_WORDS = {
     "object": "a mapping of fields (name: value)",
 }
 
+#: The schema's pattern for a link's ``checked`` date (the schema cannot say the date is real).
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
 _PATTERN_WORDS = {
     "id": "ids use lowercase letters, digits and single hyphens, e.g. 'stanford-cs224n'",
     "url": "a link must be a full address starting with http:// or https://, with no spaces",
     "text": "it contains control characters; write plain text",
     "shortText": "it must be a single line of plain text",
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": 'write the date as YYYY-MM-DD, e.g. "2026-11-29"',
+    DATE_PATTERN: 'write the date as YYYY-MM-DD, e.g. "2026-11-29"',
 }
 
 
@@ -527,7 +530,7 @@ def _reference_problems(doc: Document, shown: str) -> list[Problem]:
             return
         for n, link in enumerate(item["links"]):
             checked = link.get("checked") if isinstance(link, dict) else None
-            if isinstance(checked, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", checked):
+            if isinstance(checked, str) and re.fullmatch(DATE_PATTERN, checked):
                 try:
                     date.fromisoformat(checked)
                 except ValueError:

@@ -94,17 +94,6 @@ def _topics(catalog: Catalog, topic_ids: Iterable[str]) -> nodes.paragraph | Non
     return _para("llm-card-topics", *_labelled("主题："), nodes.Text("、".join(names)))
 
 
-def _title(text: str) -> nodes.paragraph:
-    return _para("llm-card-title", nodes.strong(text, text))
-
-
-def _card(record_id: str, kind: str, children: Iterable[nodes.Node | None]) -> nodes.container:
-    card = nodes.container(classes=["llm-card", f"llm-card-{kind}"])
-    card["llm-id"] = record_id
-    card.extend(child for child in children if child is not None)
-    return card
-
-
 def index_entries(title: str, kind: str, anchor_id: str, *extra: str) -> addnodes.index:
     """General-index entries: the title, and "kind; title" so readers can browse by kind."""
     entries = [("single", title, anchor_id, "", None)]
@@ -130,18 +119,17 @@ def _record_card(
     extra_links: Iterable[nodes.Node] = (),
 ) -> nodes.container:
     """Title, details, note, optional body (units, chapters), topics and links, in that order."""
-    return _card(
-        record.id,
-        record.kind,
-        [
-            _title(record.title),
-            _para("llm-card-meta", *_join(meta)),
-            _para("llm-card-note", nodes.Text(record.note)),
-            body,
-            _topics(catalog, record.topics),
-            *_links(record.links, record.language, extra_links),
-        ],
-    )
+    children = [
+        _para("llm-card-title", nodes.strong(record.title, record.title)),
+        _para("llm-card-meta", *_join(meta)),
+        _para("llm-card-note", nodes.Text(record.note)),
+        body,
+        _topics(catalog, record.topics),
+        *_links(record.links, record.language, extra_links),
+    ]
+    card = nodes.container(classes=["llm-card", f"llm-card-{record.kind}"])
+    card.extend(child for child in children if child is not None)
+    return card
 
 
 def course_card(catalog: Catalog, course: Course, docname: str) -> nodes.container:
