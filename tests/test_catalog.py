@@ -12,7 +12,8 @@ import pytest
 
 from conftest import REPO, sphinx_build
 from llm_catalog import labels
-from llm_catalog.catalog import CatalogInvalid, Problem, load
+from llm_catalog.load import load
+from llm_catalog.problems import CatalogInvalid, Problem
 
 SCHEMA = REPO / "_data" / "catalog.schema.json"
 DATA = REPO / "tests" / "data"
@@ -160,7 +161,7 @@ def test_check_command_accepts_the_real_catalog() -> None:
 
 
 def test_date_pattern_is_the_schemas() -> None:
-    from llm_catalog.catalog import DATE_PATTERN
+    from llm_catalog.checks import DATE_PATTERN
 
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    assert schema["definitions"]["link"]["properties"]["checked"]["pattern"] == DATE_PATTERN
+    assert schema["definitions"]["date"]["pattern"] == f"^{DATE_PATTERN.pattern}$"

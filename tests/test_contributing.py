@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, soup, sphinx_build
-from llm_catalog.catalog import CatalogInvalid, load
+from llm_catalog.load import load
+from llm_catalog.problems import CatalogInvalid
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 SCHEMA = REPO / "_data" / "catalog.schema.json"

@@ -170,7 +170,7 @@ def test_unknown_ids_warn_at_their_location(app) -> None:
     assert re.search(r"courses\.md:\d+: WARNING: unknown catalog id 'alpah-101'; did you mean 'alpha-101'\?", warnings)
     assert re.search(r"courses\.md:\d+: WARNING: unknown course id 'nope'", warnings)
     assert "[llm_catalog.unknown_id]" in warnings
-    assert re.search(r"courses\.md:\d+: WARNING: unknown count 'lessons'; use categories, courses", warnings)
+    assert re.search(r"courses\.md:\d+: WARNING: unknown count 'lessons'; use one of: categories, ", warnings)
 
 
 @pytest.mark.sphinx("html", testroot="basic", srcdir="basic-unshown")

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO, require_tool
-from llm_catalog.catalog import load
+from llm_catalog.load import load
 
 CATALOG = load(REPO / "_data" / "catalog.yaml")
 SLUG = "llm-study-guide"

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import REPO, soup, sphinx_build
-from llm_catalog.catalog import load
+from llm_catalog.load import load
 
 INVENTORY = yaml.safe_load((REPO / "tests" / "seed_inventory.yaml").read_text(encoding="utf-8"))
 CATALOG = load(REPO / "_data" / "catalog.yaml")

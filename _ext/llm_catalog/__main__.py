@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .catalog import CatalogInvalid, load
-from .report import summary_line
+from .load import load
+from .problems import CatalogInvalid, summary_line
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -10,13 +10,16 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import labels, render
-from .catalog import Book, Catalog, Course, Resource, Syllabus, suggest
-from .domain import WARNING_TYPE, CatalogDomain, get_catalog, note_data_dependency
+from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, note_data_dependency
+from .problems import suggest
+from .records import Book, Catalog, Category, Course, Record, Resource, Syllabus
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
 
 logger = logging.getLogger(__name__)
+
+R = TypeVar("R", Course, Syllabus, Book, Resource)
 
 
 def _columns(argument: str | None) -> int:
@@ -30,14 +33,16 @@ class CatalogDirective(SphinxDirective):
     """Shared plumbing: the catalog, the dependency on its file, registering what is shown."""
 
     option_spec: ClassVar[dict] = {"no-index": directives.flag}
-
-    @property
-    def catalog(self) -> Catalog:
-        return get_catalog(self.env)
+    #: Card columns in HTML when the directive has no ``:columns:`` option.
+    default_columns: ClassVar[int] = 2
 
     @property
     def domain(self) -> CatalogDomain:
-        return self.env.get_domain(CatalogDomain.name)  # type: ignore[return-value]
+        return catalog_domain(self.env)
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.domain.catalog
 
     def run(self) -> list[Node]:
         note_data_dependency(self.env)
@@ -46,35 +51,39 @@ class CatalogDirective(SphinxDirective):
     def build(self) -> list[Node]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def show(self, record_id: str, objtype: str, title: str, *index_keys: str) -> list[Node]:
+    def show(self, record: Record | Category, *index_keys: str) -> list[Node]:
         """Index entries and anchor for a record; nothing under ``:no-index:`` (shown elsewhere)."""
-        anchor_id = render.anchor(record_id)
+        anchor_id = render.anchor(record.id)
         if "no-index" in self.options:
             return []
-        if not self.domain.note_object(record_id, objtype, title, anchor_id, self.get_location()):
+        if not self.domain.note_object(record.id, record.record_type, record.title, anchor_id, self.get_location()):
             return []
-        return [render.index_entries(title, objtype, anchor_id, *index_keys), render.target(anchor_id)]
+        return [
+            render.index_entries(record.title, record.record_type, anchor_id, *index_keys),
+            render.target(anchor_id),
+        ]
 
     def warn(self, message: str, subtype: str) -> None:
         logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=self.get_location())
 
-    def pick(self, ids: list[str], kind: type, kind_name: str) -> list:
-        """Records named in the directive's argument, warning about unknown or wrong-kind ids."""
+    def pick(self, ids: list[str], record_class: type[R]) -> list[R]:
+        """Records named in the directive's argument, warning about unknown ids and records of another type."""
+        wanted = record_class.record_type
         found = []
         for record_id in ids:
             record = self.catalog.get(record_id)
-            if isinstance(record, kind):
+            if isinstance(record, record_class):
                 found.append(record)
                 continue
             if record is None:
-                known = [r.id for r in self.catalog.records() if isinstance(r, kind)]
-                self.warn(f"unknown {kind_name} id {record_id!r}{suggest(record_id, known)}", "unknown_id")
+                known = [r.id for r in self.catalog.records() if isinstance(r, record_class)]
+                self.warn(f"unknown {wanted} id {record_id!r}{suggest(record_id, known)}", "unknown_id")
             else:
-                self.warn(f"{record_id!r} is a {record.kind}, not a {kind_name}", "wrong_kind")
+                self.warn(f"{record_id!r} is a {record.record_type}, not a {wanted}", "wrong_kind")
         return found
 
     def grid(self, cards: list[tuple[list[Node], nodes.Element]]) -> nodes.container:
-        grid = render.cards_grid(self.options.get("columns", 2))
+        grid = render.cards_grid(self.options.get("columns", self.default_columns))
         for prefix, card in cards:
             grid.extend(prefix)
             grid += card
@@ -104,15 +113,15 @@ class CoursesDirective(CatalogDirective):
                 self.warn(f"unknown category {category_id!r}{suggest(category_id, known)}", "unknown_category")
                 return []
             courses = list(self.catalog.courses_in(category_id))
-            out += self.show(category.id, "category", category.title)
+            out += self.show(category)
         else:
-            courses = self.pick(self.arguments[0].split(), Course, "course")
+            courses = self.pick(self.arguments[0].split(), Course)
         cards = []
         for course in courses:
             keys = [k for k in (course.institution, course.code) if k]
             cards.append(
                 (
-                    self.show(course.id, "course", course.title, *keys),
+                    self.show(course, *keys),
                     render.course_card(self.catalog, course, self.env.docname),
                 )
             )
@@ -123,6 +132,7 @@ class CoursesDirective(CatalogDirective):
 class BooksDirective(CatalogDirective):
     """Book cards, grouped under their group titles; ``:group:`` shows one group only."""
 
+    default_columns = 1
     optional_arguments = 1
     final_argument_whitespace = True
     option_spec: ClassVar[dict] = {
@@ -133,7 +143,7 @@ class BooksDirective(CatalogDirective):
 
     def build(self) -> list[Node]:
         if self.arguments:
-            books = self.pick(self.arguments[0].split(), Book, "book")
+            books = self.pick(self.arguments[0].split(), Book)
             return [self.grid([self._card(book) for book in books])]
         groups = list(self.catalog.book_groups)
         if "group" in self.options:
@@ -157,11 +167,7 @@ class BooksDirective(CatalogDirective):
         return out
 
     def _card(self, book: Book) -> tuple[list[Node], nodes.Element]:
-        return self.show(book.id, "book", book.title, *book.authors), render.book_card(self.catalog, book)
-
-    def grid(self, cards: list[tuple[list[Node], nodes.Element]]) -> nodes.container:
-        self.options.setdefault("columns", 1)
-        return super().grid(cards)
+        return self.show(book, *book.authors), render.book_card(self.catalog, book)
 
 
 class ResourcesDirective(CatalogDirective):
@@ -177,11 +183,11 @@ class ResourcesDirective(CatalogDirective):
 
     def build(self) -> list[Node]:
         if self.arguments:
-            resources = self.pick(self.arguments[0].split(), Resource, "resource")
+            resources = self.pick(self.arguments[0].split(), Resource)
         else:
-            kind = self.options.get("kind")
-            resources = [r for r in self.catalog.resources if kind in (None, r.resource_kind)]
-        cards = [(self.show(r.id, "resource", r.title), render.resource_card(self.catalog, r)) for r in resources]
+            wanted = self.options.get("kind")
+            resources = [r for r in self.catalog.resources if wanted in (None, r.resource_kind)]
+        cards = [(self.show(r), render.resource_card(self.catalog, r)) for r in resources]
         return [self.grid(cards)]
 
 
@@ -191,13 +197,13 @@ class SyllabusDirective(CatalogDirective):
     required_arguments = 1
 
     def build(self) -> list[Node]:
-        found = self.pick([self.arguments[0]], Syllabus, "syllabus")
+        found = self.pick([self.arguments[0]], Syllabus)
         if not found:
             return []
         syl = found[0]
         body = nodes.container(classes=["llm-syllabus"])
         body.extend(render.syllabus(self.catalog, syl, self.env.docname))
-        return [*self.show(syl.id, "syllabus", syl.title, syl.author), body]
+        return [*self.show(syl, syl.author), body]
 
 
 class CategoriesDirective(CatalogDirective):

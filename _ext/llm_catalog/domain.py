@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterator, Set
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -14,7 +14,8 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import make_refnode
 
 from . import labels
-from .catalog import suggest
+from .problems import suggest
+from .records import COUNT_FORMS
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node, system_message
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .catalog import Catalog
+    from .records import Catalog
 
 logger = logging.getLogger(__name__)
 
@@ -38,12 +39,12 @@ class Shown(NamedTuple):
     title: str
 
 
+def catalog_domain(env: BuildEnvironment) -> CatalogDomain:
+    return cast("CatalogDomain", env.get_domain(CatalogDomain.name))
+
+
 def get_catalog(env: BuildEnvironment) -> Catalog:
-    return env.llm_catalog  # type: ignore[attr-defined]
-
-
-def catalog_file(env: BuildEnvironment) -> str:
-    return env.llm_catalog_file  # type: ignore[attr-defined]
+    return catalog_domain(env).catalog
 
 
 #: The extension's own modules: output rendered from the data also depends on them.
@@ -57,7 +58,7 @@ def note_data_dependency(env: BuildEnvironment) -> None:
     files here an edit to the rendering code would leave stale cards in incremental builds
     (and in `make livehtml`).
     """
-    env.note_dependency(catalog_file(env))
+    env.note_dependency(catalog_domain(env).catalog_file)
     for path in _PACKAGE_FILES:
         env.note_dependency(path)
 
@@ -79,9 +80,9 @@ class CountRole(SphinxRole):
         value = get_catalog(self.env).count(self.text.strip())
         if value is None:
             logger.warning(
-                "unknown count %r; use categories, courses, courses:<category>, books, "
-                "books:<group>, resources, syllabi or chapters:<syllabus>",
+                "unknown count %r; use one of: %s",
                 self.text,
+                ", ".join(COUNT_FORMS),
                 type=WARNING_TYPE,
                 subtype="unknown_count",
                 location=self.get_location(),
@@ -101,12 +102,27 @@ class CatalogDomain(Domain):
         **{kind: CatalogXRefRole() for kind in labels.OBJECT_TYPES},
         "count": CountRole(),
     }
-    initial_data: dict[str, Any] = {"objects": {}}
-    data_version = 1
+    #: ``objects``: where each record is shown, per document. ``catalog`` and ``file``: the
+    #: parsed data file and its path, set once per build before any document is read.
+    initial_data: dict[str, Any] = {"objects": {}, "catalog": None, "file": ""}
+    data_version = 2
 
     @property
     def objects(self) -> dict[str, Shown]:
         return self.data.setdefault("objects", {})
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.data["catalog"]
+
+    @property
+    def catalog_file(self) -> str:
+        """Absolute path of the data file, for dependency tracking."""
+        return self.data["file"]
+
+    def set_catalog(self, catalog: Catalog, path: str) -> None:
+        self.data["catalog"] = catalog
+        self.data["file"] = path
 
     def note_object(self, record_id: str, objtype: str, title: str, anchor: str, location: Any) -> bool:
         """Record that *record_id* is shown here; warn and refuse if it is shown elsewhere already."""
@@ -178,9 +194,6 @@ class CatalogDomain(Domain):
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for record_id, shown in self.objects.items():
             yield record_id, shown.title, shown.objtype, shown.docname, shown.anchor, 1
-
-    def shown_ids(self) -> Iterable[str]:
-        return self.objects.keys()
 
 
 def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) -> bool | None:

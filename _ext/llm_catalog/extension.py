@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from . import __version__
-from .catalog import CatalogInvalid, load
 from .directives import BooksDirective, CategoriesDirective, CoursesDirective, ResourcesDirective, SyllabusDirective
-from .domain import WARNING_TYPE, CatalogDomain, get_catalog, warn_missing_reference
+from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, warn_missing_reference
 from .linkreport import write_report
-from .report import summary_line
+from .load import load
+from .problems import CatalogInvalid, summary_line
 from .transforms import CardsToDesignGrid
 
 if TYPE_CHECKING:
@@ -45,8 +45,7 @@ def load_catalog(app: Sphinx) -> None:
         logger.error(summary_line(exc.problems))
         sys.stderr.flush()
         raise SystemExit(2) from None
-    app.env.llm_catalog = catalog  # type: ignore[attr-defined]
-    app.env.llm_catalog_file = str(path.resolve())  # type: ignore[attr-defined]
+    catalog_domain(app.env).set_catalog(catalog, str(path.resolve()))
 
 
 def add_static(app: Sphinx) -> None:
@@ -63,8 +62,8 @@ def add_search_splitter(app: Sphinx, pagename: str, *args: Any) -> None:
 
 def check_all_shown(app: Sphinx, env: BuildEnvironment) -> None:
     """Every record of the data must be on some page: nothing is dropped silently."""
-    catalog = get_catalog(env)
-    shown = env.get_domain(CatalogDomain.name).objects  # type: ignore[attr-defined]
+    domain = catalog_domain(env)
+    catalog, shown = domain.catalog, domain.objects
     for item in (*catalog.categories, *catalog.records()):
         if item.id not in shown:
             logger.warning(
@@ -94,7 +93,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", write_report)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

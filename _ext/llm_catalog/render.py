@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from . import labels
-from .catalog import Book, BookChapter, Catalog, Category, Course, Link, Related, Resource, Syllabus
+from .records import Book, BookChapter, Catalog, Category, Course, Link, Related, Resource, Syllabus
 
 SEP = " · "
 
@@ -57,7 +57,7 @@ def _labelled(label: str, *children: nodes.Node) -> list[nodes.Node]:
 
 
 def link_label(link: Link, record_language: str | None = None) -> str:
-    text = link.label or labels.LINK_KINDS[link.kind]
+    text = link.label or labels.LINK_KINDS[link.link_kind]
     language = labels.LANGUAGES.get(link.language or "", "")
     if language and link.language != record_language and language not in text:
         text += f"（{language}）"
@@ -94,10 +94,10 @@ def _topics(catalog: Catalog, topic_ids: Iterable[str]) -> nodes.paragraph | Non
     return _para("llm-card-topics", *_labelled("主题："), nodes.Text("、".join(names)))
 
 
-def index_entries(title: str, kind: str, anchor_id: str, *extra: str) -> addnodes.index:
-    """General-index entries: the title, and "kind; title" so readers can browse by kind."""
+def index_entries(title: str, record_type: str, anchor_id: str, *extra: str) -> addnodes.index:
+    """General-index entries: the title, and "type; title" so readers can browse by record type."""
     entries = [("single", title, anchor_id, "", None)]
-    entries.append(("single", f"{labels.OBJECT_TYPES[kind]}; {title}", anchor_id, "", None))
+    entries.append(("single", f"{labels.OBJECT_TYPES[record_type]}; {title}", anchor_id, "", None))
     entries.extend(("single", f"{key}; {title}", anchor_id, "", None) for key in extra)
     return addnodes.index(entries=entries)
 
@@ -127,7 +127,7 @@ def _record_card(
         _topics(catalog, record.topics),
         *_links(record.links, record.language, extra_links),
     ]
-    card = nodes.container(classes=["llm-card", f"llm-card-{record.kind}"])
+    card = nodes.container(classes=["llm-card", f"llm-card-{record.record_type}"])
     card.extend(child for child in children if child is not None)
     return card
 

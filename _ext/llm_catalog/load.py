@@ -1,0 +1,156 @@
+"""Load the data file: read it strictly, validate it, check its rules, build the records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import yamlsource
+from .checks import rule_problems
+from .problems import CatalogInvalid, Problem, field_name
+from .records import (
+    Book,
+    BookChapter,
+    BookGroup,
+    Catalog,
+    Category,
+    Chapter,
+    Course,
+    FurtherTopic,
+    Link,
+    Part,
+    Resource,
+    Syllabus,
+    Topic,
+)
+from .validate import read_schema, schema_problems
+from .yamlsource import DataPath, Document
+
+DEFAULT_SCHEMA = "catalog.schema.json"
+
+
+def load(path: Path, schema_path: Path | None = None) -> Catalog:
+    """Read and check *path*; raise :class:`CatalogInvalid` listing every problem."""
+    path = Path(path)
+    shown = _shown_path(path)
+    schema_path = schema_path or path.with_name(DEFAULT_SCHEMA)
+    try:
+        schema = read_schema(str(Path(schema_path).resolve()))
+    except (OSError, ValueError) as exc:
+        raise CatalogInvalid([Problem(str(schema_path), None, "", f"cannot read the JSON Schema: {exc}")]) from None
+    try:
+        doc = yamlsource.read(path)
+    except yamlsource.YamlProblem as exc:
+        raise CatalogInvalid([Problem(shown, exc.line, "", exc.message)]) from None
+    problems = [Problem(shown, line, field_name(p), msg) for p, line, msg in doc.problems]
+    problems += schema_problems(doc, schema, shown)
+    problems += rule_problems(doc, shown)
+    if problems:
+        raise CatalogInvalid(sorted(set(problems), key=lambda p: (p.line or 0, p.field, p.message)))
+    return _build(doc.data, doc, shown)  # type: ignore[arg-type]
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _links(raw: list[dict] | None, doc: Document, path: DataPath) -> tuple[Link, ...]:
+    return tuple(
+        Link(
+            link_kind=item["kind"],
+            url=item["url"],
+            label=item.get("label"),
+            language=item.get("language"),
+            checked=item.get("checked"),
+            archive=item.get("archive"),
+            line=doc.line_of((*path, "links", index, "url"), key=True),
+        )
+        for index, item in enumerate(raw or ())
+    )
+
+
+def _build(data: dict, doc: Document, shown: str) -> Catalog:
+    def line(key: str, index: int) -> int:
+        return doc.line_of((key, index))
+
+    return Catalog(
+        path=shown,
+        categories=tuple(
+            Category(c["id"], c["title"], c["summary"], c["study"], c.get("slides"), line("categories", i))
+            for i, c in enumerate(data["categories"])
+        ),
+        topics=tuple(Topic(t["id"], t["title"]) for t in data["topics"]),
+        book_groups=tuple(BookGroup(g["id"], g["title"]) for g in data["book_groups"]),
+        courses=tuple(
+            Course(
+                id=c["id"],
+                category=c["category"],
+                title=c["title"],
+                language=c["language"],
+                note=c["note"],
+                links=_links(c["links"], doc, ("courses", i)),
+                line=line("courses", i),
+                institution=c.get("institution"),
+                code=c.get("code"),
+                format=c.get("format", "course"),
+                term=c.get("term"),
+                instructors=tuple(c.get("instructors", ())),
+                level=c.get("level"),
+                parts=tuple(Part(p["title"], p.get("note")) for p in c.get("parts", ())),
+                topics=tuple(c.get("topics", ())),
+            )
+            for i, c in enumerate(data["courses"])
+        ),
+        syllabi=tuple(
+            Syllabus(
+                id=s["id"],
+                title=s["title"],
+                author=s["author"],
+                links=_links(s["links"], doc, ("syllabi", i)),
+                chapters=tuple(
+                    Chapter(ch["number"], ch["title"], ch.get("keywords"), tuple(ch.get("topics", ())))
+                    for ch in s["chapters"]
+                ),
+                line=line("syllabi", i),
+                further=tuple(FurtherTopic(f["title"], f.get("detail")) for f in s.get("further", ())),
+                course=s.get("course"),
+                topics=tuple(dict.fromkeys(t for ch in s["chapters"] for t in ch.get("topics", ()))),
+            )
+            for i, s in enumerate(data["syllabi"])
+        ),
+        books=tuple(
+            Book(
+                id=b["id"],
+                group=b["group"],
+                authors=tuple(b["authors"]),
+                title=b["title"],
+                language=b["language"],
+                note=b["note"],
+                line=line("books", i),
+                edition=b.get("edition"),
+                topics=tuple(b.get("topics", ())),
+                links=_links(b.get("links"), doc, ("books", i)),
+                chapters=tuple(
+                    BookChapter(ch["number"], ch["title"], tuple(ch.get("slides", ())), tuple(ch.get("topics", ())))
+                    for ch in b.get("chapters", ())
+                ),
+            )
+            for i, b in enumerate(data["books"])
+        ),
+        resources=tuple(
+            Resource(
+                id=r["id"],
+                resource_kind=r["kind"],
+                title=r["title"],
+                note=r["note"],
+                links=_links(r["links"], doc, ("resources", i)),
+                line=line("resources", i),
+                author=r.get("author"),
+                language=r.get("language"),
+                topics=tuple(r.get("topics", ())),
+            )
+            for i, r in enumerate(data["resources"])
+        ),
+    )

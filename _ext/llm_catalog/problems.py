@@ -1,0 +1,93 @@
+"""Problems found in the data file, worded and located for a contributor."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .yamlsource import DataPath
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the data file, located for a contributor."""
+
+    path: str
+    line: int | None
+    field: str
+    message: str
+
+    @property
+    def text(self) -> str:
+        """The message without its location: ``field: what is wrong``."""
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+    def for_sphinx(self) -> tuple[str, str | None]:
+        """Message and location as Sphinx's logger takes them.
+
+        Sphinx prints ``location: ERROR: message``, but reads a location without a colon as
+        a document name, so a problem with no line carries its file in the message instead.
+        """
+        if self.line:
+            return self.text, f"{self.path}:{self.line}"
+        return f"{self.path}: {self.text}", None
+
+    def __str__(self) -> str:
+        # The same text Sphinx prints for the build's error, so `make check` and the build read alike.
+        message, location = self.for_sphinx()
+        return f"{location}: ERROR: {message}" if location else f"ERROR: {message}"
+
+
+class CatalogInvalid(Exception):
+    """The data file has problems; ``problems`` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the catalog")
+        self.problems = problems
+
+
+def summary_line(problems: list[Problem]) -> str:
+    """The closing line after the problems, shared by the build and ``check``."""
+    files = sorted({p.path for p in problems})
+    count = len(problems)
+    noun = "problem" if count == 1 else "problems"
+    return (
+        f"{', '.join(files)}: {count} {noun} found; fix the lines above. "
+        "The site is not built while the data file has problems (`make check` re-checks it quickly)."
+    )
+
+
+def field_name(path: DataPath) -> str:
+    """``("courses", 3, "links", 0, "url")`` -> ``courses[3].links[0].url``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "(top level)"
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    """A "did you mean" hint for a mistyped key or id, or an empty string."""
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean {match[0]!r}?" if match else ""
+
+
+def short(text: str, limit: int = 60) -> str:
+    """*text* quoted, cut to *limit* characters."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def describe(value: object) -> str:
+    """A value as a contributor would name it: "the text 'abc'", "a list" ..."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {short(value)}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    return type(value).__name__  # pragma: no cover

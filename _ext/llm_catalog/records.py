@@ -1,0 +1,252 @@
+"""The catalog's records: frozen dataclasses and the queries the directives and roles make."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Link:
+    #: What the link leads to: ``site``, ``slides``, ``video`` ... (the field is ``kind`` in the file).
+    link_kind: str
+    url: str
+    #: Text shown for the link; ``None`` means the default label of ``link_kind``.
+    label: str | None = None
+    #: Language of the linked content when it differs from the record's.
+    language: str | None = None
+    #: Date (YYYY-MM-DD) a person last confirmed the link works.
+    checked: str | None = None
+    #: Address of an archived copy, for a page that died or moved.
+    archive: str | None = None
+    #: Line of the link in the data file (for link-check reports).
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Category:
+    """A kind of course material; courses belong to one."""
+
+    record_type = "category"
+    id: str
+    title: str
+    summary: str
+    #: How to use this kind of material: ``main``, ``reference`` or ``supplementary``.
+    study: str
+    #: Who made the slides, and whether they count as course or reference material.
+    slides: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class BookGroup:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Part:
+    title: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Course:
+    record_type = "course"
+    id: str
+    category: str
+    title: str
+    language: str
+    note: str
+    links: tuple[Link, ...]
+    line: int
+    institution: str | None = None
+    code: str | None = None
+    #: ``course`` (default), ``website``, ``newsletter`` or ``event``.
+    format: str = "course"
+    term: str | None = None
+    instructors: tuple[str, ...] = ()
+    level: str | None = None
+    parts: tuple[Part, ...] = ()
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chapter:
+    number: int
+    title: str
+    #: The syllabus' own words for what the chapter covers.
+    keywords: str | None = None
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FurtherTopic:
+    title: str
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Syllabus:
+    record_type = "syllabus"
+    id: str
+    title: str
+    author: str
+    links: tuple[Link, ...]
+    chapters: tuple[Chapter, ...]
+    line: int
+    further: tuple[FurtherTopic, ...] = ()
+    #: Id of the course this syllabus belongs to.
+    course: str | None = None
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BookChapter:
+    number: int
+    title: str
+    #: Titles of the chapter's slide decks (published as pptx and pdf).
+    slides: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Book:
+    record_type = "book"
+    id: str
+    group: str
+    authors: tuple[str, ...]
+    title: str
+    language: str
+    note: str
+    line: int
+    edition: str | None = None
+    topics: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    chapters: tuple[BookChapter, ...] = ()
+
+
+@dataclass(frozen=True)
+class Resource:
+    record_type = "resource"
+    id: str
+    #: ``list``, ``research``, ``video`` or ``wiki`` (the field is ``kind`` in the file).
+    resource_kind: str
+    title: str
+    note: str
+    links: tuple[Link, ...]
+    line: int
+    author: str | None = None
+    language: str | None = None
+    topics: tuple[str, ...] = ()
+
+
+Record = Course | Syllabus | Book | Resource
+
+
+@dataclass(frozen=True)
+class Related:
+    """A record that teaches a topic, with the book chapter that matched, if any."""
+
+    record: Record
+    chapter: BookChapter | None = None
+
+
+#: What ``{llm:count}`` can count: the one description of its syntax.
+COUNT_FORMS = (
+    "categories",
+    "topics",
+    "book-groups",
+    "courses",
+    "syllabi",
+    "books",
+    "resources",
+    "courses:<category>",
+    "books:<group>",
+    "chapters:<syllabus>",
+)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    path: str
+    categories: tuple[Category, ...]
+    topics: tuple[Topic, ...]
+    book_groups: tuple[BookGroup, ...]
+    courses: tuple[Course, ...]
+    syllabi: tuple[Syllabus, ...]
+    books: tuple[Book, ...]
+    resources: tuple[Resource, ...]
+    _by_id: dict[str, Record] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {record.id: record for record in self.records()})
+
+    def records(self) -> Iterator[Record]:
+        yield from self.courses
+        yield from self.syllabi
+        yield from self.books
+        yield from self.resources
+
+    def get(self, record_id: str) -> Record | None:
+        return self._by_id.get(record_id)
+
+    def category(self, category_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+    def book_group(self, group_id: str) -> BookGroup | None:
+        return next((g for g in self.book_groups if g.id == group_id), None)
+
+    def courses_in(self, category_id: str) -> tuple[Course, ...]:
+        return tuple(c for c in self.courses if c.category == category_id)
+
+    def syllabus_of(self, course_id: str) -> Syllabus | None:
+        return next((s for s in self.syllabi if s.course == course_id), None)
+
+    def related(self, topics: tuple[str, ...], *, exclude: set[str]) -> list[Related]:
+        """Records whose topics meet *topics*, in catalog order; books by matching chapter."""
+        wanted = set(topics)
+        found: list[Related] = []
+        for record in self.records():
+            if record.id in exclude:
+                continue
+            chapters = getattr(record, "chapters", ())
+            if isinstance(record, Book) and chapters:
+                matching = [ch for ch in chapters if wanted & set(ch.topics)]
+                if matching:
+                    found.extend(Related(record, ch) for ch in matching)
+                    continue
+            if wanted & set(record.topics):
+                found.append(Related(record))
+        return found
+
+    def count(self, what: str) -> int | None:
+        """The number *what* names (one of :data:`COUNT_FORMS`), or ``None`` if it names nothing."""
+        name, _, arg = what.partition(":")
+        if not arg:
+            table: dict[str, tuple[object, ...]] = {
+                "categories": self.categories,
+                "topics": self.topics,
+                "book-groups": self.book_groups,
+                "courses": self.courses,
+                "syllabi": self.syllabi,
+                "books": self.books,
+                "resources": self.resources,
+            }
+            return len(table[name]) if name in table else None
+        if name == "courses" and self.category(arg):
+            return len(self.courses_in(arg))
+        if name == "books" and self.book_group(arg):
+            return sum(1 for b in self.books if b.group == arg)
+        if name == "chapters" and isinstance(syl := self.get(arg), Syllabus):
+            return len(syl.chapters)
+        return None
