@@ -43,6 +43,10 @@ nitpicky = True
 # e.g. suppress_warnings = ["llm_catalog.not_shown"] (none are silenced here).
 suppress_warnings: list[str] = []
 
+# Chinese words for furo's own interface ("Previous", "On this page" ...), which neither furo nor
+# Sphinx translates; Sphinx compiles locale/zh_CN/LC_MESSAGES/sphinx.po and merges it over its own.
+locale_dirs = ["locale"]
+
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
@@ -54,6 +58,8 @@ llm_catalog_schema = "_data/catalog.schema.json"
 # -- HTML output ---------------------------------------------------------------------------
 
 html_theme = "furo"
+# _templates/page.html puts furo's untranslatable English interface words into Chinese.
+templates_path = ["_templates"]
 html_title = "大语言模型学习指南"
 
 # "Edit this page" on every page points at the page's source on GitHub. On Read the Docs the

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import furo
+import jinja2
 import pytest
 import yaml
+from bs4 import Comment
 
 from conftest import REPO, soup, sphinx_build
 from llm_catalog.load import load
@@ -152,3 +156,47 @@ def test_every_page_links_to_its_source_for_editing(site: Path) -> None:
         source = edit["href"].split("/edit/main/", 1)[1]
         assert source == name.removesuffix(".html") + ".md"
         assert (REPO / source).is_file()
+
+
+def furo_english_words() -> set[str]:
+    """Every English word of furo's interface: its translatable strings and the ones it hard-codes."""
+    env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
+    strings: list[str] = []
+    for template in Path(furo.__file__).parent.joinpath("theme", "furo").rglob("*.html"):
+        source = template.read_text(encoding="utf-8")
+        strings += [message for _, _, message in env.extract_translations(source) if isinstance(message, str)]
+        strings += re.findall(r'aria-label="([^"{]+)', source) + re.findall(r"<title>([^<{]+)</title>", source)
+    strings += ["Toggle navigation of"]  # furo/navigation.py builds this one in Python
+    words = {w for s in strings for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"<[^>]+>|%\(\w+\)s", " ", s))}
+    # Names, and the one English word the Chinese sentence keeps.
+    return words - {
+        "Sphinx",
+        "Furo",
+        "pradyunsg",
+        "https",
+        "www",
+        "sphinx",
+        "doc",
+        "org",
+        "github",
+        "com",
+        "JavaScript",
+    }
+
+
+def test_no_english_interface_words_on_the_pages(site: Path) -> None:
+    """furo's words are in Chinese: through locale/zh_CN (translatable ones) and _templates/page.html."""
+    vocabulary = furo_english_words()
+    assert {"Previous", "Next", "Toggle", "Contents", "Edit"} <= vocabulary  # the extraction itself works
+    for page in sorted(site.rglob("*.html")):
+        html = soup(page)
+        for element in html(["script", "style"]):
+            element.decompose()
+        if page.name != "search.html" and html.article:  # content may quote English titles; search's is furo's
+            html.article.decompose()
+        texts = [str(t) for t in html.find_all(string=True) if not isinstance(t, type(html.new_string("", Comment)))]
+        texts += [
+            el[attr] for el in html.find_all(True) for attr in ("aria-label", "title", "placeholder") if el.get(attr)
+        ]
+        english = {w for text in texts for w in re.findall(r"[A-Za-z]{3,}", text)} & vocabulary
+        assert not english, f"{page.relative_to(site)}: English interface words {sorted(english)}"
