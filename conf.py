@@ -23,7 +23,8 @@ language = "zh_CN"
 # been zh_CN, zh-cn or zh-hans. conf.py runs before Sphinx loads translations, so teaching
 # gettext these aliases makes Sphinx's and furo's Chinese strings load whichever arrives;
 # _normalise_language (at the end) then fixes the value everything else reads.
-for _alias in ("zh-cn", "zh-hans", "zh-hans-cn"):
+_ZH_ALIASES = ("zh-cn", "zh-hans", "zh-hans-cn")
+for _alias in _ZH_ALIASES:
     _locale.locale_alias.setdefault(_alias, "zh_CN.UTF-8")
 
 # -- General -------------------------------------------------------------------------------
@@ -120,14 +121,8 @@ latex_elements = {
     # Chinese chapter headings (第 1 章) instead of fncychap's English "CHAPTER 1".
     "fncychap": "",
     "preamble": r"""
-% Catalog cards print as indented entries kept together with their title.
-\newenvironment{sphinxclassllm-card}%
-  {\par\addvspace{1.5ex}\needspace{4\baselineskip}\begingroup\leftskip=1em\parskip=0.3ex}%
-  {\par\endgroup\addvspace{1ex}}
-\newenvironment{sphinxclassllm-cards}{\par}{\par\addvspace{1ex}}
-\newenvironment{sphinxclassllm-syllabus}{\par\addvspace{1ex}}{\par}
-% The middle dot separating card details is Latin punctuation here: keep its spaces.
-\xeCJKDeclareCharClass{Default}{"00B7}
+% The catalog's cards are styled by llm-catalog.sty, which the extension ships and loads.
+% Latin words inside Chinese text keep one ordinary space around them.
 \xeCJKsetup{CJKecglue={ }}
 % Running footers read "第 1 章 标题" (Sphinx uses \@chappos when it is defined).
 \makeatletter\def\@chappos{章\quad}\makeatother
@@ -188,19 +183,9 @@ linkcheck_allowed_redirects = {
 
 
 def _normalise_language(app, config) -> None:
-    """Read the Docs passes ``-D language=<project language>``, and its code for Simplified
-    Chinese has been ``zh_CN``, ``zh-cn`` and ``zh-hans`` over the years; Sphinx's
-    translations, search and LaTeX support all expect ``zh_CN``."""
-    if config.language.lower().replace("_", "-") in {"zh", "zh-cn", "zh-hans", "zh-hans-cn"}:
+    """Any of Read the Docs' codes for Simplified Chinese (see the Project section) becomes ``zh_CN``."""
+    if config.language.lower().replace("_", "-") in {"zh", *_ZH_ALIASES}:
         config.language = "zh_CN"
-
-
-# Read the Docs passes -D language=<project language>, and its code for Simplified Chinese has
-# been zh_CN, zh-cn or zh-hans. conf.py runs before Sphinx loads translations, so teaching
-# gettext these aliases makes Sphinx's and furo's Chinese strings load whichever arrives;
-# _normalise_language (at the end) then fixes the value everything else reads.
-for _alias in ("zh-cn", "zh-hans", "zh-hans-cn"):
-    _locale.locale_alias.setdefault(_alias, "zh_CN.UTF-8")
 
 
 def setup(app) -> None:

@@ -97,7 +97,7 @@ def test_syllabus_chapters_and_related_materials(app) -> None:
     app.build()
     page = soup(app.outdir / "pages" / "syllabus.html")
     chapters = page.select(".llm-syllabus dl.llm-syllabus-chapters > dt")
-    assert texts(chapters) == ["Chapter 01 Language Models", "Chapter 02 Attention", "Chapter 03 Nothing Yet"]
+    assert texts(chapters) == ["第 1 章 Language Models", "第 2 章 Attention", "第 3 章 Nothing Yet"]
     assert chapters[0]["id"] == "llm-gamma-syllabus-ch01"
     related = [dd.select_one(".llm-chapter-related") for dd in page.select("dl.llm-syllabus-chapters > dd")]
     first = {(a.get_text(), a["href"]) for a in related[0].find_all("a")}

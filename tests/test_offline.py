@@ -68,7 +68,7 @@ def test_pdf_prints_the_syllabus_with_its_chapters(pdf_text: str) -> None:
     flat = folded(pdf_text)
     for syllabus in CATALOG.syllabi:
         for chapter in syllabus.chapters:
-            assert folded(f"Chapter {chapter.number:02d}") + folded(chapter.title) in flat
+            assert folded(f"第 {chapter.number} 章") + folded(chapter.title) in flat
             assert folded(chapter.keywords or "") in flat
         for topic in syllabus.further:
             assert folded(topic.title) in flat

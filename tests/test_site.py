@@ -80,7 +80,7 @@ def test_syllabus_chapters_topics_and_further_topics(site: Path) -> None:
     bodies = page.select("dl.llm-syllabus-chapters > dd")
     assert len(terms) == 17
     for (number, title, keywords), term, body in zip(INVENTORY["syllabus"], terms, bodies, strict=True):
-        assert " ".join(term.get_text().split()) == f"Chapter {number:02d} {title}"
+        assert " ".join(term.get_text().split()) == f"第 {number} 章 {title}"
         assert keywords in body.select_one(".llm-chapter-keywords").get_text()
     further = [" ".join(li.get_text().split()) for li in page.select("ul.llm-syllabus-further li")]
     assert further == INVENTORY["further"]

@@ -95,7 +95,7 @@ class CatalogDomain(Domain):
     """Records of the catalog as cross-reference targets."""
 
     name = "llm"
-    label = "资料目录"
+    label = labels.DOMAIN
     object_types = {kind: ObjType(label, kind, "ref") for kind, label in labels.OBJECT_TYPES.items()}
     roles = {
         "ref": CatalogXRefRole(),

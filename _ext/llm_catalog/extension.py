@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
+from sphinx.util.fileutil import copy_asset_file
 
 from . import __version__
 from .directives import BooksDirective, CategoriesDirective, CoursesDirective, ResourcesDirective, SyllabusDirective
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
+LATEX_STYLE = Path(__file__).parent / "latex" / "llm-catalog.sty"
 
 
 def load_catalog(app: Sphinx) -> None:
@@ -52,6 +54,12 @@ def add_static(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.config.html_static_path.append(str(STATIC_DIR))
         app.add_css_file("llm-catalog.css")
+
+
+def copy_latex_style(app: Sphinx, exception: Exception | None) -> None:
+    """Put the cards' LaTeX look beside the .tex file that loads it (``add_latex_package``)."""
+    if exception is None and app.builder.format == "latex":
+        copy_asset_file(LATEX_STYLE, app.outdir)
 
 
 def add_search_splitter(app: Sphinx, pagename: str, *args: Any) -> None:
@@ -85,12 +93,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("llm-syllabus", SyllabusDirective)
     app.add_directive("llm-categories", CategoriesDirective)
     app.add_post_transform(CardsToDesignGrid)
+    app.add_latex_package(LATEX_STYLE.stem)
     app.connect("builder-inited", load_catalog)
     app.connect("builder-inited", add_static)
     app.connect("html-page-context", add_search_splitter)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("env-check-consistency", check_all_shown)
     app.connect("build-finished", write_report)
+    app.connect("build-finished", copy_latex_style)
     return {
         "version": __version__,
         "env_version": 2,

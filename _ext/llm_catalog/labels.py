@@ -43,6 +43,9 @@ RESOURCE_KINDS = {
     "wiki": "社区知识库",
 }
 
+#: The domain's name in the index and search results.
+DOMAIN = "资料目录"
+
 #: Object types of the domain, as shown in the index and search results.
 OBJECT_TYPES = {
     "category": "课程类别",
@@ -61,3 +64,30 @@ SCHEMA_ENUMS = {
     ("course", "format"): FORMATS,
     ("resource", "kind"): RESOURCE_KINDS,
 }
+
+# -- The words of the cards, the syllabus and the categories table -------------------------
+# Every reader-facing word the extension writes lives here; render.py only arranges them.
+
+#: Separates the details of a card (institution · code · term ...).
+SEPARATOR = " · "
+#: Separates the items of a list inside one sentence (authors, instructors, topics).
+LIST_SEPARATOR = "、"
+LINKS = "链接："
+ARCHIVED_COPY = "存档"
+LINKS_CHECKED = "链接核对于 {date}"
+TOPICS = "主题："
+INSTRUCTORS = "主讲："
+LEVEL = "适合："
+LANGUAGE = "语言："
+SYLLABUS = "教学大纲"
+COURSE_CARD = "课程卡片"
+CHAPTER = "第 {number} 章"
+BOOK_CHAPTER_SLIDES = "（课件：{titles}；pptx、pdf）"
+CHAPTER_KEYWORDS = "要点："
+CHAPTER_RELATED = "相关材料："
+CHAPTER_NOT_COVERED = "本指南暂未收录"
+FURTHER_TOPICS = "待编入各章的补充主题"
+#: Column headings of the categories table, with their relative widths in print.
+CATEGORY_COLUMNS = (("类别", 24), ("说明", 32), ("课件", 22), ("学习建议", 12), ("条目数", 10))
+#: An empty cell of the categories table.
+NONE = "—"

@@ -15,7 +15,7 @@ from sphinx import addnodes
 from . import labels
 from .records import Book, BookChapter, Catalog, Category, Course, Link, Related, Resource, Syllabus
 
-SEP = " · "
+SEP = labels.SEPARATOR
 
 
 def anchor(record_id: str) -> str:
@@ -69,7 +69,9 @@ def _link(link: Link, language: str | None) -> nodes.Node:
     ref = nodes.reference(label, label, refuri=link.url, internal=False)
     if not link.archive:
         return ref
-    archived = nodes.reference("存档", "存档", refuri=link.archive, internal=False, classes=["llm-archive"])
+    archived = nodes.reference(
+        labels.ARCHIVED_COPY, labels.ARCHIVED_COPY, refuri=link.archive, internal=False, classes=["llm-archive"]
+    )
     return nodes.inline("", "", ref, nodes.Text("（"), archived, nodes.Text("）"))
 
 
@@ -79,11 +81,11 @@ def _links(links: Iterable[Link], language: str | None, extra: Iterable[nodes.No
     refs.extend(extra)
     if not refs:
         return []
-    out = [_para("llm-card-links", *_labelled("链接："), *_join(refs))]
+    out = [_para("llm-card-links", *_labelled(labels.LINKS), *_join(refs))]
     checked = sorted(link.checked for link in links if link.checked)
     if checked:
         # The oldest date is the honest one: every link was confirmed at least that recently.
-        out.append(_para("llm-card-checked", nodes.Text(f"链接核对于 {checked[0]}")))
+        out.append(_para("llm-card-checked", nodes.Text(labels.LINKS_CHECKED.format(date=checked[0]))))
     return out
 
 
@@ -91,7 +93,7 @@ def _topics(catalog: Catalog, topic_ids: Iterable[str]) -> nodes.paragraph | Non
     names = [t.title for t in map(catalog.topic, topic_ids) if t]
     if not names:
         return None
-    return _para("llm-card-topics", *_labelled("主题："), nodes.Text("、".join(names)))
+    return _para("llm-card-topics", *_labelled(labels.TOPICS), nodes.Text(labels.LIST_SEPARATOR.join(names)))
 
 
 def index_entries(title: str, record_type: str, anchor_id: str, *extra: str) -> addnodes.index:
@@ -137,10 +139,10 @@ def course_card(catalog: Catalog, course: Course, docname: str) -> nodes.contain
     if course.format != "course":
         meta.append(labels.FORMATS[course.format])
     if course.instructors:
-        meta.append("主讲：" + "、".join(course.instructors))
+        meta.append(labels.INSTRUCTORS + labels.LIST_SEPARATOR.join(course.instructors))
     if course.level:
-        meta.append("适合：" + labels.LEVELS[course.level])
-    meta.append("语言：" + labels.LANGUAGES[course.language])
+        meta.append(labels.LEVEL + labels.LEVELS[course.level])
+    meta.append(labels.LANGUAGE + labels.LANGUAGES[course.language])
     parts = _bullets(
         "llm-card-parts",
         (
@@ -149,17 +151,17 @@ def course_card(catalog: Catalog, course: Course, docname: str) -> nodes.contain
         ),
     )
     syllabus = catalog.syllabus_of(course.id)
-    extra = [xref(syllabus.id, "教学大纲", docname)] if syllabus else []
+    extra = [xref(syllabus.id, labels.SYLLABUS, docname)] if syllabus else []
     return _record_card(catalog, course, meta, parts, extra)
 
 
 def book_card(catalog: Catalog, book: Book) -> nodes.container:
-    meta = ["、".join(book.authors), *([book.edition] if book.edition else [])]
-    meta.append("语言：" + labels.LANGUAGES[book.language])
+    meta = [labels.LIST_SEPARATOR.join(book.authors), *([book.edition] if book.edition else [])]
+    meta.append(labels.LANGUAGE + labels.LANGUAGES[book.language])
 
     def chapter_text(chapter: BookChapter) -> str:
-        slides = f"（课件：{'、'.join(chapter.slides)}；pptx、pdf）" if chapter.slides else ""
-        return f"第 {chapter.number} 章　{chapter.title}{slides}"
+        slides = labels.BOOK_CHAPTER_SLIDES.format(titles=labels.LIST_SEPARATOR.join(chapter.slides))
+        return f"{labels.CHAPTER.format(number=chapter.number)}　{chapter.title}{slides if chapter.slides else ''}"
 
     chapters = _bullets("llm-card-chapters", ([nodes.Text(chapter_text(ch))] for ch in book.chapters))
     return _record_card(catalog, book, meta, chapters)
@@ -170,7 +172,7 @@ def resource_card(catalog: Catalog, resource: Resource) -> nodes.container:
     if resource.author:
         meta.append(resource.author)
     if resource.language:
-        meta.append("语言：" + labels.LANGUAGES[resource.language])
+        meta.append(labels.LANGUAGE + labels.LANGUAGES[resource.language])
     return _record_card(catalog, resource, meta)
 
 
@@ -183,36 +185,38 @@ def cards_grid(columns: int) -> nodes.container:
 
 def related_title(item: Related) -> str:
     if item.chapter is not None:
-        return f"{item.record.title} 第 {item.chapter.number} 章 {item.chapter.title}"
+        return f"{item.record.title} {labels.CHAPTER.format(number=item.chapter.number)} {item.chapter.title}"
     return item.record.title
 
 
 def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
     """Heading paragraph, links, the numbered chapters with related materials, further topics."""
     head = _para("llm-syllabus-title", nodes.strong(syl.title, syl.title), nodes.Text(f"{SEP}{syl.author}"))
-    extra = [xref(syl.course, "课程卡片", docname)] if syl.course else []
+    extra = [xref(syl.course, labels.COURSE_CARD, docname)] if syl.course else []
     out: list[nodes.Node] = [head]
     out.extend(_links(syl.links, None, extra))
 
     chapters = nodes.definition_list(classes=["llm-syllabus-chapters"])
     exclude = {syl.id, *([syl.course] if syl.course else [])}
     for chapter in syl.chapters:
-        term_text = f"Chapter {chapter.number:02d}　{chapter.title}"
+        term_text = f"{labels.CHAPTER.format(number=chapter.number)}　{chapter.title}"
         term = nodes.term(term_text, term_text, ids=[f"{anchor(syl.id)}-ch{chapter.number:02d}"])
         body = nodes.definition()
         if chapter.keywords:
-            body += _para("llm-chapter-keywords", *_labelled("要点："), nodes.Text(chapter.keywords))
+            body += _para("llm-chapter-keywords", *_labelled(labels.CHAPTER_KEYWORDS), nodes.Text(chapter.keywords))
         related = catalog.related(chapter.topics, exclude=exclude)
         if related:
             refs = [xref(item.record.id, related_title(item), docname) for item in related]
-            body += _para("llm-chapter-related", *_labelled("相关材料："), *_join(refs, "；"))
+            body += _para("llm-chapter-related", *_labelled(labels.CHAPTER_RELATED), *_join(refs, "；"))
         else:
-            body += _para("llm-chapter-related", *_labelled("相关材料："), nodes.Text("本指南暂未收录"))
+            body += _para(
+                "llm-chapter-related", *_labelled(labels.CHAPTER_RELATED), nodes.Text(labels.CHAPTER_NOT_COVERED)
+            )
         chapters += nodes.definition_list_item("", term, body)
     out.append(chapters)
 
     if syl.further:
-        out.append(_para("llm-syllabus-further-title", nodes.strong("待编入各章的补充主题", "待编入各章的补充主题")))
+        out.append(_para("llm-syllabus-further-title", nodes.strong(labels.FURTHER_TOPICS, labels.FURTHER_TOPICS)))
         out.append(
             _bullets(
                 "llm-syllabus-further",
@@ -222,20 +226,17 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
     return out
 
 
-CATEGORY_COLUMNS = (("类别", 24), ("说明", 32), ("课件", 22), ("学习建议", 12), ("条目数", 10))
-
-
 def categories_table(catalog: Catalog, docname: str) -> list[nodes.Node]:
     """The table, preceded by a column spec that only LaTeX reads (ragged, fixed widths)."""
     # Justified CJK text in narrow LaTeX columns spreads characters apart; ragged-right reads better.
     spec = addnodes.tabular_col_spec(
-        spec="".join(rf">{{\raggedright\arraybackslash}}\X{{{w}}}{{100}}" for _, w in CATEGORY_COLUMNS)
+        spec="".join(rf">{{\raggedright\arraybackslash}}\X{{{w}}}{{100}}" for _, w in labels.CATEGORY_COLUMNS)
     )
-    headers = [name for name, _ in CATEGORY_COLUMNS]
+    headers = [name for name, _ in labels.CATEGORY_COLUMNS]
     table = nodes.table(classes=["llm-categories", "colwidths-given"])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for _, width in CATEGORY_COLUMNS:
+    for _, width in labels.CATEGORY_COLUMNS:
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     group += head
@@ -254,7 +255,7 @@ def _category_row(catalog: Catalog, number: int, category: Category, docname: st
     cells: list[list[nodes.Node]] = [
         [nodes.Text(f"{number}. "), xref(category.id, category.title, docname)],
         [nodes.Text(category.summary)],
-        [nodes.Text(category.slides or "—")],
+        [nodes.Text(category.slides or labels.NONE)],
         [nodes.Text(labels.STUDY[category.study])],
         [nodes.Text(str(len(catalog.courses_in(category.id))))],
     ]
