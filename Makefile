@@ -10,6 +10,9 @@ SPHINXOPTS ?= -n -W --keep-going
 SPHINX     := $(BIN)/sphinx-build
 DOCTREES   := $(BUILDDIR)/doctrees
 PDF_NAME   := llm-study-guide
+# The site's own Sphinx extension (on sys.path, not installed) and its data file.
+EXT_DIR    := _ext
+DATA_FILE  := _data/catalog.yaml
 # Debian packages for the PDF (each was found missing in a trial build without it) ...
 TEX_PACKAGES := texlive-xetex texlive-lang-chinese texlive-latex-extra texlive-fonts-recommended \
                 latexmk xindy fonts-freefont-otf fonts-noto-cjk
@@ -61,10 +64,7 @@ pdf: $(VENV)/.docs-installed
 	$(SPHINX) -b latex $(SPHINXOPTS) -d $(DOCTREES) . $(BUILDDIR)/latex
 	cd $(BUILDDIR)/latex && latexmk -r latexmkrc -pdf -f -dvi- -ps- -jobname=$(PDF_NAME) \
 		-interaction=nonstopmode > latexmk.out 2>&1 || true
-	@if [ ! -s $(BUILDDIR)/latex/$(PDF_NAME).pdf ] || grep -q "^! \|Missing character" $(BUILDDIR)/latex/$(PDF_NAME).log; then \
-		grep -n "^! \|Missing character" $(BUILDDIR)/latex/$(PDF_NAME).log | head -20; \
-		echo "make pdf: LaTeX failed; see $(BUILDDIR)/latex/$(PDF_NAME).log" >&2; exit 1; \
-	fi
+	scripts/check-latex-log $(BUILDDIR)/latex/$(PDF_NAME).pdf $(BUILDDIR)/latex/$(PDF_NAME).log
 	@echo "PDF: $(BUILDDIR)/latex/$(PDF_NAME).pdf"
 
 epub: $(VENV)/.docs-installed
@@ -75,14 +75,14 @@ rtd: $(VENV)/.docs-installed
 	PYTHON=$(BIN)/python scripts/rtd-build $(BUILDDIR)/rtd
 
 livehtml: $(VENV)/.dev-installed
-	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) --watch _data --watch _ext \
+	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) --watch $(dir $(DATA_FILE)) --watch $(EXT_DIR) \
 		--re-ignore '(_build|\.venv|__pycache__)/' . $(BUILDDIR)/livehtml
 
 linkcheck: $(VENV)/.docs-installed
 	$(SPHINX) -b linkcheck -d $(DOCTREES) . $(BUILDDIR)/linkcheck
 
 check: $(VENV)/.docs-installed
-	PYTHONPATH=_ext $(BIN)/python -m llm_catalog check _data/catalog.yaml
+	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog check $(DATA_FILE)
 
 test: lint node-deps
 	$(BIN)/python -m pytest
@@ -96,8 +96,8 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 lint: $(VENV)/.dev-installed
-	$(BIN)/ruff check _ext tests conf.py scripts/benchmark scripts/check-catalog
-	$(BIN)/ruff format --check _ext tests conf.py scripts/benchmark scripts/check-catalog
+	$(BIN)/ruff check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog
+	$(BIN)/ruff format --check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog
 
 benchmark: $(VENV)/.docs-installed
 	$(BIN)/python scripts/benchmark

@@ -52,9 +52,8 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
 # -- Catalog extension ---------------------------------------------------------------------
-
-llm_catalog_file = "_data/catalog.yaml"
-llm_catalog_schema = "_data/catalog.schema.json"
+# The data file is _data/catalog.yaml with its schema beside it (the extension's defaults;
+# llm_catalog_file and llm_catalog_schema change them).
 
 # -- HTML output ---------------------------------------------------------------------------
 

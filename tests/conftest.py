@@ -11,11 +11,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from llm_catalog import DEFAULT_FILE
+
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO = Path(__file__).resolve().parent.parent
+#: The site's extension package folder (pyproject.toml puts it on sys.path for the tests).
+EXT_DIR = REPO / "_ext"
+DATA_FILE = REPO / DEFAULT_FILE
+SCHEMA_FILE = DATA_FILE.with_name("catalog.schema.json")
+# Test roots are copied to a temporary folder; their conf.py finds the repository here.
 os.environ["LLM_GUIDE_REPO"] = str(REPO)
-sys.path.insert(0, str(REPO / "_ext"))
 
 
 @pytest.fixture(scope="session")

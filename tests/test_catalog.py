@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, sphinx_build
+from conftest import DATA_FILE, EXT_DIR, REPO, SCHEMA_FILE, sphinx_build
 from llm_catalog import labels
 from llm_catalog.load import load
 from llm_catalog.problems import CatalogInvalid, Problem
 
-SCHEMA = REPO / "_data" / "catalog.schema.json"
 DATA = REPO / "tests" / "data"
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
 EXPECT = re.compile(rb"^# expect: (\d+) (.+)$", re.MULTILINE)
@@ -23,7 +22,7 @@ EXPECT = re.compile(rb"^# expect: (\d+) (.+)$", re.MULTILINE)
 
 def problems_of(path: Path) -> list[Problem]:
     with pytest.raises(CatalogInvalid) as info:
-        load(path, SCHEMA)
+        load(path, SCHEMA_FILE)
     return info.value.problems
 
 
@@ -64,12 +63,12 @@ def test_yaml_1_1_values_stay_text(tmp_path: Path) -> None:
     """Unquoted dates, yes/no, floats and sexagesimals are not silently converted."""
     text = (DATA / "valid-minimal.yaml").read_text(encoding="utf-8")
     assert "term: 2024-05-01" in text
-    catalog = load(DATA / "valid-minimal.yaml", SCHEMA)
+    catalog = load(DATA / "valid-minimal.yaml", SCHEMA_FILE)
     assert catalog.courses[0].term == "2024-05-01"
     for value in ("yes", "on", "1:20", "3.5", "0x1F"):
         tweaked = tmp_path / f"{value.replace(':', '_')}.yaml"
         tweaked.write_text(text.replace("term: 2024-05-01", f"term: {value}"), encoding="utf-8")
-        assert load(tweaked, SCHEMA).courses[0].term == value
+        assert load(tweaked, SCHEMA_FILE).courses[0].term == value
 
 
 def test_every_problem_is_reported_at_once() -> None:
@@ -78,7 +77,7 @@ def test_every_problem_is_reported_at_once() -> None:
 
 
 def test_real_catalog_is_valid_and_complete() -> None:
-    catalog = load(REPO / "_data" / "catalog.yaml", SCHEMA)
+    catalog = load(DATA_FILE, SCHEMA_FILE)
     assert len(catalog.categories) == 5
     assert [len(catalog.courses_in(c.id)) for c in catalog.categories] == [5, 4, 3, 6, 4]
     (syllabus,) = catalog.syllabi
@@ -88,7 +87,7 @@ def test_real_catalog_is_valid_and_complete() -> None:
 
 
 def test_schema_enums_all_have_reader_labels() -> None:
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     for (definition, prop), table in labels.SCHEMA_ENUMS.items():
         node = schema["definitions"][definition]
         enum = node["enum"] if prop is None else node["properties"][prop]["enum"]
@@ -96,7 +95,7 @@ def test_schema_enums_all_have_reader_labels() -> None:
 
 
 def test_schema_describes_every_field() -> None:
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     for name, definition in schema["definitions"].items():
         for prop, spec in definition.get("properties", {}).items():
             target = spec
@@ -120,18 +119,18 @@ def test_check_command_prints_what_the_build_prints(tmp_path: Path, name: str, c
     (src / "_data").mkdir()
     (src / "_data" / "catalog.yaml").write_text(content, encoding="utf-8")
     (src / "conf.py").write_text(
-        f"import sys\nsys.path.insert(0, {str(REPO / '_ext')!r})\n"
-        f"extensions = ['myst_parser', 'llm_catalog']\nllm_catalog_schema = {str(SCHEMA)!r}\n",
+        f"import sys\nsys.path.insert(0, {str(EXT_DIR)!r})\n"
+        f"extensions = ['myst_parser', 'llm_catalog']\nllm_catalog_schema = {str(SCHEMA_FILE)!r}\n",
         encoding="utf-8",
     )
     (src / "index.md").write_text("# T\n", encoding="utf-8")
 
     check = subprocess.run(
-        [sys.executable, "-m", "llm_catalog", "check", "_data/catalog.yaml", "--schema", str(SCHEMA)],
+        [sys.executable, "-m", "llm_catalog", "check", "_data/catalog.yaml", "--schema", str(SCHEMA_FILE)],
         cwd=src,
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(REPO / "_ext"), "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": str(EXT_DIR), "PATH": "/usr/bin:/bin"},
         check=False,
     )
     build = sphinx_build(src, tmp_path / "out", "-W", "--keep-going")
@@ -153,7 +152,7 @@ def test_check_command_accepts_the_real_catalog() -> None:
         cwd=REPO,
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(REPO / "_ext"), "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": str(EXT_DIR), "PATH": "/usr/bin:/bin"},
         check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -163,5 +162,5 @@ def test_check_command_accepts_the_real_catalog() -> None:
 def test_date_pattern_is_the_schemas() -> None:
     from llm_catalog.checks import DATE_PATTERN
 
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert schema["definitions"]["date"]["pattern"] == f"^{DATE_PATTERN.pattern}$"

@@ -156,49 +156,35 @@ def test_records_in_general_index_and_search_index(app) -> None:
     assert ("llm-gamma-syllabus", "Gamma Syllabus") in objects
 
 
-@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-unknown")
+@pytest.mark.sphinx("html", testroot="unknown-ids")
 def test_unknown_ids_warn_at_their_location(app) -> None:
-    page = Path(app.srcdir, "pages", "courses.md")
-    page.write_text(
-        page.read_text(encoding="utf-8")
-        + "\n见 {llm:ref}`alpah-101`，共 {llm:count}`lessons` 课。\n\n"
-        + "```{llm-courses} beta-course nope\n:no-index:\n```\n",
-        encoding="utf-8",
-    )
     app.build()
     warnings = warnings_of(app)
-    assert re.search(r"courses\.md:\d+: WARNING: unknown catalog id 'alpah-101'; did you mean 'alpha-101'\?", warnings)
-    assert re.search(r"courses\.md:\d+: WARNING: unknown course id 'nope'", warnings)
+    assert re.search(r"index\.md:\d+: WARNING: unknown catalog id 'alpah-101'; did you mean 'alpha-101'\?", warnings)
+    assert re.search(r"index\.md:\d+: WARNING: unknown course id 'nope'", warnings)
     assert "[llm_catalog.unknown_id]" in warnings
-    assert re.search(r"courses\.md:\d+: WARNING: unknown count 'lessons'; use one of: categories, ", warnings)
+    assert re.search(r"index\.md:\d+: WARNING: unknown count 'lessons'; use one of: categories, ", warnings)
 
 
-@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-unshown")
+@pytest.mark.sphinx("html", testroot="unshown")
 def test_record_not_on_any_page_is_reported(app) -> None:
-    books = Path(app.srcdir, "pages", "books.md")
-    books.write_text("# 书\n\n```{llm-books}\n```\n", encoding="utf-8")
     app.build()
     warnings = warnings_of(app)
     assert re.search(r"catalog\.yaml:\d+: WARNING: 'res-list' is in the data file but not shown on any page", warnings)
+    assert warnings.count("[llm_catalog.not_shown]") == 1
 
 
-@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-duplicate")
+@pytest.mark.sphinx("html", testroot="duplicate")
 def test_record_shown_twice_is_reported(app) -> None:
-    page = Path(app.srcdir, "pages", "syllabus.md")
-    page.write_text(page.read_text(encoding="utf-8").replace(":no-index:\n", ""), encoding="utf-8")
     app.build()
-    assert "'alpha-101' is already shown in" in warnings_of(app)
+    assert re.search(r"repeat\.md:\d+: WARNING: 'alpha-101' is already shown in .*cards\.md", warnings_of(app))
 
 
-@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-misuse")
+@pytest.mark.sphinx("html", testroot="directive-misuse")
 def test_directive_misuse_is_an_error(app) -> None:
-    page = Path(app.srcdir, "pages", "books.md")
-    page.write_text(
-        page.read_text(encoding="utf-8") + "\n```{llm-courses} alpha-101\n:category: core\n```\n", encoding="utf-8"
-    )
     app.build()
     assert re.search(
-        r"books\.md:\d+: ERROR: give either course ids as arguments or the :category: option", warnings_of(app)
+        r"index\.md:\d+: ERROR: give either course ids as arguments or the :category: option", warnings_of(app)
     )
 
 
@@ -329,10 +315,8 @@ def test_extension_edit_rereads_the_pages_that_show_data(make_app, app_params) -
     assert sorted(read) == ["index", "pages/books", "pages/courses", "pages/syllabus"]
 
 
-@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-parallel-duplicate", parallel=2)
+@pytest.mark.sphinx("html", testroot="duplicate", srcdir="duplicate-parallel", parallel=2)
 def test_record_shown_twice_is_reported_in_a_parallel_build(app) -> None:
-    page = Path(app.srcdir, "pages", "syllabus.md")
-    page.write_text(page.read_text(encoding="utf-8").replace(":no-index:\n", ""), encoding="utf-8")
     merged = merged_in_parallel(app)
     app.build()
     assert len(merged) >= 2

@@ -9,9 +9,9 @@ import sys
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import DATA_FILE, REPO, SCHEMA_FILE
 
-SCHEMA = json.loads((REPO / "_data" / "catalog.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((SCHEMA_FILE).read_text(encoding="utf-8"))
 
 
 def load_yaml(relative: str) -> dict:
@@ -82,7 +82,7 @@ def test_issue_form_fields_match_the_course_schema() -> None:
     for name in course["required"]:
         if name != "id":  # maintainers choose the id
             assert fields[name]["validations"]["required"] is True, name
-    catalog = yaml.safe_load((REPO / "_data" / "catalog.yaml").read_text(encoding="utf-8"))
+    catalog = yaml.safe_load((DATA_FILE).read_text(encoding="utf-8"))
 
     def option_ids(field: str) -> list[str]:
         return [option.split("（")[0] for option in fields[field]["attributes"]["options"]]
@@ -105,7 +105,7 @@ def test_read_the_docs_config_builds_everything_strictly() -> None:
 
 
 def test_data_file_declares_its_schema_for_editors() -> None:
-    first = (REPO / "_data" / "catalog.yaml").read_text(encoding="utf-8").splitlines()[0]
+    first = (DATA_FILE).read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=./catalog.schema.json"
 
 

@@ -11,11 +11,11 @@ import pytest
 import yaml
 from bs4 import Comment
 
-from conftest import REPO, soup, sphinx_build
+from conftest import DATA_FILE, REPO, soup, sphinx_build
 from llm_catalog.load import load
 
 INVENTORY = yaml.safe_load((REPO / "tests" / "seed_inventory.yaml").read_text(encoding="utf-8"))
-CATALOG = load(REPO / "_data" / "catalog.yaml")
+CATALOG = load(DATA_FILE)
 
 
 def all_pages(site: Path) -> dict[str, object]:

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
 
 __version__ = "1.0.0"
 
+#: Where the data file lives, relative to the project (conf.py's folder); its JSON Schema is
+#: ``catalog.schema.json`` beside it.
+DEFAULT_FILE = "_data/catalog.yaml"
+
 
 def setup(app: Sphinx) -> dict[str, Any]:
     from .extension import setup as setup_extension

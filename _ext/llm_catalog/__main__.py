@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import DEFAULT_FILE
 from .load import load
 from .problems import CatalogInvalid, summary_line
 
@@ -17,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate the data file and report every problem")
-    check.add_argument("file", nargs="?", default="_data/catalog.yaml", type=Path)
+    check.add_argument("file", nargs="?", default=DEFAULT_FILE, type=Path)
     check.add_argument("--schema", type=Path, default=None, help="JSON Schema (default: beside the file)")
     args = parser.parse_args(argv)
 

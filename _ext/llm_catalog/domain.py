@@ -96,10 +96,13 @@ class CatalogDomain(Domain):
 
     name = "llm"
     label = labels.DOMAIN
-    object_types = {kind: ObjType(label, kind, "ref") for kind, label in labels.OBJECT_TYPES.items()}
+    object_types = {
+        record_type: ObjType(label, record_type, "ref") for record_type, label in labels.OBJECT_TYPES.items()
+    }
     roles = {
-        "ref": CatalogXRefRole(),
-        **{kind: CatalogXRefRole() for kind in labels.OBJECT_TYPES},
+        # warn_dangling: an unknown id warns at its place even when the build is not nitpicky.
+        "ref": CatalogXRefRole(warn_dangling=True),
+        **{record_type: CatalogXRefRole(warn_dangling=True) for record_type in labels.OBJECT_TYPES},
         "count": CountRole(),
     }
     #: ``objects``: where each record is shown, per document. ``catalog`` and ``file``: the

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
-from . import __version__
+from . import DEFAULT_FILE, __version__
 from .directives import BooksDirective, CategoriesDirective, CoursesDirective, ResourcesDirective, SyllabusDirective
 from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, warn_missing_reference
 from .linkreport import write_report
@@ -84,7 +84,7 @@ def check_all_shown(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("llm_catalog_file", "_data/catalog.yaml", "env", types=frozenset({str}))
+    app.add_config_value("llm_catalog_file", DEFAULT_FILE, "env", types=frozenset({str}))
     app.add_config_value("llm_catalog_schema", "", "env", types=frozenset({str}))
     app.add_domain(CatalogDomain)
     app.add_directive("llm-courses", CoursesDirective)

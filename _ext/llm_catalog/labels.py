@@ -91,3 +91,11 @@ FURTHER_TOPICS = "待编入各章的补充主题"
 CATEGORY_COLUMNS = (("类别", 24), ("说明", 32), ("课件", 22), ("学习建议", 12), ("条目数", 10))
 #: An empty cell of the categories table.
 NONE = "—"
+#: Separates related materials, whose titles may contain the list separator.
+ITEM_SEPARATOR = "；"
+#: Chinese parentheses, around a link's language or beside a link its archived copy.
+OPEN_PAREN, CLOSE_PAREN = "（", "）"
+#: A title followed by what it is about (a course part, a further topic).
+TITLE_DETAIL = "{title}：{detail}"
+#: A numbered chapter with its title (of a book or a syllabus).
+CHAPTER_HEADING = "第 {number} 章　{title}"

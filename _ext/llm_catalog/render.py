@@ -52,6 +52,10 @@ def _para(cls: str, *children: nodes.Node) -> nodes.paragraph:
     return para
 
 
+def _detail(title: str, detail: str) -> str:
+    return labels.TITLE_DETAIL.format(title=title, detail=detail)
+
+
 def _labelled(label: str, *children: nodes.Node) -> list[nodes.Node]:
     return [nodes.inline(label, label, classes=["llm-label"]), *children]
 
@@ -60,7 +64,7 @@ def link_label(link: Link, record_language: str | None = None) -> str:
     text = link.label or labels.LINK_KINDS[link.link_kind]
     language = labels.LANGUAGES.get(link.language or "", "")
     if language and link.language != record_language and language not in text:
-        text += f"（{language}）"
+        text += f"{labels.OPEN_PAREN}{language}{labels.CLOSE_PAREN}"
     return text
 
 
@@ -72,7 +76,7 @@ def _link(link: Link, language: str | None) -> nodes.Node:
     archived = nodes.reference(
         labels.ARCHIVED_COPY, labels.ARCHIVED_COPY, refuri=link.archive, internal=False, classes=["llm-archive"]
     )
-    return nodes.inline("", "", ref, nodes.Text("（"), archived, nodes.Text("）"))
+    return nodes.inline("", "", ref, nodes.Text(labels.OPEN_PAREN), archived, nodes.Text(labels.CLOSE_PAREN))
 
 
 def _links(links: Iterable[Link], language: str | None, extra: Iterable[nodes.Node] = ()) -> list[nodes.paragraph]:
@@ -146,7 +150,7 @@ def course_card(catalog: Catalog, course: Course, docname: str) -> nodes.contain
     parts = _bullets(
         "llm-card-parts",
         (
-            [nodes.strong(part.title, part.title), *([nodes.Text("：" + part.note)] if part.note else [])]
+            [nodes.strong(part.title, part.title), *([nodes.Text(_detail("", part.note))] if part.note else [])]
             for part in course.parts
         ),
     )
@@ -161,7 +165,8 @@ def book_card(catalog: Catalog, book: Book) -> nodes.container:
 
     def chapter_text(chapter: BookChapter) -> str:
         slides = labels.BOOK_CHAPTER_SLIDES.format(titles=labels.LIST_SEPARATOR.join(chapter.slides))
-        return f"{labels.CHAPTER.format(number=chapter.number)}　{chapter.title}{slides if chapter.slides else ''}"
+        heading = labels.CHAPTER_HEADING.format(number=chapter.number, title=chapter.title)
+        return heading + (slides if chapter.slides else "")
 
     chapters = _bullets("llm-card-chapters", ([nodes.Text(chapter_text(ch))] for ch in book.chapters))
     return _record_card(catalog, book, meta, chapters)
@@ -199,7 +204,7 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
     chapters = nodes.definition_list(classes=["llm-syllabus-chapters"])
     exclude = {syl.id, *([syl.course] if syl.course else [])}
     for chapter in syl.chapters:
-        term_text = f"{labels.CHAPTER.format(number=chapter.number)}　{chapter.title}"
+        term_text = labels.CHAPTER_HEADING.format(number=chapter.number, title=chapter.title)
         term = nodes.term(term_text, term_text, ids=[f"{anchor(syl.id)}-ch{chapter.number:02d}"])
         body = nodes.definition()
         if chapter.keywords:
@@ -207,7 +212,9 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
         related = catalog.related(chapter.topics, exclude=exclude)
         if related:
             refs = [xref(item.record.id, related_title(item), docname) for item in related]
-            body += _para("llm-chapter-related", *_labelled(labels.CHAPTER_RELATED), *_join(refs, "；"))
+            body += _para(
+                "llm-chapter-related", *_labelled(labels.CHAPTER_RELATED), *_join(refs, labels.ITEM_SEPARATOR)
+            )
         else:
             body += _para(
                 "llm-chapter-related", *_labelled(labels.CHAPTER_RELATED), nodes.Text(labels.CHAPTER_NOT_COVERED)
@@ -220,7 +227,7 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
         out.append(
             _bullets(
                 "llm-syllabus-further",
-                ([nodes.Text(f"{t.title}：{t.detail}" if t.detail else t.title)] for t in syl.further),
+                ([nodes.Text(_detail(t.title, t.detail) if t.detail else t.title)] for t in syl.further),
             )
         )
     return out

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, require_tool
+from conftest import DATA_FILE, REPO, require_tool
 from llm_catalog.load import load
 
-CATALOG = load(REPO / "_data" / "catalog.yaml")
+CATALOG = load(DATA_FILE)
 SLUG = "llm-study-guide"
 CANONICAL = "https://llm-study-guide.readthedocs.io/zh-cn/latest/"
 

@@ -1,0 +1,93 @@
+"""The extension's structure: rooms of a sensible size, arrows one way, words in one place."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from conftest import EXT_DIR
+
+PACKAGE = EXT_DIR / "llm_catalog"
+MODULES = {path.stem: path for path in sorted(PACKAGE.glob("*.py"))}
+#: Modules that make up the data layer: they must import without Sphinx.
+DATA_LAYER = {"problems", "records", "validate", "checks", "load", "yamlsource", "labels", "__main__"}
+
+
+def code_lines(path: Path) -> int:
+    return sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def local_imports(path: Path) -> set[str]:
+    """The package's own modules that *path* imports (``from .x import`` or ``from . import x``)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                found.add(node.module.split(".")[0])
+            else:
+                found.update(alias.name for alias in node.names if alias.name in MODULES)
+    return found - {"__init__"}
+
+
+def test_no_module_holds_more_than_a_fifth_of_the_package() -> None:
+    sizes = {name: code_lines(path) for name, path in MODULES.items()}
+    total = sum(sizes.values())
+    assert total > 500  # the measurement itself sees the package
+    assert {name: size for name, size in sizes.items() if size > total / 5} == {}
+
+
+def test_imports_have_no_cycles() -> None:
+    graph = {name: local_imports(path) for name, path in MODULES.items()}
+    assert graph["extension"]  # the graph is read
+    state: dict[str, str] = {}
+
+    def visit(name: str, trail: list[str]) -> None:
+        state[name] = "open"
+        for other in sorted(graph.get(name, ())):
+            assert state.get(other) != "open", " -> ".join([*trail, name, other])
+            if other not in state:
+                visit(other, [*trail, name])
+        state[name] = "done"
+
+    for name in graph:
+        if name not in state:
+            visit(name, [])
+
+
+def test_the_data_layer_never_imports_sphinx() -> None:
+    for name in DATA_LAYER & MODULES.keys():
+        source = MODULES[name].read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import) (sphinx|docutils)\b", source, re.M), name
+        assert local_imports(MODULES[name]) <= DATA_LAYER, name
+
+
+def test_reader_facing_words_live_in_labels() -> None:
+    """Chinese text in code is a reader-facing word: it belongs in labels.py."""
+    cjk = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+    stray = []
+    for name, path in MODULES.items():
+        if name == "labels":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        for node in ast.walk(tree):
+            is_text = isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            if is_text and cjk.search(node.value):
+                stray.append(f"{name}.py:{node.lineno}: {node.value!r}")
+    assert stray == []
+
+
+def test_one_owner_of_the_parsed_catalog() -> None:
+    """Only the domain stores the catalog; nothing hangs ad-hoc attributes on the environment."""
+    for name, path in MODULES.items():
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"\benv\.llm_\w+", source), name
+        if name != "domain":
+            assert "set_catalog(" not in source or name == "extension", name
