@@ -37,7 +37,7 @@ class Checked:
         return self.doc.data
 
     def problem(self, path: DataPath, message: str) -> Problem:
-        return Problem(self.shown, self.doc.line_of(path), field_name(path), message)
+        return Problem(self.shown, self.doc.line_of(path), field_name(path, self.data), message)
 
     def items(self, key: str) -> Iterator[tuple[int, dict]]:
         """The mapping items of a top-level list, skipping what the schema already rejects."""
@@ -62,9 +62,13 @@ class Checked:
         return found
 
     def unknown(self, path: DataPath, value: object, known: Mapping[str, object], what: str) -> Iterator[Problem]:
-        """A problem if *value* is text that names none of *known*."""
+        """A problem if *value* is text that names none of *known*: a close match, or every valid value."""
         if isinstance(value, str) and value not in known:
-            yield self.problem(path, f"unknown {what} {value!r}{suggest(value, list(known))}")
+            hint = suggest(value, list(known)) or f"; valid values: {', '.join(known) or '(none defined yet)'}"
+            yield self.problem(path, f"unknown {what} {value!r}{hint}")
+
+    def line(self, path: DataPath) -> int | None:
+        return self.doc.line_of(path)
 
 
 Rule = Callable[[Checked], Iterator[Problem]]
@@ -150,6 +154,76 @@ def checked_dates_are_real(checked: Checked) -> Iterator[Problem]:
                 yield checked.problem((*path, "checked"), f"{value!r} is not a real date (YYYY-MM-DD)")
 
 
+def checked_dates_are_not_in_the_future(checked: Checked) -> Iterator[Problem]:
+    today = date.today()
+    for path, link in _links(checked):
+        value = link.get("checked")
+        if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
+            try:
+                future = date.fromisoformat(value) > today
+            except ValueError:
+                continue  # not a real date: checked_dates_are_real says so
+            if future:
+                yield checked.problem(
+                    (*path, "checked"), f"{value!r} is in the future; write the date you confirmed the link works"
+                )
+
+
+def _same_address(url: str) -> str:
+    """*url* as compared for duplicates: scheme and host in lowercase, no trailing slash."""
+    parts = urlsplit(url)
+    return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl().rstrip("/")
+
+
+def urls_are_unique(checked: Checked) -> Iterator[Problem]:
+    """One address, one record: a second record with the same link is usually the same material twice.
+
+    A syllabus may share its address with the course it belongs to (``course:``): they are one thing.
+    """
+    first: dict[str, tuple[DataPath, str | None]] = {}
+    for path, record in checked.records():
+        record_id = record.get("id") if isinstance(record.get("id"), str) else None
+        links = record.get("links") if isinstance(record.get("links"), list) else []
+        for n, link in enumerate(links):
+            url = link.get("url") if isinstance(link, dict) else None
+            if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+                continue
+            here = (*path, "links", n, "url")
+            other = first.setdefault(_same_address(url), (here, record_id))
+            if other[0] == here:
+                continue
+            other_path, other_id = other
+            line = checked.line(other_path)
+            if other_path[:2] == path:
+                yield checked.problem(here, f"{short(url)} is listed twice in this record (also at line {line})")
+            elif not (record.get("course") == other_id and path[0] == "syllabi"):
+                yield checked.problem(
+                    here,
+                    f"{short(url)} is already a link of {other_id!r} (line {line}); if it is the same material, "
+                    "keep one record, otherwise correct the address",
+                )
+
+
+def course_titles_are_unique(checked: Checked) -> Iterator[Problem]:
+    """The same institution and title twice is one course entered twice."""
+    first: dict[tuple[str, str], tuple[DataPath, object]] = {}
+    for index, course in checked.items("courses"):
+        institution, title = course.get("institution"), course.get("title")
+        if not (isinstance(institution, str) and isinstance(title, str)):
+            continue
+        here = ("courses", index, "title")
+        other_path, other_id = first.setdefault(
+            (institution.strip().casefold(), title.strip().casefold()), (here, course.get("id"))
+        )
+        if other_path != here:
+            yield checked.problem(
+                here,
+                f"{other_id!r} (line {checked.line(other_path)}) has the same institution and title; if it is the "
+                "same course, keep one record and put all its links there, otherwise make the titles differ "
+                "(e.g. add the term)",
+            )
+
+
 def link_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
     for path, link in _links(checked):
         for key in ("url", "archive"):
@@ -191,7 +265,10 @@ RULES: tuple[Rule, ...] = (
     book_groups_exist,
     topics_exist,
     checked_dates_are_real,
+    checked_dates_are_not_in_the_future,
     link_hosts_are_valid,
+    urls_are_unique,
+    course_titles_are_unique,
     chapters_in_order,
 )
 

@@ -41,9 +41,13 @@ def load(path: Path, schema_path: Path | None = None) -> Catalog:
         doc = yamlsource.read(path)
     except yamlsource.YamlProblem as exc:
         raise CatalogInvalid([Problem(shown, exc.line, "", exc.message)]) from None
-    problems = [Problem(shown, line, field_name(p), msg) for p, line, msg in doc.problems]
-    problems += schema_problems(doc, schema, shown)
-    problems += rule_problems(doc, shown)
+    problems = [Problem(shown, line, field_name(p, doc.data), msg) for p, line, msg in doc.problems]
+    rules = rule_problems(doc, shown)
+    # A rule that names what is wrong with a value (an unknown category, say) speaks for that
+    # field; the schema's more general complaint about the same value would only repeat it.
+    spoken_for = {(p.line, p.field) for p in rules}
+    problems += [p for p in schema_problems(doc, schema, shown) if (p.line, p.field) not in spoken_for]
+    problems += rules
     if problems:
         raise CatalogInvalid(sorted(set(problems), key=lambda p: (p.line or 0, p.field, p.message)))
     return _build(doc.data, doc, shown)  # type: ignore[arg-type]

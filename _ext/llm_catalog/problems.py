@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from .yamlsource import DataPath
@@ -57,11 +58,28 @@ def summary_line(problems: list[Problem]) -> str:
     )
 
 
-def field_name(path: DataPath) -> str:
-    """``("courses", 3, "links", 0, "url")`` -> ``courses[3].links[0].url``."""
+#: An id as the schema allows it: only such ids name an item in a field name.
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def field_name(path: DataPath, data: object = None) -> str:
+    """Where a value is, as a contributor searches for it.
+
+    ``("courses", 3, "links", 0, "url")`` becomes ``courses[stanford-cs224n].links[0].url``
+    when *data* is given and the fourth course has that id, else ``courses[3].links[0].url``.
+    """
     out = ""
+    node = data
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            record_id = item.get("id") if isinstance(item, dict) else None
+            named = isinstance(record_id, str) and _ID.fullmatch(record_id)
+            out += f"[{record_id}]" if named else f"[{part}]"
+            node = item
+        else:
+            out += f".{part}" if out else part
+            node = node.get(part) if isinstance(node, dict) else None
     return out or "(top level)"
 
 

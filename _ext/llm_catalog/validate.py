@@ -69,7 +69,7 @@ def schema_problems(doc: Document, schema: dict, shown: str) -> list[Problem]:
                         Problem(
                             shown,
                             doc.line_of((*path, key), key=True),
-                            field_name((*path, key)),
+                            field_name((*path, key), doc.data),
                             f"unknown field {key!r}{suggest(key, allowed)} (allowed fields: {', '.join(allowed)})",
                         )
                     )
@@ -81,7 +81,7 @@ def schema_problems(doc: Document, schema: dict, shown: str) -> list[Problem]:
                         Problem(
                             shown,
                             doc.line_of(path),
-                            field_name((*path, key)),
+                            field_name((*path, key), doc.data),
                             f"the required field {key!r} is missing{_field_help(schema, error.schema, key)}",
                         )
                     )
@@ -115,5 +115,5 @@ def schema_problems(doc: Document, schema: dict, shown: str) -> list[Problem]:
             message = f"must be {error.validator_value} or more, found {value}"
         else:  # pragma: no cover - every keyword the schema uses is handled above
             message = error.message
-        problems.append(Problem(shown, line, field_name(path), message))
+        problems.append(Problem(shown, line, field_name(path, doc.data), message))
     return problems
