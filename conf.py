@@ -6,8 +6,11 @@ import locale as _locale
 import logging
 import os
 import re
+import subprocess
 import sys
+from datetime import timedelta, timezone
 from pathlib import Path
+from urllib.parse import urlparse
 
 HERE = Path(__file__).parent.resolve()
 sys.path.insert(0, str(HERE / "_ext"))
@@ -78,7 +81,6 @@ html_theme_options = {
     "source_directory": "",
     "top_of_page_buttons": ["view", "edit"],
 }
-html_static_path: list[str] = []
 html_copy_source = False
 html_show_sourcelink = False
 # Chinese search: with jieba installed, Sphinx segments Chinese words for the index.
@@ -90,6 +92,86 @@ try:  # jieba logs its dictionary loading at DEBUG level to stderr on every buil
 except ImportError:  # pragma: no cover - search then falls back to splitting on characters
     pass
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+
+# -- Hosting (Read the Docs) ----------------------------------------------------------------
+# Readers arrive from search engines, shared links and moved pages. Read the Docs sets
+# READTHEDOCS_CANONICAL_URL to the public address of the version being built, e.g.
+# https://<project>.readthedocs.io/zh-cn/latest/ (scripts/rtd-build sets it the same way).
+if html_baseurl and not html_baseurl.endswith("/"):
+    html_baseurl += "/"
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+html_css_files = ["site.css"]  # the brand under the logo, the 404 page
+# The site's own mark (SVG, _static/logo.svg): in the browser tab and at the top of the sidebar.
+html_favicon = "_static/logo.svg"
+html_logo = "_static/logo.svg"
+# Local polish the extensions below leave open: toctree captions get the aria-level that
+# axe-core requires of role="heading", link previews describe a page by its first paragraph in
+# readable Chinese, and the 404 page's scripts find the site root (_ext/llm_hosting/).
+extensions.append("llm_hosting")
+
+# sphinx-notfound-page: a Chinese 404 page (_templates/404.html, with a search box and the main
+# entry points) whose links and assets are absolute, so it works at any depth; Read the Docs
+# serves 404.html for every missing page. The prefix is the path of the canonical URL
+# (/zh-cn/latest/ on Read the Docs); elsewhere the site is served from the root.
+extensions.append("notfound.extension")
+notfound_template = "404.html"
+notfound_context = {"title": "找不到页面", "body": ""}
+notfound_urls_prefix = urlparse(html_baseurl).path or "/"
+
+# sphinxext-opengraph: link previews in chats and social sites (Open Graph and Twitter card
+# tags) with the page's own title, its first paragraph (_ext/llm_hosting/preview.py), the site
+# name and a card image shipped with the site (_static/social-card.png, scripts/make-social-card).
+# Previews need absolute addresses, so the tags use the canonical URL when one is known.
+extensions.append("sphinxext.opengraph")
+ogp_site_url = html_baseurl
+ogp_site_name = project
+ogp_image = "_static/social-card.png"
+ogp_image_alt = "大语言模型学习指南：公开的优质课程、课本和学习资源"
+ogp_social_cards = {"enable": False}  # the fixed card above; per-page cards would need matplotlib
+ogp_custom_meta_tags = [
+    '<meta property="og:locale" content="zh_CN" />',
+    '<meta property="og:image:width" content="1200" />',
+    '<meta property="og:image:height" content="630" />',
+    '<meta name="twitter:card" content="summary_large_image" />',
+]
+
+
+def _in_git_checkout() -> bool:
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"], cwd=HERE, capture_output=True, text=True, check=False
+        )
+    except OSError:  # git is not installed
+        return False
+    return result.stdout.strip() == "true"
+
+
+# sphinx-last-updated-by-git: every page shows when its content last changed ("最后更新"),
+# the newest commit of its source or of a file it depends on, so pages showing cards count
+# _data/catalog.yaml (the catalog extension notes it with env.note_dependency). The catalog
+# extension also notes its own code, which changes how cards look, not what they say: not a
+# content date. Read the Docs clones shallowly; .readthedocs.yaml fetches the full history
+# (a too-shallow clone is a warning, so it fails the build instead of showing wrong dates).
+# A copy of the sources outside git (a tarball, the benchmark's copy) builds without dates.
+if _in_git_checkout():
+    extensions.append("sphinx_last_updated_by_git")
+    html_last_updated_fmt = "%Y-%m-%d"
+    # Dates in China Standard Time, the readers' time, with no time-zone database needed.
+    git_last_updated_timezone = timezone(timedelta(hours=8), "UTC+08:00")
+    git_exclude_patterns = ["**/_ext/**"]
+    # Pages not committed yet still link to their source (furo's "edit" button).
+    git_untracked_show_sourcelink = True
+
+# sphinx-sitemap: sitemap.xml lists every page for search engines, at its canonical address
+# (html_baseurl already holds language and version, hence "{link}"), with its git date. Without
+# a known base URL there is nothing to list, so the extension is left out (it would warn).
+if html_baseurl:
+    extensions.append("sphinx_sitemap")
+    sitemap_url_scheme = "{link}"
+    sitemap_locales = [None]  # one language; locale/ holds translations of the theme, not pages
+    sitemap_excludes = ["404.html", "search.html", "genindex.html"]
+    sitemap_show_lastmod = "sphinx_last_updated_by_git" in extensions
 
 # -- LaTeX / PDF output --------------------------------------------------------------------
 # Read the Docs runs `latexmk -r latexmkrc -pdf ...` in the LaTeX folder without the
