@@ -191,3 +191,13 @@ def test_html_canonical_urls_follow_read_the_docs(rtd: Path) -> None:
 def test_one_pdf_with_an_ascii_name(rtd: Path) -> None:
     assert [p.name for p in (rtd / "pdf").glob("*.tex")] == [f"{SLUG}.tex"]
     assert [p.name for p in (rtd / "pdf").glob("*.pdf")] == [f"{SLUG}.pdf"]
+
+
+def test_rtd_html_has_its_sitemap_and_404_page_at_the_canonical_url(rtd: Path) -> None:
+    html = rtd / "html"
+    sitemap = (html / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{CANONICAL}materials/llm101n.html</loc>" in sitemap
+    page = BeautifulSoup((html / "404.html").read_text(encoding="utf-8"), "html.parser")
+    prefix = "/zh-cn/latest/"
+    assert page.find("form", role="search")["action"] == prefix + "search.html"
+    assert page.select_one("link[rel=stylesheet]")["href"].startswith(prefix + "_static/")

@@ -66,6 +66,13 @@ def test_pull_request_workflow_runs_the_suite_and_uploads_html_and_pdf() -> None
     assert any("llm-study-guide.pdf" in path for path in uploads)
 
 
+@pytest.mark.parametrize("name", ["pr.yml", "linkcheck.yml"])
+def test_workflows_check_out_the_history_page_dates_need(name: str) -> None:
+    steps = next(iter(load_yaml(f".github/workflows/{name}")["jobs"].values()))["steps"]
+    checkout = next(step for step in steps if str(step.get("uses", "")).startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # a shallow clone fails the strict build (too shallow)
+
+
 def test_link_check_workflow_is_scheduled() -> None:
     workflow = load_yaml(".github/workflows/linkcheck.yml")
     triggers = workflow.get("on", workflow.get(True))

@@ -22,7 +22,7 @@ def all_pages(site: Path) -> dict[str, object]:
     return {
         str(p.relative_to(site)): soup(p)
         for p in site.rglob("*.html")
-        if p.name not in {"genindex.html", "search.html"}
+        if p.name not in {"genindex.html", "search.html", "404.html"}
     }
 
 
