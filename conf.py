@@ -61,7 +61,8 @@ myst_heading_anchors = 3
 # -- HTML output ---------------------------------------------------------------------------
 
 html_theme = "furo"
-# _templates/page.html puts furo's untranslatable English interface words into Chinese.
+# _templates/page.html puts furo's untranslatable English interface words into Chinese;
+# _templates/404.html is the 404 page (see "Hosting").
 templates_path = ["_templates"]
 html_title = "大语言模型学习指南"
 
@@ -99,7 +100,6 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 # https://<project>.readthedocs.io/zh-cn/latest/ (scripts/rtd-build sets it the same way).
 if html_baseurl and not html_baseurl.endswith("/"):
     html_baseurl += "/"
-templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_css_files = ["site.css"]  # the brand under the logo, the 404 page
 # The site's own mark (SVG, _static/logo.svg): in the browser tab and at the top of the sidebar.

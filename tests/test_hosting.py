@@ -235,6 +235,8 @@ def test_icon_and_logo_are_the_sites_own_svg(site: Path) -> None:
         page = soup(site / name)
         icon = page.find("link", rel="icon") or page.find("link", rel="shortcut icon")
         logo = page.select_one(".sidebar-brand img.sidebar-logo")
+        # Decorative beside the site's name, which the same link reads out.
+        assert logo["alt"] == "" and "大语言模型学习指南" in logo.find_parent("a").get_text()
         for url in (icon["href"], logo["src"]):
             path = (site / name).parent / url
             assert path.suffix == ".svg"
