@@ -226,7 +226,8 @@ epub_language = "zh-CN"  # EPUB wants a BCP 47 tag, not the gettext-style "zh_CN
 epub_uid = epub_identifier = "llm-study-guide-zh-cn"
 # E-readers show the address after each link, so cards stay complete offline.
 epub_show_urls = "inline"
-epub_exclude_files = ["search.html"]
+# The link-preview card and the sidebar logo are for the hosted site only (330 KB in a book).
+epub_exclude_files = ["search.html", "_static/social-card.png", "_static/logo.svg"]
 
 
 # -- Link checking (make linkcheck) -------------------------------------------------------
