@@ -30,13 +30,11 @@ NOT_CONTENT = {"404.html", "search.html", "genindex.html"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture(scope="module")
-def hosted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The strict build with Read the Docs' canonical URL; returns the served root folder."""
-    root = tmp_path_factory.mktemp("hosted")
+def build_hosted(root: Path, *extra: str) -> Path:
+    """The strict build with Read the Docs' canonical URL, into the folder its path names."""
     out = root / PREFIX.strip("/")
     env = {**os.environ, "READTHEDOCS_CANONICAL_URL": CANONICAL}
-    strict = ["-n", "-W", "--keep-going", "-E", "-d", str(root / "doctrees")]
+    strict = ["-n", "-W", "--keep-going", "-E", "-d", str(root / "doctrees"), *extra]
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", *strict, str(REPO), str(out)],
         capture_output=True,
@@ -47,6 +45,14 @@ def hosted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The served root folder of the hosted build (serial)."""
+    root = tmp_path_factory.mktemp("hosted")
+    build_hosted(root)
     return root
 
 
@@ -161,6 +167,21 @@ def test_sitemap_lists_every_page_at_its_canonical_address(hosted: Path) -> None
         lastmod = url.findtext("s:lastmod", namespaces=ns)
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", lastmod), lastmod
     assert tree.getroot().find(".//{http://www.w3.org/1999/xhtml}link") is None  # one language
+
+
+def test_parallel_hosted_build_gives_the_same_sitemap_and_previews(hosted: Path, tmp_path: Path) -> None:
+    serial = hosted / PREFIX.strip("/")
+    parallel = build_hosted(tmp_path, "-j", "2")
+
+    def hosting(out: Path) -> tuple:
+        sitemap = sorted(re.findall(r"<loc>(.*?)</loc>", (out / "sitemap.xml").read_text(encoding="utf-8")))
+        tags = {
+            name: sorted(str(tag) for tag in soup(out / name).find_all("meta", property=re.compile("^og:")))
+            for name in sorted(content_pages(out))
+        }
+        return sitemap, tags
+
+    assert hosting(parallel) == hosting(serial)
 
 
 def test_no_sitemap_without_a_base_url(site: Path) -> None:
