@@ -16,7 +16,18 @@ import yaml
 
 from conftest import REPO, soup, sphinx_build
 
-COPY = ["conf.py", "index.md", "materials", "textbooks", "resources", "_data", "_ext", "_static", "_templates"]
+COPY = [
+    "conf.py",
+    "index.md",
+    "materials",
+    "textbooks",
+    "resources",
+    "_data",
+    "_ext",
+    "_static",
+    "_templates",
+    "locale",
+]
 #: A page without catalog data: its date is its own.
 PLAIN_PAGE = "resources/plain.md"
 
@@ -55,7 +66,8 @@ def shown_date(out: Path, page: str) -> str | None:
     if footer is None:
         assert modified is None
         return None
-    date = footer.get_text(" ", strip=True).split()[-1]
+    words, date = footer.get_text(" ", strip=True).rsplit(" ", 1)
+    assert words == "最后更新于"
     assert modified["content"].startswith(date + "T"), (modified, date)
     return date
 
