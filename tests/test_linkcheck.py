@@ -17,7 +17,7 @@ from conftest import REPO
 
 class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
-        if self.path == "/ok":
+        if self.path.startswith("/ok"):  # each record has its own address (no duplicates)
             body = b"<html><body>ok</body></html>"
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
