@@ -1,0 +1,51 @@
+"""Facets of a record: what a learner filters by (level, Chinese access, format, cost, topic).
+
+Everything here is derived from the record's own fields, so a fact is typed once: the format
+comes from the kinds of the record's links, "可用中文学习" from its language and Chinese aids.
+A facet that the data does not state is ``UNKNOWN``, and the filter treats it as a value of
+its own (shown as “未标注”), never as a match for something else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+UNKNOWN = "unknown"
+
+#: Facet keys in the order of the filter's controls and of the URL query.
+KEYS = ("level", "lang", "format", "cost", "topic")
+
+#: Formats in display order; each comes from a link kind, a resource kind or the record kind.
+FORMATS = ("video", "slides", "code", "reading-list", "book")
+_FORMAT_LINK_KINDS = frozenset({"video", "slides", "code", "reading-list"})
+
+
+def formats(record: Any) -> tuple[str, ...]:
+    """The record's formats, derived: link kinds, video resources, books, chapters with slides."""
+    found = {link.kind for link in record.links if link.kind in _FORMAT_LINK_KINDS}
+    if record.kind == "book":
+        found.add("book")
+        if any(chapter.slides for chapter in record.chapters):
+            found.add("slides")
+    if record.kind == "resource" and record.resource_kind == "video":
+        found.add("video")
+    return tuple(f for f in FORMATS if f in found)
+
+
+def in_chinese(record: Any) -> bool:
+    """可用中文学习: the material is in Chinese, or at least one Chinese aid is known."""
+    return record.language == "zh" or bool(record.chinese)
+
+
+def values(record: Any) -> dict[str, tuple[str, ...]]:
+    """Facet values of a course, book or resource; ``UNKNOWN`` where the data says nothing.
+
+    ``lang`` is a yes/no facet: ``("zh",)`` or empty (not known to be studyable in Chinese).
+    """
+    return {
+        "level": (getattr(record, "level", None) or UNKNOWN,),
+        "lang": ("zh",) if in_chinese(record) else (),
+        "format": formats(record) or (UNKNOWN,),
+        "cost": (record.cost or UNKNOWN,),
+        "topic": tuple(record.topics) or (UNKNOWN,),
+    }

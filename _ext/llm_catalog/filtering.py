@@ -1,0 +1,171 @@
+"""The browser filter: a hidden form and data- attributes in HTML, nothing in print.
+
+The ``llm-filter`` directive leaves a :class:`filter_panel` placeholder in the doctree. For the
+web builders, :class:`BuildFilterForm` fills it with the facet values of the cards on the same
+page and marks every card column with its facets (``data-llm-*``), which ``llm-filter.js``
+reads. The form is written with the ``hidden`` attribute, so without JavaScript it stays out of
+sight and every card is shown. For every other builder (LaTeX, EPUB, text ...)
+:class:`DropFilterForPrint` removes the panel and the filter page's duplicate card listing:
+print gets the table of materials studyable in Chinese instead (see ``render.chinese_table``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from . import facets, labels
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+#: Builders that run the filter; everything else gets the print rendering.
+WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
+#: Class of the filter page's listing of every record (shown in HTML only).
+LISTING_CLASS = "llm-filter-listing"
+
+FILTER_JS = "llm-filter.js"
+FILTER_CSS = "llm-filter.css"
+
+
+class filter_panel(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+    """Where the filter form goes; filled by :class:`BuildFilterForm` (HTML only)."""
+
+
+class facet_div(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+    """A card column carrying its record's id and facets as ``data-`` attributes (HTML only)."""
+
+
+def _facet_attributes(node: facet_div) -> dict[str, str]:
+    attrs = {"data-llm-id": node["record"]}
+    attrs.update({f"data-llm-{key}": " ".join(value) for key, value in node["facets"].items()})
+    return attrs
+
+
+def visit_facet_div(self: HTML5Translator, node: facet_div) -> None:
+    # starttag escapes attribute values; the values are schema-checked ids anyway.
+    self.body.append(self.starttag(node, "div", CLASS="docutils", **_facet_attributes(node)))
+
+
+def depart_facet_div(self: HTML5Translator, node: facet_div) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_filter_panel(self: HTML5Translator, node: filter_panel) -> None:
+    """The whole form; every text goes through the translator's escaping."""
+    words = labels.FILTER
+    esc = self.encode
+    out = [
+        self.starttag(
+            node,
+            "form",
+            CLASS="llm-filter",
+            hidden="hidden",
+            autocomplete="off",
+            **{"aria-label": words["form"], "data-count": words["count"], "data-ignored": words["ignored"]},
+        )
+    ]
+    for key, options in node["options"]:
+        out.append(f'<fieldset class="llm-filter-{key}"><legend>{esc(words["facets"][key])}</legend>')
+        for value, label in options:
+            out.append(
+                f'<label><input type="checkbox" name="{esc(key)}" value="{esc(value)}"> {esc(label)}</label>'
+            )
+        out.append("</fieldset>")
+    out.append(
+        '<div class="llm-filter-status">'
+        '<p class="llm-filter-count" role="status" aria-live="polite" aria-atomic="true"></p>'
+        f'<button type="button" class="llm-filter-clear">{esc(words["clear"])}</button></div>'
+        '<p class="llm-filter-note" hidden="hidden"></p>'
+        f'<p class="llm-filter-hint">{esc(words["hint"])}</p>'
+        f'<p class="llm-filter-empty" hidden="hidden">{esc(words["empty"])}</p>'
+        "</form>\n"
+    )
+    self.body.append("".join(out))
+    raise nodes.SkipNode
+
+
+def _cards(document: nodes.document) -> list[nodes.Element]:
+    return [
+        node
+        for node in document.findall(nodes.container)
+        if "llm-card" in node["classes"] and node.get("llm-facets") is not None
+    ]
+
+
+def _options(cards: list[nodes.Element], topic_titles: dict[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Per facet, the values that occur on the page, in a stable order; facets that cannot
+    narrow anything (a single value everywhere) are left out."""
+    names: dict[str, dict[str, str]] = {
+        "level": labels.LEVELS,
+        "lang": {"zh": labels.FILTER["in-chinese"]},
+        "format": labels.FACET_FORMATS,
+        "cost": labels.COSTS,
+        "topic": topic_titles,
+    }
+    out = []
+    for key in facets.KEYS:
+        seen = {value for card in cards for value in card["llm-facets"][key]}
+        known = [(value, label) for value, label in names[key].items() if value in seen]
+        if facets.UNKNOWN in seen:
+            known.append((facets.UNKNOWN, labels.FILTER["unknown"]))
+        if key == "lang" and known and any(not card["llm-facets"]["lang"] for card in cards):
+            out.append((key, known))  # a single yes/no box is useful when some cards are not Chinese
+        elif len(known) > 1:
+            out.append((key, known))
+    return out
+
+
+class BuildFilterForm(SphinxPostTransform):
+    """Fill the filter form from the cards on its page and tag those cards with their facets."""
+
+    default_priority = 190  # before CardsToDesignGrid (200) copies the card containers
+    builders = WEB_BUILDERS
+
+    def run(self, **kwargs: Any) -> None:
+        panels = list(self.document.findall(filter_panel))
+        if not panels:
+            return
+        from .domain import get_catalog
+
+        cards = _cards(self.document)
+        topics = {topic.id: topic.title for topic in get_catalog(self.env).topics}
+        options = _options(cards, topics)
+        for card in cards:
+            card["llm-filterable"] = True
+        for panel in panels:
+            panel["options"] = options
+
+
+class DropFilterForPrint(SphinxPostTransform):
+    """Print and e-books have no filter: drop the form and the filter page's card listing."""
+
+    default_priority = 190
+
+    def is_supported(self) -> bool:
+        return self.app.builder.name not in WEB_BUILDERS
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(filter_panel)):
+            node.parent.remove(node)
+        for node in list(self.document.findall(nodes.Element)):
+            if LISTING_CLASS in node.get("classes", ()) and node.parent is not None:
+                node.parent.remove(node)
+
+
+def add_filter_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """The filter's script and style go only on pages that have a filter."""
+    if doctree is not None and next(iter(doctree.findall(filter_panel)), None) is not None:
+        app.add_css_file(FILTER_CSS)
+        app.add_js_file(FILTER_JS, loading_method="defer")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(filter_panel, html=(visit_filter_panel, None))
+    app.add_node(facet_div, html=(visit_facet_div, depart_facet_div))
+    app.add_post_transform(BuildFilterForm)
+    app.add_post_transform(DropFilterForPrint)
+    app.connect("html-page-context", add_filter_assets)
