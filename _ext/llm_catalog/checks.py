@@ -224,19 +224,51 @@ def course_titles_are_unique(checked: Checked) -> Iterator[Problem]:
             )
 
 
+def _bad_host(url: object) -> bool:
+    """An http(s) address (the schema checks that much) whose host name is not a real one."""
+    if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return True
+    return not parts.hostname or "." not in parts.hostname
+
+
 def link_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
     for path, link in _links(checked):
         for key in ("url", "archive"):
-            url = link.get(key)
-            if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
-                continue
-            try:
-                parts = urlsplit(url)
-                parts.port  # noqa: B018 - raises ValueError on a bad port
-            except ValueError:
-                parts = None
-            if parts is None or not parts.hostname or "." not in parts.hostname:
-                yield checked.problem((*path, key), f"{short(url)} has no valid host name")
+            if _bad_host(link.get(key)):
+                yield checked.problem((*path, key), f"{short(link[key])} has no valid host name")
+
+
+def _chinese_aids(checked: Checked) -> Iterator[tuple[DataPath, dict]]:
+    for path, record in checked.records():
+        if isinstance(record.get("chinese"), list):
+            for n, aid in enumerate(record["chinese"]):
+                if isinstance(aid, dict):
+                    yield (*path, "chinese", n), aid
+
+
+def chinese_aid_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
+    for path, aid in _chinese_aids(checked):
+        if _bad_host(aid.get("url")):
+            yield checked.problem((*path, "url"), f"{short(aid['url'])} has no valid host name")
+
+
+def chinese_aids_listed_once(checked: Checked) -> Iterator[Problem]:
+    """The same Chinese aid twice on one record would show twice on its card."""
+    seen: dict[tuple[DataPath, str], DataPath] = {}
+    for path, aid in _chinese_aids(checked):
+        url = aid.get("url")
+        if not isinstance(url, str):
+            continue
+        record = path[:2]
+        first = seen.setdefault((record, url), path)
+        if first != path:
+            line = checked.line(first)
+            yield checked.problem((*path, "url"), f"this Chinese aid is already listed at line {line}; list it once")
 
 
 def chapters_in_order(checked: Checked) -> Iterator[Problem]:
@@ -269,6 +301,8 @@ RULES: tuple[Rule, ...] = (
     link_hosts_are_valid,
     urls_are_unique,
     course_titles_are_unique,
+    chinese_aid_hosts_are_valid,
+    chinese_aids_listed_once,
     chapters_in_order,
 )
 

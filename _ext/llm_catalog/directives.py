@@ -9,7 +9,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import labels, render
+from . import filtering, labels, render
 from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, note_data_dependency
 from .problems import suggest
 from .records import Book, Catalog, Category, Course, Record, Resource, Syllabus
@@ -62,6 +62,11 @@ class CatalogDirective(SphinxDirective):
             render.index_entries(record.title, record.record_type, anchor_id, *index_keys),
             render.target(anchor_id),
         ]
+
+    @property
+    def home(self) -> str | None:
+        """Under ``:no-index:`` the cards are copies: their titles link to the records' own cards."""
+        return self.env.docname if "no-index" in self.options else None
 
     def warn(self, message: str, subtype: str) -> None:
         logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=self.get_location())
@@ -122,7 +127,7 @@ class CoursesDirective(CatalogDirective):
             cards.append(
                 (
                     self.show(course, *keys),
-                    render.course_card(self.catalog, course, self.env.docname),
+                    render.course_card(self.catalog, course, self.env.docname, copy=self.home is not None),
                 )
             )
         out.append(self.grid(cards))
@@ -167,7 +172,7 @@ class BooksDirective(CatalogDirective):
         return out
 
     def _card(self, book: Book) -> tuple[list[Node], nodes.Element]:
-        return self.show(book, *book.authors), render.book_card(self.catalog, book)
+        return self.show(book, *book.authors), render.book_card(self.catalog, book, self.home)
 
 
 class ResourcesDirective(CatalogDirective):
@@ -187,7 +192,7 @@ class ResourcesDirective(CatalogDirective):
         else:
             wanted = self.options.get("kind")
             resources = [r for r in self.catalog.resources if wanted in (None, r.resource_kind)]
-        cards = [(self.show(r), render.resource_card(self.catalog, r)) for r in resources]
+        cards = [(self.show(r), render.resource_card(self.catalog, r, self.home)) for r in resources]
         return [self.grid(cards)]
 
 
@@ -211,3 +216,57 @@ class CategoriesDirective(CatalogDirective):
 
     def build(self) -> list[Node]:
         return render.categories_table(self.catalog, self.env.docname)
+
+
+class FilterDirective(CatalogDirective):
+    """The browser filter for the cards on this page (HTML only; print drops it).
+
+    ``:all:`` also lists every course, book and resource below the form, as copies of their
+    cards (no index entries, no anchors; titles link to the records' own cards), grouped by
+    course category, then books, then resources. Print omits that listing too.
+    """
+
+    option_spec: ClassVar[dict] = {"all": directives.flag}
+
+    def build(self) -> list[Node]:
+        out: list[Node] = [filtering.filter_panel()]
+        if "all" not in self.options:
+            return out
+        here = self.env.docname
+        listing = nodes.container(classes=[filtering.LISTING_CLASS])
+        groups: list[tuple[str, list[nodes.Element], int]] = [
+            (
+                category.title,
+                [render.course_card(self.catalog, c, here, copy=True) for c in self.catalog.courses_in(category.id)],
+                2,
+            )
+            for category in self.catalog.categories
+        ]
+        groups.append(
+            (labels.OBJECT_TYPES["book"], [render.book_card(self.catalog, b, here) for b in self.catalog.books], 2)
+        )
+        groups.append(
+            (
+                labels.OBJECT_TYPES["resource"],
+                [render.resource_card(self.catalog, r, here) for r in self.catalog.resources],
+                2,
+            )
+        )
+        for title, cards, columns in groups:
+            if not cards:
+                continue
+            listing += nodes.rubric(title, title, classes=["llm-group-title"])
+            grid = render.cards_grid(columns)
+            grid.extend(cards)
+            listing += grid
+        out.append(listing)
+        return out
+
+
+class ChineseTableDirective(CatalogDirective):
+    """A table of the materials that can be studied in Chinese, with the Chinese aid for each."""
+
+    option_spec: ClassVar[dict] = {}
+
+    def build(self) -> list[Node]:
+        return render.chinese_table(self.catalog, self.env.docname)

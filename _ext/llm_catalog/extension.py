@@ -9,8 +9,16 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
-from . import DEFAULT_FILE, __version__
-from .directives import BooksDirective, CategoriesDirective, CoursesDirective, ResourcesDirective, SyllabusDirective
+from . import DEFAULT_FILE, __version__, filtering
+from .directives import (
+    BooksDirective,
+    CategoriesDirective,
+    ChineseTableDirective,
+    CoursesDirective,
+    FilterDirective,
+    ResourcesDirective,
+    SyllabusDirective,
+)
 from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, warn_missing_reference
 from .linkreport import write_report
 from .load import load
@@ -92,6 +100,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("llm-resources", ResourcesDirective)
     app.add_directive("llm-syllabus", SyllabusDirective)
     app.add_directive("llm-categories", CategoriesDirective)
+    app.add_directive("llm-filter", FilterDirective)
+    app.add_directive("llm-chinese-table", ChineseTableDirective)
+    filtering.register(app)
     app.add_post_transform(CardsToDesignGrid)
     app.add_latex_package(LATEX_STYLE.stem)
     app.connect("builder-inited", load_catalog)
@@ -103,7 +114,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", copy_latex_style)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -22,12 +22,12 @@ _FORMAT_LINK_KINDS = frozenset({"video", "slides", "code", "reading-list"})
 
 def formats(record: Any) -> tuple[str, ...]:
     """The record's formats, derived: link kinds, video resources, books, chapters with slides."""
-    found = {link.kind for link in record.links if link.kind in _FORMAT_LINK_KINDS}
-    if record.kind == "book":
+    found = {link.link_kind for link in record.links if link.link_kind in _FORMAT_LINK_KINDS}
+    if record.record_type == "book":
         found.add("book")
         if any(chapter.slides for chapter in record.chapters):
             found.add("slides")
-    if record.kind == "resource" and record.resource_kind == "video":
+    if record.record_type == "resource" and record.resource_kind == "video":
         found.add("video")
     return tuple(f for f in FORMATS if f in found)
 

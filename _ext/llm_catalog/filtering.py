@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import facets, labels
+from .domain import catalog_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -129,10 +130,8 @@ class BuildFilterForm(SphinxPostTransform):
         panels = list(self.document.findall(filter_panel))
         if not panels:
             return
-        from .domain import get_catalog
-
         cards = _cards(self.document)
-        topics = {topic.id: topic.title for topic in get_catalog(self.env).topics}
+        topics = {topic.id: topic.title for topic in catalog_domain(self.env).catalog.topics}
         options = _options(cards, topics)
         for card in cards:
             card["llm-filterable"] = True
@@ -163,7 +162,7 @@ def add_filter_assets(app: Sphinx, pagename: str, templatename: str, context: di
         app.add_js_file(FILTER_JS, loading_method="defer")
 
 
-def setup(app: Sphinx) -> None:
+def register(app: Sphinx) -> None:
     app.add_node(filter_panel, html=(visit_filter_panel, None))
     app.add_node(facet_div, html=(visit_facet_div, depart_facet_div))
     app.add_post_transform(BuildFilterForm)

@@ -55,6 +55,66 @@ OBJECT_TYPES = {
     "resource": "资源",
 }
 
+# -- Facets (cost, effort, Chinese access, format) and the filter ---------------------------
+
+COSTS = {
+    "free": "免费",
+    "free-to-audit": "可免费旁听",
+    "paid": "付费",
+}
+COST_UNKNOWN = "费用未知"
+
+EFFORT_BASES = {
+    "stated": "约 {hours} 小时",
+    "estimate": "约 {hours} 小时（估计）",
+}
+EFFORT_UNKNOWN = "时长未知"
+
+#: Chinese aids as a card names them.
+AID_KINDS = {
+    "subtitles": "中文字幕",
+    "translation": "中文翻译",
+    "notes": "中文笔记",
+    "video-mirror": "视频搬运",
+}
+#: The record itself is in Chinese.
+IN_CHINESE = "中文原版"
+#: Not in Chinese and no Chinese aid recorded (which is not the same as none existing).
+NO_CHINESE = "未收录中文资料"
+CHINESE_LABEL = "中文资料："
+#: Made by / follows, after an aid's name.
+AID_BY = "{by} 制作"
+AID_FOLLOWS = "对应 {follows}"
+#: Who made an aid and what it follows, after its name; between two aids.
+AID_DETAILS = "（{details}）"
+AID_DETAIL_SEPARATOR = "，"
+AID_SEPARATOR = "；"
+
+#: Formats the filter derives from link kinds (see facets.formats).
+FACET_FORMATS = {
+    "video": "视频",
+    "slides": "课件",
+    "code": "代码",
+    "reading-list": "阅读列表",
+    "book": "书",
+}
+
+FILTER = {
+    "form": "筛选资料",
+    "facets": {"level": "程度", "lang": "中文", "format": "形式", "cost": "费用", "topic": "主题"},
+    "in-chinese": "可用中文学习",
+    "unknown": "未标注",
+    "count": "显示 {shown} / {total} 项",
+    "clear": "清除全部条件",
+    "ignored": "网址里有无法识别的筛选条件，已忽略：{items}",
+    "hint": "同一组内勾选多项表示“任一即可”，不同组之间表示“同时满足”。"
+    "某项信息未标注的资料，只在勾选该组的“未标注”时出现。",
+    "empty": "没有同时符合这些条件的资料。可以去掉一些条件，或清除全部条件。",
+}
+
+#: The print table of materials that can be studied in Chinese.
+CHINESE_TABLE_COLUMNS = ("资料", "类型", "中文学习途径")
+
 #: Which schema property each label table describes (checked by the tests).
 SCHEMA_ENUMS = {
     ("link", "kind"): LINK_KINDS,
@@ -63,6 +123,9 @@ SCHEMA_ENUMS = {
     ("category", "study"): STUDY,
     ("course", "format"): FORMATS,
     ("resource", "kind"): RESOURCE_KINDS,
+    ("cost", None): COSTS,
+    ("effort", "basis"): EFFORT_BASES,
+    ("chineseAid", "kind"): AID_KINDS,
 }
 
 # -- The words of the cards, the syllabus and the categories table -------------------------

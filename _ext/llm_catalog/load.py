@@ -14,7 +14,9 @@ from .records import (
     Catalog,
     Category,
     Chapter,
+    ChineseAid,
     Course,
+    Effort,
     FurtherTopic,
     Link,
     Part,
@@ -75,6 +77,25 @@ def _links(raw: list[dict] | None, doc: Document, path: DataPath) -> tuple[Link,
     )
 
 
+def _facets(item: dict, doc: Document, path: DataPath) -> dict:
+    """The optional facet fields of a course, book or resource."""
+    effort = item.get("effort")
+    return {
+        "cost": item.get("cost"),
+        "effort": Effort(effort["hours"], effort["basis"]) if effort else None,
+        "chinese": tuple(
+            ChineseAid(
+                aid_kind=aid["kind"],
+                url=aid["url"],
+                by=aid.get("by"),
+                follows=aid.get("follows"),
+                line=doc.line_of((*path, "chinese", n, "url"), key=True),
+            )
+            for n, aid in enumerate(item.get("chinese", ()))
+        ),
+    }
+
+
 def _build(data: dict, doc: Document, shown: str) -> Catalog:
     def line(key: str, index: int) -> int:
         return doc.line_of((key, index))
@@ -104,6 +125,7 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                 level=c.get("level"),
                 parts=tuple(Part(p["title"], p.get("note")) for p in c.get("parts", ())),
                 topics=tuple(c.get("topics", ())),
+                **_facets(c, doc, ("courses", i)),
             )
             for i, c in enumerate(data["courses"])
         ),
@@ -140,6 +162,7 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                     BookChapter(ch["number"], ch["title"], tuple(ch.get("slides", ())), tuple(ch.get("topics", ())))
                     for ch in b.get("chapters", ())
                 ),
+                **_facets(b, doc, ("books", i)),
             )
             for i, b in enumerate(data["books"])
         ),
@@ -154,6 +177,7 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                 author=r.get("author"),
                 language=r.get("language"),
                 topics=tuple(r.get("topics", ())),
+                **_facets(r, doc, ("resources", i)),
             )
             for i, r in enumerate(data["resources"])
         ),

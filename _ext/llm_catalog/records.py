@@ -24,6 +24,29 @@ class Link:
 
 
 @dataclass(frozen=True)
+class ChineseAid:
+    """Something that helps study a record in Chinese: subtitles, a translation, notes, a video mirror."""
+
+    #: ``subtitles``, ``translation``, ``notes`` or ``video-mirror`` (the field is ``kind`` in the file).
+    aid_kind: str
+    url: str
+    #: Who made it.
+    by: str | None = None
+    #: Which edition, term or year of the original it follows.
+    follows: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Effort:
+    """Total study hours, as the material states them or as a contributor estimated them."""
+
+    hours: int
+    #: ``stated`` (the material's own figure) or ``estimate``.
+    basis: str
+
+
+@dataclass(frozen=True)
 class Category:
     """A kind of course material; courses belong to one."""
 
@@ -75,6 +98,10 @@ class Course:
     level: str | None = None
     parts: tuple[Part, ...] = ()
     topics: tuple[str, ...] = ()
+    #: ``free``, ``free-to-audit`` or ``paid``; ``None`` when not confirmed (shown as unknown).
+    cost: str | None = None
+    effort: Effort | None = None
+    chinese: tuple[ChineseAid, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,6 +157,10 @@ class Book:
     topics: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     chapters: tuple[BookChapter, ...] = ()
+    #: ``free``, ``free-to-audit`` or ``paid``; ``None`` when not confirmed (shown as unknown).
+    cost: str | None = None
+    effort: Effort | None = None
+    chinese: tuple[ChineseAid, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +176,10 @@ class Resource:
     author: str | None = None
     language: str | None = None
     topics: tuple[str, ...] = ()
+    #: ``free``, ``free-to-audit`` or ``paid``; ``None`` when not confirmed (shown as unknown).
+    cost: str | None = None
+    effort: Effort | None = None
+    chinese: tuple[ChineseAid, ...] = ()
 
 
 Record = Course | Syllabus | Book | Resource

@@ -12,8 +12,19 @@ from collections.abc import Iterable
 from docutils import nodes
 from sphinx import addnodes
 
-from . import labels
-from .records import Book, BookChapter, Catalog, Category, Course, Link, Related, Resource, Syllabus
+from . import facets, labels
+from .records import (
+    Book,
+    BookChapter,
+    Catalog,
+    Category,
+    ChineseAid,
+    Course,
+    Link,
+    Related,
+    Resource,
+    Syllabus,
+)
 
 SEP = labels.SEPARATOR
 
@@ -117,28 +128,80 @@ def _bullets(cls: str, items: Iterable[list[nodes.Node]]) -> nodes.bullet_list |
     return nodes.bullet_list("", *found, classes=[cls]) if found else None
 
 
+def facet_text(record: Course | Book | Resource) -> str:
+    """Cost, Chinese access and study time in a few words: 免费 · 中文翻译 · 约 40 小时.
+
+    Each part is always present, saying “unknown” when the data does not know it.
+    """
+    cost = labels.COSTS[record.cost] if record.cost else labels.COST_UNKNOWN
+    if record.language == "zh":
+        chinese = labels.IN_CHINESE
+    elif record.chinese:
+        chinese = labels.LIST_SEPARATOR.join(dict.fromkeys(labels.AID_KINDS[aid.aid_kind] for aid in record.chinese))
+    else:
+        chinese = labels.NO_CHINESE
+    effort = record.effort
+    hours = labels.EFFORT_BASES[effort.basis].format(hours=effort.hours) if effort else labels.EFFORT_UNKNOWN
+    return SEP.join((cost, chinese, hours))
+
+
+def _aid(aid: ChineseAid) -> list[nodes.Node]:
+    """The aid's name as a link, then who made it and which edition it follows."""
+    name = labels.AID_KINDS[aid.aid_kind]
+    details = [labels.AID_BY.format(by=aid.by)] if aid.by else []
+    details += [labels.AID_FOLLOWS.format(follows=aid.follows)] if aid.follows else []
+    out: list[nodes.Node] = [nodes.reference(name, name, refuri=aid.url, internal=False)]
+    if details:
+        out.append(nodes.Text(labels.AID_DETAILS.format(details=labels.AID_DETAIL_SEPARATOR.join(details))))
+    return out
+
+
+def chinese_aids(aids: Iterable[ChineseAid]) -> list[nodes.Node]:
+    parts = [nodes.inline("", "", *_aid(aid)) for aid in aids]
+    return _join(parts, labels.AID_SEPARATOR)
+
+
 def _record_card(
     catalog: Catalog,
     record: Course | Book | Resource,
     meta: list[str],
     body: nodes.Node | None = None,
     extra_links: Iterable[nodes.Node] = (),
+    home: str | None = None,
 ) -> nodes.container:
-    """Title, details, note, optional body (units, chapters), topics and links, in that order."""
+    """Title, details, facets, note, optional body (units, chapters), topics, Chinese aids and
+    links, in that order.
+
+    *home* marks a copy of a card shown elsewhere (the filter page's listing): its title then
+    links to the record's own card, resolved from the document *home*.
+    """
+    title: nodes.Node = nodes.strong(record.title, record.title)
+    if home:
+        title = xref(record.id, record.title, home)
+    chinese = (
+        _para("llm-card-chinese", *_labelled(labels.CHINESE_LABEL), *chinese_aids(record.chinese))
+        if record.chinese
+        else None
+    )
     children = [
-        _para("llm-card-title", nodes.strong(record.title, record.title)),
+        _para("llm-card-title", title),
         _para("llm-card-meta", *_join(meta)),
+        _para("llm-card-facets", nodes.Text(facet_text(record))),
         _para("llm-card-note", nodes.Text(record.note)),
         body,
         _topics(catalog, record.topics),
+        chinese,
         *_links(record.links, record.language, extra_links),
     ]
     card = nodes.container(classes=["llm-card", f"llm-card-{record.record_type}"])
     card.extend(child for child in children if child is not None)
+    # What the HTML filter reads (transforms write it as data- attributes on pages with a filter).
+    card["llm-record"] = record.id
+    card["llm-facets"] = facets.values(record)
     return card
 
 
-def course_card(catalog: Catalog, course: Course, docname: str) -> nodes.container:
+def course_card(catalog: Catalog, course: Course, docname: str, *, copy: bool = False) -> nodes.container:
     meta: list[str] = [x for x in (course.institution, course.code, course.term) if x]
     if course.format != "course":
         meta.append(labels.FORMATS[course.format])
@@ -156,10 +219,10 @@ def course_card(catalog: Catalog, course: Course, docname: str) -> nodes.contain
     )
     syllabus = catalog.syllabus_of(course.id)
     extra = [xref(syllabus.id, labels.SYLLABUS, docname)] if syllabus else []
-    return _record_card(catalog, course, meta, parts, extra)
+    return _record_card(catalog, course, meta, parts, extra, home=docname if copy else None)
 
 
-def book_card(catalog: Catalog, book: Book) -> nodes.container:
+def book_card(catalog: Catalog, book: Book, home: str | None = None) -> nodes.container:
     meta = [labels.LIST_SEPARATOR.join(book.authors), *([book.edition] if book.edition else [])]
     meta.append(labels.LANGUAGE + labels.LANGUAGES[book.language])
 
@@ -169,16 +232,16 @@ def book_card(catalog: Catalog, book: Book) -> nodes.container:
         return heading + (slides if chapter.slides else "")
 
     chapters = _bullets("llm-card-chapters", ([nodes.Text(chapter_text(ch))] for ch in book.chapters))
-    return _record_card(catalog, book, meta, chapters)
+    return _record_card(catalog, book, meta, chapters, home=home)
 
 
-def resource_card(catalog: Catalog, resource: Resource) -> nodes.container:
+def resource_card(catalog: Catalog, resource: Resource, home: str | None = None) -> nodes.container:
     meta = [labels.RESOURCE_KINDS[resource.resource_kind]]
     if resource.author:
         meta.append(resource.author)
     if resource.language:
         meta.append(labels.LANGUAGE + labels.LANGUAGES[resource.language])
-    return _record_card(catalog, resource, meta)
+    return _record_card(catalog, resource, meta, home=home)
 
 
 def cards_grid(columns: int) -> nodes.container:
@@ -270,3 +333,45 @@ def _category_row(catalog: Catalog, number: int, category: Category, docname: st
     for cell in cells:
         row += nodes.entry("", nodes.paragraph("", "", *cell))
     return row
+
+
+CHINESE_COLUMNS = (36, 12, 52)
+
+
+def chinese_table(catalog: Catalog, docname: str) -> list[nodes.Node]:
+    """Every course, book and resource that can be studied in Chinese, with its Chinese aids.
+
+    The print counterpart of the filter's 可用中文学习 box; also shown on the web.
+    """
+    spec = addnodes.tabular_col_spec(
+        spec="".join(rf">{{\raggedright\arraybackslash}}\X{{{w}}}{{100}}" for w in CHINESE_COLUMNS)
+    )
+    table = nodes.table(classes=["llm-chinese-table", "colwidths-given"])
+    group = nodes.tgroup(cols=len(CHINESE_COLUMNS))
+    table += group
+    for width in CHINESE_COLUMNS:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    row = nodes.row()
+    for text in labels.CHINESE_TABLE_COLUMNS:
+        row += nodes.entry("", nodes.paragraph(text, text))
+    head += row
+    body = nodes.tbody()
+    group += body
+    for record in (*catalog.courses, *catalog.books, *catalog.resources):
+        if not facets.in_chinese(record):
+            continue
+        ways: list[nodes.Node] = [nodes.Text(labels.IN_CHINESE)] if record.language == "zh" else []
+        if record.chinese:
+            ways = _join([*ways, *(nodes.inline("", "", *_aid(aid)) for aid in record.chinese)], labels.AID_SEPARATOR)
+        cells = [
+            [xref(record.id, record.title, docname)],
+            [nodes.Text(labels.OBJECT_TYPES[record.record_type])],
+            ways,
+        ]
+        row = nodes.row()
+        for cell in cells:
+            row += nodes.entry("", nodes.paragraph("", "", *cell))
+        body += row
+    return [spec, table]

@@ -7,6 +7,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .filtering import facet_div
+
 _ROW = ["sd-row", "sd-row-cols-1", "sd-row-cols-xs-1", "sd-row-cols-sm-1"]
 _GUTTER = ["sd-g-3", "sd-g-xs-3", "sd-g-sm-3", "sd-g-md-3", "sd-g-lg-3"]
 _WIDE = {2: ["sd-row-cols-md-2", "sd-row-cols-lg-2"], 3: ["sd-row-cols-md-2", "sd-row-cols-lg-3"]}
@@ -45,13 +47,21 @@ def _design_grid(grid: nodes.container) -> nodes.container:
         if not (isinstance(child, nodes.container) and "llm-card" in child["classes"]):
             pending.append(child.deepcopy())
             continue
-        column = _div(["sd-col", "sd-d-flex-row"])
+        column = _column(child)
         column.extend(pending)
         pending = []
         column += _design_card(child)
         row += column
     row.extend(pending)
     return outer
+
+
+def _column(card: nodes.container) -> nodes.Element:
+    """The grid column of a card; on a page with a filter it carries the card's facets."""
+    classes = ["sd-col", "sd-d-flex-row"]
+    if card.get("llm-filterable"):
+        return facet_div(classes=classes, record=card["llm-record"], facets=card["llm-facets"])
+    return _div(classes)
 
 
 def _design_card(card: nodes.container) -> nodes.container:
@@ -63,7 +73,7 @@ def _design_card(card: nodes.container) -> nodes.container:
         child = child.deepcopy()
         if isinstance(child, nodes.paragraph) and "llm-card-title" in child["classes"]:
             child["classes"] += ["sd-card-title", "sd-font-weight-bold"]
-        elif isinstance(child, nodes.paragraph) and {"llm-card-links", "llm-card-checked"} & set(child["classes"]):
+        elif isinstance(child, nodes.paragraph) and {"llm-card-chinese", "llm-card-links", "llm-card-checked"} & set(child["classes"]):
             # The links sit in the card footer, as in sphinx-design's own cards.
             if footer is None:
                 footer = _div(["sd-card-footer"])

@@ -113,6 +113,8 @@ def schema_problems(doc: Document, schema: dict, shown: str) -> list[Problem]:
             message = "lists the same item more than once"
         elif kind == "minimum":
             message = f"must be {error.validator_value} or more, found {value}"
+        elif kind == "maximum":
+            message = f"must be {error.validator_value} or less, found {value}"
         else:  # pragma: no cover - every keyword the schema uses is handled above
             message = error.message
         problems.append(Problem(shown, line, field_name(path, doc.data), message))
