@@ -14,6 +14,8 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = [
     "index.html",
     "materials/nlp-courses.html",  # a category page
+    "materials/application-courses.html?format=video&format=unknown",  # its filter, in use
+    "find.html?lang=zh&level=bogus",  # the filter page, with a note about an ignored parameter
     "materials/llm101n.html",  # the syllabus
     "textbooks/index.html",
     "search.html?q=%E6%96%AF%E5%9D%A6%E7%A6%8F",  # the search page, showing results (斯坦福)

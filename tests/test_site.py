@@ -47,12 +47,16 @@ def test_every_seed_name_is_on_the_site(site: Path) -> None:
 def test_every_record_of_the_data_file_has_its_card(site: Path) -> None:
     cards = {}
     for name, page in all_pages(site).items():
-        for card in page.select(".llm-card"):
+        # Cards without an id are the filter page's copies (tested in test_facets.py).
+        for card in page.select(".llm-card[id]"):
             cards[card["id"]] = (name, card)
     for record in (*CATALOG.courses, *CATALOG.books, *CATALOG.resources):
         name, card = cards.pop(f"llm-{record.id}")
         assert card.select_one(".sd-card-title").get_text(strip=True) == record.title
-        assert [a["href"] for a in card.select("a.reference.external")] == [link.url for link in record.links]
+        links = card.select(".llm-card-links a.reference.external")
+        assert [a["href"] for a in links] == [link.url for link in record.links]
+        aids = card.select(".llm-card-chinese a.reference.external")
+        assert [a["href"] for a in aids] == [aid.url for aid in record.chinese]
     assert cards == {}
 
 

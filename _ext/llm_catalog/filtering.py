@@ -32,11 +32,11 @@ FILTER_JS = "llm-filter.js"
 FILTER_CSS = "llm-filter.css"
 
 
-class filter_panel(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+class filter_panel(nodes.General, nodes.Element):
     """Where the filter form goes; filled by :class:`BuildFilterForm` (HTML only)."""
 
 
-class facet_div(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+class facet_div(nodes.General, nodes.Element):
     """A card column carrying its record's id and facets as ``data-`` attributes (HTML only)."""
 
 
@@ -72,9 +72,7 @@ def visit_filter_panel(self: HTML5Translator, node: filter_panel) -> None:
     for key, options in node["options"]:
         out.append(f'<fieldset class="llm-filter-{key}"><legend>{esc(words["facets"][key])}</legend>')
         for value, label in options:
-            out.append(
-                f'<label><input type="checkbox" name="{esc(key)}" value="{esc(value)}"> {esc(label)}</label>'
-            )
+            out.append(f'<label><input type="checkbox" name="{esc(key)}" value="{esc(value)}"> {esc(label)}</label>')
         out.append("</fieldset>")
     out.append(
         '<div class="llm-filter-status">'

@@ -73,7 +73,9 @@ def _design_card(card: nodes.container) -> nodes.container:
         child = child.deepcopy()
         if isinstance(child, nodes.paragraph) and "llm-card-title" in child["classes"]:
             child["classes"] += ["sd-card-title", "sd-font-weight-bold"]
-        elif isinstance(child, nodes.paragraph) and {"llm-card-chinese", "llm-card-links", "llm-card-checked"} & set(child["classes"]):
+        elif isinstance(child, nodes.paragraph) and {"llm-card-chinese", "llm-card-links", "llm-card-checked"} & set(
+            child["classes"]
+        ):
             # The links sit in the card footer, as in sphinx-design's own cards.
             if footer is None:
                 footer = _div(["sd-card-footer"])

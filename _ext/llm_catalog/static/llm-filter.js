@@ -6,7 +6,7 @@
   var form = document.querySelector("form.llm-filter");
   if (!form || !window.URLSearchParams || !window.history) return;
   var KEYS = ["level", "lang", "format", "cost", "topic"];
-  var KEEP = ["highlight"]; // Sphinx's search adds ?highlight=...: not ours, but not an error
+  var QUIET = ["highlight"]; // Sphinx's search highlighting: not ours, not an error
   var items = [].slice.call(document.querySelectorAll("[data-llm-id]"));
   var boxes = [].slice.call(form.querySelectorAll("input[type=checkbox]"));
   var count = form.querySelector(".llm-filter-count");
@@ -48,13 +48,9 @@
   }
 
   function query() {
-    var params = new URLSearchParams(), old = new URLSearchParams(location.search);
-    var state = chosen();
+    var params = new URLSearchParams(), state = chosen();
     KEYS.forEach(function (key) {
       state[key].forEach(function (value) { params.append(key, value); });
-    });
-    KEEP.forEach(function (key) {
-      old.getAll(key).forEach(function (value) { params.append(key, value); });
     });
     var text = params.toString();
     return location.pathname + (text ? "?" + text : "") + location.hash;
@@ -70,7 +66,7 @@
     var ignored = [];
     boxes.forEach(function (box) { box.checked = false; });
     new URLSearchParams(location.search).forEach(function (value, key) {
-      if (KEEP.indexOf(key) >= 0) return;
+      if (QUIET.indexOf(key) >= 0) return;
       var box = null;
       if (KEYS.indexOf(key) >= 0) {
         box = boxes.filter(function (b) { return b.name === key && b.value === value; })[0];
