@@ -201,3 +201,38 @@ def test_rtd_html_has_its_sitemap_and_404_page_at_the_canonical_url(rtd: Path) -
     prefix = "/zh-cn/latest/"
     assert page.find("form", role="search")["action"] == prefix + "search.html"
     assert page.select_one("link[rel=stylesheet]")["href"].startswith(prefix + "_static/")
+
+
+# -- Facets in print: the Chinese-access table instead of the browser filter ---------------
+
+
+def studyable_in_chinese() -> list:
+    return [r for r in (*CATALOG.courses, *CATALOG.books, *CATALOG.resources) if r.language == "zh" or r.chinese]
+
+
+def test_pdf_prints_the_chinese_access_table(pdf_text: str) -> None:
+    flat = folded(pdf_text)
+    table = flat[flat.index(folded("资料类型中文学习途径")) :]
+    position = 0
+    for record in studyable_in_chinese():
+        position = table.index(folded(record.title), position)
+        for aid in record.chinese:
+            assert folded(aid.url) in flat, aid.url  # the aid's address, printed as a footnote
+
+
+def test_pdf_has_no_filter_and_prints_each_card_once(pdf_text: str) -> None:
+    flat = folded(pdf_text)
+    assert folded("清除全部条件") not in flat
+    for record in (*CATALOG.courses, *CATALOG.books, *CATALOG.resources):
+        # The filter page's copies of the cards are web-only.
+        assert flat.count(folded(record.note)) == 1, record.id
+
+
+def test_epub_has_the_chinese_table_and_no_filter(rtd: Path) -> None:
+    with zipfile.ZipFile(epub_file(rtd)) as epub:
+        page = BeautifulSoup(epub.read("find.xhtml").decode("utf-8"), "html.parser")
+        everything = " ".join(epub.read(n).decode("utf-8") for n in epub.namelist() if n.endswith(".xhtml"))
+    rows = page.select("table.llm-chinese-table tbody tr")
+    assert [row.select_one("td").get_text(strip=True) for row in rows] == [r.title for r in studyable_in_chinese()]
+    assert not page.select("form, [data-llm-id], .llm-filter-listing")
+    assert "llm-filter" not in everything.replace("llm-filter-listing", "")

@@ -66,7 +66,12 @@ def visit_filter_panel(self: HTML5Translator, node: filter_panel) -> None:
             CLASS="llm-filter",
             hidden="hidden",
             autocomplete="off",
-            **{"aria-label": words["form"], "data-count": words["count"], "data-ignored": words["ignored"]},
+            **{
+                "aria-label": words["form"],
+                "data-count": words["count"],
+                "data-ignored": words["ignored"],
+                "data-separator": labels.LIST_SEPARATOR,
+            },
         )
     ]
     for key, options in node["options"]:
