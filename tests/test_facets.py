@@ -138,3 +138,17 @@ def test_chinese_table_lists_exactly_the_records_studyable_in_chinese(site: Path
         hrefs = [a["href"] for a in row.select("td")[2].select("a[href]")]
         assert hrefs == [aid["url"] for aid in item.get("chinese", [])]
         assert (item.get("language") == "zh") == ("中文原版" in row.select("td")[2].get_text())
+
+
+def test_other_builders_drop_the_filter_and_keep_the_table(tmp_path: Path) -> None:
+    """Builders without the filter (here plain text) get the table and never the form or copies."""
+    from conftest import sphinx_build
+
+    out = tmp_path / "text"
+    result = sphinx_build(REPO, out, "-n", "-W", "--keep-going", "-d", str(tmp_path / "doctrees"), builder="text")
+    assert result.returncode == 0, result.stderr
+    text = (out / "find.txt").read_text(encoding="utf-8")
+    assert "清除全部条件" not in text
+    assert "中文学习途径" in text  # the table's heading row
+    for rid, (_, item) in RECORDS.items():
+        assert item["note"] not in text, rid  # the card copies are web-only
