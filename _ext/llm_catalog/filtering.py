@@ -7,6 +7,23 @@ reads. The form is written with the ``hidden`` attribute, so without JavaScript 
 sight and every card is shown. For every other builder (LaTeX, EPUB, text ...)
 :class:`DropFilterForPrint` removes the panel and the filter page's duplicate card listing:
 print gets the table of materials studyable in Chinese instead (see ``render.chinese_table``).
+
+What ``llm-filter.js`` does (kept out of the script itself, which must stay small):
+
+- Within one facet any ticked value matches; across facets every facet with a ticked value
+  must match. A card whose facet is unknown carries the value ``unknown`` (“未标注”) and
+  matches only that box. A card grid whose cards are all hidden hides with its heading.
+- The state lives in the URL query, one key per ticked box (``?level=a&level=b&cost=free``),
+  so a filtered view can be bookmarked and shared. A change *replaces* the current history
+  entry rather than pushing a new one: Back leaves the page (it does not undo one click at a
+  time), and coming back restores the filter from the URL (also from the back/forward cache
+  via ``pageshow``; ``popstate`` re-reads the URL). Where ``replaceState`` is refused (some
+  ``file://`` setups) the filter still works, only the address does not change.
+- Parameters or values it does not know are ignored and named in a visible note, written as
+  ``textContent`` only, so a crafted URL can never inject markup. ``highlight`` (Sphinx's
+  search highlighting) is not ours but not an error either, and passes silently.
+- The count (“显示 7 / 35 项”) sits in a ``role="status"`` live region, so screen readers
+  announce it after each change.
 """
 
 from __future__ import annotations
@@ -75,7 +92,7 @@ def visit_filter_panel(self: HTML5Translator, node: filter_panel) -> None:
         )
     ]
     for key, options in node["options"]:
-        out.append(f'<fieldset class="llm-filter-{key}"><legend>{esc(words["facets"][key])}</legend>')
+        out.append(f"<fieldset><legend>{esc(words['facets'][key])}</legend>")
         for value, label in options:
             out.append(f'<label><input type="checkbox" name="{esc(key)}" value="{esc(value)}"> {esc(label)}</label>')
         out.append("</fieldset>")

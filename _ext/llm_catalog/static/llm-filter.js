@@ -1,6 +1,4 @@
-/* Catalog filter. State lives in the URL query (?level=a&level=b&cost=free); refining it
-   replaces the history entry, so Back leaves the page and returning restores the filter.
-   Without this script the form stays hidden and every card shows. URL text is only textContent. */
+/* Catalog filter; how it behaves and why is described in filtering.py. */
 (() => {
   "use strict";
   const form = document.querySelector("form.llm-filter");
@@ -19,7 +17,6 @@
     boxes.forEach((box) => box.checked && state[box.name].push(box.value));
     return state;
   };
-  // Any ticked value of a facet matches; every facet with a ticked value must match.
   const matches = (item, state) =>
     KEYS.every((key) => {
       const have = (item.getAttribute("data-llm-" + key) || "").split(" ");
@@ -33,7 +30,6 @@
       item.hidden = !matches(item, state);
       shown += !item.hidden;
     });
-    // A group whose cards are all hidden hides with its heading.
     $$(".llm-cards").forEach((grid) => {
       grid.hidden = !grid.querySelector("[data-llm-id]:not([hidden])");
       const head = grid.previousElementSibling;
@@ -49,14 +45,14 @@
     const query = params.toString();
     try {
       history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
-    } catch (e) {} // some file:// setups refuse; the filter still works
+    } catch (e) {}
   };
 
   const fromUrl = () => {
     const ignored = [];
     boxes.forEach((box) => (box.checked = false));
     new URLSearchParams(location.search).forEach((value, key) => {
-      if (key === "highlight") return; // Sphinx's search highlighting: not ours, not an error
+      if (key === "highlight") return;
       const box = boxes.find((b) => b.name === key && b.value === value);
       if (box) box.checked = true;
       else ignored.push(key + "=" + value);
