@@ -37,7 +37,17 @@ def test_example_record_is_valid_and_renders(tmp_path: Path) -> None:
     # Build the real site with the contributor's data file: the card appears on its kind's page.
     site = tmp_path / "site"
     site.mkdir()
-    for item in ("conf.py", "index.md", "find.md", "materials", "textbooks", "resources", "_ext", "_static", "_templates"):
+    for item in (
+        "conf.py",
+        "index.md",
+        "find.md",
+        "materials",
+        "textbooks",
+        "resources",
+        "_ext",
+        "_static",
+        "_templates",
+    ):
         (site / item).symlink_to(REPO / item)
     (site / "_data").mkdir()
     (site / "_data" / "catalog.yaml").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")

@@ -76,21 +76,6 @@ def add_search_splitter(app: Sphinx, pagename: str, *args: Any) -> None:
         app.add_js_file("llm-search-zh.js")
 
 
-_CAPTION = 'class="caption" role="heading"'
-
-
-def label_toctree_captions(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """Sphinx 8.2 writes toctree captions with role="heading" but without the aria-level that
-    role requires (axe-core: aria-required-attr, "serious"). Runs before furo builds its
-    sidebar from ``toctree()``, so the sidebar's caption is fixed too."""
-    fixed = f'{_CAPTION} aria-level="2"'
-    if isinstance(context.get("body"), str):
-        context["body"] = context["body"].replace(_CAPTION, fixed)
-    toctree = context.get("toctree")
-    if callable(toctree):
-        context["toctree"] = lambda **kwargs: toctree(**kwargs).replace(_CAPTION, fixed)
-
-
 def check_all_shown(app: Sphinx, env: BuildEnvironment) -> None:
     """Every record of the data must be on some page: nothing is dropped silently."""
     domain = catalog_domain(env)
@@ -123,7 +108,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", load_catalog)
     app.connect("builder-inited", add_static)
     app.connect("html-page-context", add_search_splitter)
-    app.connect("html-page-context", label_toctree_captions, priority=400)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("env-check-consistency", check_all_shown)
     app.connect("build-finished", write_report)
