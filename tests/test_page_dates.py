@@ -19,6 +19,7 @@ from conftest import REPO, soup, sphinx_build
 COPY = [
     "conf.py",
     "index.md",
+    "find.md",
     "materials",
     "textbooks",
     "resources",
