@@ -23,7 +23,7 @@ BROWSER_PACKAGES ?= chromium chromium-driver
 DEB_PACKAGES := $(TEX_PACKAGES) poppler-utils epubcheck nodejs $(BROWSER_PACKAGES)
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml pdf epub rtd linkcheck check test lint benchmark system-deps node-deps clean
+.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive check test lint benchmark system-deps node-deps clean
 
 help:
 	@echo "make html        build the site into $(BUILDDIR)/html (creates $(VENV) on first use)"
@@ -32,6 +32,9 @@ help:
 	@echo "make epub        build the EPUB into $(BUILDDIR)/epub"
 	@echo "make rtd         run Read the Docs' exact build commands into $(BUILDDIR)/rtd"
 	@echo "make linkcheck   check every external link; report in $(BUILDDIR)/linkcheck/catalog-links.txt"
+	@echo "make linkstate   after linkcheck: record checked/broken dates in _data/catalog.yaml"
+	@echo "make archive     after linkcheck: write Wayback Machine copies of broken links into the data"
+	@echo "                 (ARCHIVE_OPTS=--all: also every link without an archived copy)"
 	@echo "make check       validate _data/catalog.yaml only (fast, same messages as the build)"
 	@echo "make test        lint, then run the whole test suite"
 	@echo "make lint        ruff lint and format check"
@@ -78,8 +81,20 @@ livehtml: $(VENV)/.dev-installed
 	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) --watch $(dir $(DATA_FILE)) --watch $(EXT_DIR) \
 		--re-ignore '(_build|\.venv|__pycache__)/' . $(BUILDDIR)/livehtml
 
-linkcheck: $(VENV)/.docs-installed
+linklinkstate: $(VENV)/.docs-installed
+	PYTHONPATH=_ext $(BIN)/python -m llm_catalog linkstate $(LINKSTATE_OPTS) _data/catalog.yaml
+
+archive: $(VENV)/.docs-installed
+	PYTHONPATH=_ext $(BIN)/python -m llm_catalog archive $(ARCHIVE_OPTS) _data/catalog.yaml
+
+check: $(VENV)/.docs-installed
 	$(SPHINX) -b linkcheck -d $(DOCTREES) . $(BUILDDIR)/linkcheck
+
+linkstate: $(VENV)/.docs-installed
+	PYTHONPATH=_ext $(BIN)/python -m llm_catalog linkstate $(LINKSTATE_OPTS) _data/catalog.yaml
+
+archive: $(VENV)/.docs-installed
+	PYTHONPATH=_ext $(BIN)/python -m llm_catalog archive $(ARCHIVE_OPTS) _data/catalog.yaml
 
 check: $(VENV)/.docs-installed
 	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog check $(DATA_FILE)

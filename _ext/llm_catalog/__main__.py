@@ -1,4 +1,5 @@
-"""Command line: ``python -m llm_catalog check [FILE]`` validates the data file without building."""
+"""Command line: ``python -m llm_catalog check [FILE]`` validates the data file without building;
+``archive`` and ``linkstate`` write what the weekly link check learnt into it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import DEFAULT_FILE
+from . import DEFAULT_FILE, archive, linkstate
 from .load import load
 from .problems import CatalogInvalid, summary_line
 
@@ -20,7 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate the data file and report every problem")
     check.add_argument("file", nargs="?", default=DEFAULT_FILE, type=Path)
     check.add_argument("--schema", type=Path, default=None, help="JSON Schema (default: beside the file)")
+    archive.add_command(sub)
+    linkstate.add_command(sub)
     args = parser.parse_args(argv)
+    if args.command != "check":
+        return args.run(args)
 
     try:
         catalog = load(args.file, args.schema)

@@ -1,0 +1,293 @@
+"""`make archive` and `linkstate` edit the data file in place, against a loopback Wayback stand-in."""
+
+from __future__ import annotations
+
+import difflib
+import http.server
+import json
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import REPO
+
+DATA = REPO / "_data"
+
+#: Real links of the data file, each answered differently by the stand-in API.
+BEHAVIOUR = {  # in an order that never has three failures in a row (the command gives up then)
+    "https://stanford-cs324.github.io/winter2022": "slow",
+    "https://web.stanford.edu/class/cs224n/": "live",
+    "https://self-supervised.cs.jhu.edu/sp2024/": "error",
+    "https://web.stanford.edu/class/cs329x/": "dead",
+    "https://self-supervised.cs.jhu.edu/sp2023/": "malformed",
+    "https://github.com/cgpotts/cs224u": "live-old-http",
+    "https://cs.uwaterloo.ca/~wenhuche/teaching/cs886/": "not-http",
+    "https://www.cs.princeton.edu/courses/archive/fall22/cos597G/": "error-page-snapshot",
+    "https://self-supervised.cs.jhu.edu/fa2022/": "wrong-shape",
+}
+
+
+def snapshot_of(url: str, stamp: str = "20240102030405") -> str:
+    return f"https://web.archive.org/web/{stamp}/{url}"
+
+
+class WaybackStandIn(http.server.BaseHTTPRequestHandler):
+    requests: list[tuple[float, dict[str, list[str]]]] = []
+
+    def do_GET(self) -> None:
+        query = parse_qs(urlsplit(self.path).query)
+        type(self).requests.append((time.monotonic(), query))
+        url = query.get("url", [""])[0]
+        behaviour = BEHAVIOUR.get(url, "dead")
+        closest = {"available": True, "url": snapshot_of(url), "timestamp": "20240102030405", "status": "200"}
+        if behaviour == "slow":
+            time.sleep(1.5)
+        if behaviour == "error":
+            self.send_error(503)
+            return
+        body: object = {"archived_snapshots": {"closest": closest}}
+        if behaviour == "live-old-http":
+            closest["url"] = snapshot_of(url).replace("https://", "http://", 1)
+        elif behaviour == "dead":
+            body = {"archived_snapshots": {}}
+        elif behaviour == "not-http":
+            closest["url"] = "javascript:alert(1)"
+        elif behaviour == "error-page-snapshot":
+            closest["status"] = "404"
+        elif behaviour == "wrong-shape":
+            body = ["archived_snapshots"]
+        raw = b'{"archived_snapshots": {"closest": ' if behaviour == "malformed" else json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(raw)))
+        self.end_headers()
+        self.wfile.write(raw)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def api() -> Iterator[str]:
+    WaybackStandIn.requests = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), WaybackStandIn)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/wayback/available"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    shutil.copytree(DATA, tmp_path / "_data")
+    return tmp_path
+
+
+def line_of(text: str, url: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if f'url: "{url}"' in line)
+
+
+def linkcheck_report(workdir: Path, urls: list[str], text: str) -> Path:
+    """A catalog-links.json as linkreport.py writes it after `make linkcheck`."""
+    rows = [
+        {
+            "file": "_data/catalog.yaml",
+            "line": line_of(text, url),
+            "record": "?",
+            "field": "url",
+            "uri": url,
+            "status": "broken",
+            "code": 404,
+            "info": "404 Client Error",
+        }
+        for url in urls
+    ]
+    path = workdir / "_build" / "linkcheck" / "catalog-links.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    return path
+
+
+def run(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "llm_catalog", *args],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(REPO / "_ext"), "PATH": "/usr/bin:/bin"},
+        check=False,
+        timeout=120,
+    )
+
+
+def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
+    """Pairs (old line, new line) of a diff that only replaces lines one for one."""
+    pairs: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=before.splitlines(), b=after.splitlines(), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        assert tag == "replace" and i2 - i1 == j2 - j1, (tag, before.splitlines()[i1:i2], after.splitlines()[j1:j2])
+        pairs += zip(before.splitlines()[i1:i2], after.splitlines()[j1:j2], strict=True)
+    return pairs
+
+
+def test_archive_writes_found_snapshots_and_touches_nothing_else(workdir: Path, api: str) -> None:
+    data = workdir / "_data" / "catalog.yaml"
+    before = data.read_text(encoding="utf-8")
+    linkcheck_report(workdir, list(BEHAVIOUR), before)
+
+    result = run(workdir, "archive", "--api", api, "--timeout", "0.5", "--delay", "0.2")
+    assert result.returncode == 0, result.stderr
+    after = data.read_text(encoding="utf-8")
+
+    # Exactly the two links with a usable snapshot changed, each by one appended field.
+    pairs = changed_lines(before, after)
+    assert len(pairs) == 2, pairs
+    for url in ("https://web.stanford.edu/class/cs224n/", "https://github.com/cgpotts/cs224u"):
+        old = before.splitlines()[line_of(before, url) - 1]
+        new = after.splitlines()[line_of(before, url) - 1]
+        # http:// snapshots are written as https:// (the same Wayback page).
+        assert new == old[: -len("}")] + f', archive: "{snapshot_of(url)}"' + "}", new
+    # Everything the stand-in answered badly is reported, once per link, and nothing else changed.
+    out = result.stdout
+    assert "2 found, 2 not found, 5 failed, 0 kept." in out
+    assert "no answer within 0.5 s" in out
+    assert "HTTP 503" in out
+    assert "not valid JSON" in out
+    assert "not an http(s) address" in out
+    assert "documented JSON object" in out
+    assert f"line {line_of(before, 'https://web.stanford.edu/class/cs329x/')}, `stanford-cs329x`" in out
+    assert out.rstrip().endswith("_data/catalog.yaml: updated")
+
+    # The data file still passes `make check`.
+    assert run(workdir, "check", "_data/catalog.yaml").returncode == 0
+
+
+def test_archive_asks_politely_one_at_a_time(workdir: Path, api: str) -> None:
+    data = workdir / "_data" / "catalog.yaml"
+    text = data.read_text(encoding="utf-8").replace(
+        '{kind: site, url: "https://web.stanford.edu/class/cs224n/"}',
+        '{kind: site, url: "https://web.stanford.edu/class/cs224n/", checked: "2025-03-04"}',
+    )
+    data.write_text(text, encoding="utf-8")
+    urls = ["https://web.stanford.edu/class/cs224n/", "https://web.stanford.edu/class/cs329x/", "https://x.invalid/"]
+    linkcheck_report(workdir, urls[:2], text)
+    result = run(workdir, "archive", "--api", api, "--delay", "0.4")
+    assert result.returncode == 0, result.stderr
+    times = [t for t, _ in WaybackStandIn.requests]
+    assert len(times) == 2
+    assert times[1] - times[0] >= 0.4
+    # The snapshot closest to the day the link was last seen working is asked for.
+    first = WaybackStandIn.requests[0][1]
+    assert first["url"] == [urls[0]] and first["timestamp"] == ["20250304"]
+    assert "timestamp" not in WaybackStandIn.requests[1][1]
+
+
+def test_existing_archive_is_kept_and_all_option_fills_the_rest(workdir: Path, api: str, monkeypatch) -> None:
+    for url, behaviour in BEHAVIOUR.items():
+        if not behaviour.startswith("live"):
+            monkeypatch.setitem(BEHAVIOUR, url, "dead")
+    data = workdir / "_data" / "catalog.yaml"
+    mine = "https://web.archive.org/web/2019/https://web.stanford.edu/class/cs224n/"
+    text = data.read_text(encoding="utf-8").replace(
+        '{kind: site, url: "https://web.stanford.edu/class/cs224n/"}',
+        f'{{kind: site, url: "https://web.stanford.edu/class/cs224n/", archive: "{mine}"}}',
+    )
+    data.write_text(text, encoding="utf-8")
+    # No link-check report at all: --all alone asks about every link without a copy.
+    result = run(workdir, "archive", "--all", "--api", api, "--timeout", "0.5", "--delay", "0")
+    assert result.returncode == 0, result.stderr
+    after = data.read_text(encoding="utf-8")
+    assert f'archive: "{mine}"' in after
+    asked = [q["url"][0] for _, q in WaybackStandIn.requests]
+    assert "https://web.stanford.edu/class/cs224n/" not in asked
+    assert "https://github.com/cgpotts/cs224u" in asked
+    assert len(asked) == len(set(asked))  # an address used twice is asked about once
+    assert after.count('archive: "https://web.archive.org/web/20240102030405/https://github.com/cgpotts/cs224u"}') == 1
+    assert "https://github.com/karpathy/LLM101n" in asked  # the last course link of the file
+
+
+def test_a_data_file_that_fails_check_is_never_written(workdir: Path, api: str) -> None:
+    data = workdir / "_data" / "catalog.yaml"
+    text = data.read_text(encoding="utf-8")
+    text = text.replace("category: nlp-courses\n", "category: nlp-coursez\n", 1)
+    data.write_text(text, encoding="utf-8")
+    linkcheck_report(workdir, ["https://web.stanford.edu/class/cs224n/"], text)
+    stamp = data.stat().st_mtime_ns
+    result = run(workdir, "archive", "--api", api)
+    assert result.returncode == 1
+    assert "nlp-coursez" in result.stderr and "not changed" in result.stderr
+    assert WaybackStandIn.requests == []
+    assert data.read_text(encoding="utf-8") == text and data.stat().st_mtime_ns == stamp
+
+
+def test_without_a_link_check_report_archive_says_what_to_run(workdir: Path, api: str) -> None:
+    result = run(workdir, "archive", "--api", api)
+    assert result.returncode == 1
+    assert "run `make linkcheck` first" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_linkstate_records_checked_and_broken_dates(workdir: Path) -> None:
+    data = workdir / "_data" / "catalog.yaml"
+    text = data.read_text(encoding="utf-8").replace(
+        '{kind: site, url: "https://web.stanford.edu/class/cs329x/"}',
+        '{kind: site, url: "https://web.stanford.edu/class/cs329x/", checked: "2026-01-05", broken: "2026-02-01"}',
+    )
+    data.write_text(text, encoding="utf-8")
+    results = [
+        {"uri": "https://web.stanford.edu/class/cs224n/", "status": "working", "info": ""},
+        {"uri": "https://web.stanford.edu/class/cs329x/", "status": "working", "info": ""},  # back again
+        {"uri": "https://github.com/cgpotts/cs224u", "status": "broken", "info": "404 Client Error"},
+        {"uri": "https://stanford-cs324.github.io/winter2022", "status": "timeout", "info": ""},
+        {"uri": "https://self-supervised.cs.jhu.edu/sp2024/", "status": "redirected", "info": "https://elsewhere/"},
+        {"uri": "https://mp.weixin.qq.com/s/mt9W8Mf0LbZjbuRObyeWeQ", "status": "ignored", "info": ""},
+    ]
+    output = workdir / "_build" / "linkcheck" / "output.json"
+    output.parent.mkdir(parents=True)
+    output.write_text("".join(json.dumps(r) + "\n" for r in results), encoding="utf-8")
+
+    result = run(workdir, "linkstate", "--today", "2026-11-30")
+    assert result.returncode == 0, result.stderr
+    after = data.read_text(encoding="utf-8")
+    pairs = changed_lines(text, after)
+    assert sorted(new for _, new in pairs) == sorted(
+        [
+            '      - {kind: site, url: "https://web.stanford.edu/class/cs224n/", checked: "2026-11-30"}',
+            '      - {kind: site, url: "https://web.stanford.edu/class/cs329x/", checked: "2026-11-30"}',
+            '      - {kind: code, url: "https://github.com/cgpotts/cs224u", broken: "2026-11-30"}',
+        ]
+    )
+    assert "Working again" in result.stdout and "timeout" in result.stdout and "redirected" in result.stdout
+
+    # A week later the link is still broken: the first day it was found dead is kept.
+    output.write_text(json.dumps(results[2]) + "\n", encoding="utf-8")
+    assert run(workdir, "linkstate", "--today", "2026-12-07").returncode == 0
+    assert 'broken: "2026-11-30"' in data.read_text(encoding="utf-8")
+    assert re.search(r"cs224u\", broken: \"2026-11-30\"\}", data.read_text(encoding="utf-8"))
+
+
+def test_archive_gives_up_when_the_api_keeps_failing(workdir: Path, api: str, monkeypatch) -> None:
+    data = workdir / "_data" / "catalog.yaml"
+    before = data.read_text(encoding="utf-8")
+    urls = [u for u, b in BEHAVIOUR.items() if b != "slow"]
+    for url in urls:
+        monkeypatch.setitem(BEHAVIOUR, url, "error")
+    linkcheck_report(workdir, urls, before)
+    result = run(workdir, "archive", "--api", api, "--delay", "0")
+    assert result.returncode == 0, result.stderr
+    assert len(WaybackStandIn.requests) == 3
+    assert result.stdout.count("not asked: the API failed 3 times in a row") == len(urls) - 3
+    assert data.read_text(encoding="utf-8") == before
+    assert result.stdout.rstrip().endswith("_data/catalog.yaml: unchanged")
