@@ -30,6 +30,7 @@ help:
 	@echo "make livehtml    live preview; rebuilds on edits to pages, _data/ and _ext/"
 	@echo "make pdf         build the PDF into $(BUILDDIR)/latex/$(PDF_NAME).pdf (needs TeX, see README)"
 	@echo "make epub        build the EPUB into $(BUILDDIR)/epub"
+	@echo "make htmlzip     the whole site as one zip for offline reading: $(BUILDDIR)/htmlzip/$(PDF_NAME).zip"
 	@echo "make rtd         run Read the Docs' exact build commands into $(BUILDDIR)/rtd"
 	@echo "make linkcheck   check every external link; report in $(BUILDDIR)/linkcheck/catalog-links.txt"
 	@echo "make linkstate   after linkcheck: record checked/broken dates in _data/catalog.yaml"
@@ -74,6 +75,10 @@ epub: $(VENV)/.docs-installed
 	$(SPHINX) -b epub $(SPHINXOPTS) -d $(DOCTREES) . $(BUILDDIR)/epub
 	@echo "EPUB: $(BUILDDIR)/epub/$(PDF_NAME).epub"
 
+# The same multi-page site as `make html`, zipped under one folder (Read the Docs ships the same).
+htmlzip: html
+	$(BIN)/python scripts/make-htmlzip $(BUILDDIR)/html $(BUILDDIR)/htmlzip/$(PDF_NAME).zip $(PDF_NAME)
+
 rtd: $(VENV)/.docs-installed
 	PYTHON=$(BIN)/python scripts/rtd-build $(BUILDDIR)/rtd
 
@@ -111,8 +116,8 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 lint: $(VENV)/.dev-installed
-	$(BIN)/ruff check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog
-	$(BIN)/ruff format --check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog
+	$(BIN)/ruff check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip
+	$(BIN)/ruff format --check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip
 
 benchmark: $(VENV)/.docs-installed
 	$(BIN)/python scripts/benchmark

@@ -236,3 +236,13 @@ def test_epub_has_the_chinese_table_and_no_filter(rtd: Path) -> None:
     assert [row.select_one("td").get_text(strip=True) for row in rows] == [r.title for r in studyable_in_chinese()]
     assert not page.select("form, [data-llm-id], .llm-filter-listing")
     assert "llm-filter" not in everything.replace("llm-filter-listing", "")
+
+
+def test_read_the_docs_html_download_is_the_multi_page_site(rtd: Path) -> None:
+    # The htmlzip folder holds exactly one file, as Read the Docs requires of each format.
+    assert [p.name for p in (rtd / "htmlzip").iterdir()] == [f"{SLUG}.zip"]
+    with zipfile.ZipFile(rtd / "htmlzip" / f"{SLUG}.zip") as archive:
+        names = set(archive.namelist())
+    pages = {p.relative_to(rtd / "html").as_posix() for p in (rtd / "html").rglob("*.html")}
+    assert {f"{SLUG}-latest/{page}" for page in pages} <= names
+    assert f"{SLUG}-latest/searchindex.js" in names

@@ -77,8 +77,23 @@ def test_link_check_workflow_is_scheduled() -> None:
     workflow = load_yaml(".github/workflows/linkcheck.yml")
     triggers = workflow.get("on", workflow.get(True))
     assert triggers["schedule"][0]["cron"]
-    runs = " ".join(step.get("run", "") for step in workflow["jobs"]["linkcheck"]["steps"])
-    assert "make linkcheck" in runs and "catalog-links.txt" in runs
+    steps = workflow["jobs"]["linkcheck"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+
+    def first(command: str) -> int:
+        return next(n for n, run in enumerate(runs) if command in run)
+
+    # Check, record dates, archive broken links, then ONE pull request with the report.
+    assert first("make linkcheck") < first("make linkstate") < first("make archive")
+    pull = next(
+        n for n, step in enumerate(steps) if step.get("uses", "").startswith("peter-evans/create-pull-request@")
+    )
+    assert first("make archive") < pull
+    options = steps[pull]["with"]
+    assert options["branch"] and options["add-paths"] == "_data/catalog.yaml"
+    assert options["body-path"] in runs[first("pull-request.md")]
+    assert workflow["jobs"]["linkcheck"]["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert "catalog-links.txt" in steps[-1]["with"]["path"]
 
 
 def test_issue_form_fields_match_the_course_schema() -> None:
@@ -108,7 +123,11 @@ def test_read_the_docs_config_builds_everything_strictly() -> None:
     assert config["build"]["tools"]["python"] == "3.11"
     assert config["python"]["install"] == [{"requirements": "requirements.txt"}]
     assert config["sphinx"] == {"configuration": "conf.py", "builder": "html", "fail_on_warning": True}
-    assert sorted(config["formats"]) == ["epub", "pdf"]
+    assert sorted(config["formats"]) == ["epub", "htmlzip", "pdf"]
+    # The HTML download is the multi-page site, zipped (not Read the Docs' single page).
+    (job,) = config["build"]["jobs"]["build"]["htmlzip"]
+    assert job.startswith('python scripts/make-htmlzip "$READTHEDOCS_OUTPUT/html" ')
+    assert "$READTHEDOCS_OUTPUT/htmlzip/" in job
 
 
 def test_data_file_declares_its_schema_for_editors() -> None:

@@ -7,7 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import DEFAULT_FILE, archive, linkstate
+from . import DEFAULT_FILE
+from .linkcli import add_commands
 from .load import load
 from .problems import CatalogInvalid, summary_line
 
@@ -21,8 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate the data file and report every problem")
     check.add_argument("file", nargs="?", default=DEFAULT_FILE, type=Path)
     check.add_argument("--schema", type=Path, default=None, help="JSON Schema (default: beside the file)")
-    archive.add_command(sub)
-    linkstate.add_command(sub)
+    add_commands(sub)
     args = parser.parse_args(argv)
     if args.command != "check":
         return args.run(args)

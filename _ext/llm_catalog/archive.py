@@ -21,9 +21,8 @@ from urllib.parse import urlsplit
 import requests
 
 from .datafile import DataFile, DataFileError, LinkEntry
+from .linkcli import DEFAULT_API
 
-DEFAULT_API = "https://archive.org/wayback/available"
-DEFAULT_REPORT = Path("_build/linkcheck/catalog-links.json")
 USER_AGENT = "llm-study-guide-archive/1 (weekly link check of a study guide; one request at a time)"
 #: Stop asking after this many failures in a row: the API is down or refusing us.
 GIVE_UP_AFTER = 3
@@ -199,45 +198,3 @@ def urls_to_archive(data: DataFile, report: Path | None, every_link: bool) -> li
     if every_link:
         urls += [entry.url for entry in data.links() if not entry.get("archive")]
     return list(dict.fromkeys(urls))
-
-
-def add_command(sub) -> None:
-    cmd = sub.add_parser(
-        "archive",
-        help="write Wayback Machine snapshots into `archive` for links the last link check found broken",
-    )
-    cmd.add_argument("file", nargs="?", default="_data/catalog.yaml", type=Path)
-    cmd.add_argument("--schema", type=Path, default=None, help="JSON Schema (default: beside the file)")
-    cmd.add_argument(
-        "--report",
-        type=Path,
-        default=DEFAULT_REPORT,
-        help=f"link-check report of `make linkcheck` (default: {DEFAULT_REPORT})",
-    )
-    cmd.add_argument("--all", action="store_true", help="also every link that has no archived copy yet")
-    cmd.add_argument("--api", default=DEFAULT_API, help=f"availability API address (default: {DEFAULT_API})")
-    cmd.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for each answer (default: 20)")
-    cmd.add_argument("--delay", type=float, default=2.0, help="seconds between two requests (default: 2)")
-    cmd.add_argument("--markdown", type=Path, default=None, help="also write the report to this Markdown file")
-    cmd.set_defaults(run=run_command)
-
-
-def run_command(args) -> int:
-    import sys
-
-    try:
-        data = DataFile(args.file, args.schema)
-        report_file = args.report if (args.report.exists() or not args.all) else None
-        urls = urls_to_archive(data, report_file, args.all)
-        report = archive(data, urls, api=args.api, timeout=args.timeout, delay=args.delay)
-    except DataFileError as exc:
-        for line in exc.lines:
-            print(line, file=sys.stderr)
-        return 1
-    text = report.markdown()
-    print(text, end="")
-    print(f"{args.file}: {'updated' if report.written else 'unchanged'}")
-    if args.markdown:
-        args.markdown.parent.mkdir(parents=True, exist_ok=True)
-        args.markdown.write_text(text, encoding="utf-8")
-    return 0

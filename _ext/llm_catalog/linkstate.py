@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC
 from pathlib import Path
 
 from .datafile import DataFile, DataFileError
-
-DEFAULT_OUTPUT = Path("_build/linkcheck/output.json")
 
 
 @dataclass
@@ -81,40 +78,3 @@ def record(data: DataFile, results: dict[str, tuple[str, str]], today: str) -> L
             report.unsure.append((*where, f"{status}: {info}" if info else status))
     report.written = data.save()
     return report
-
-
-def add_command(sub) -> None:
-    cmd = sub.add_parser("linkstate", help="record `checked` / `broken` dates from the last `make linkcheck`")
-    cmd.add_argument("file", nargs="?", default="_data/catalog.yaml", type=Path)
-    cmd.add_argument("--schema", type=Path, default=None, help="JSON Schema (default: beside the file)")
-    cmd.add_argument(
-        "--output", type=Path, default=DEFAULT_OUTPUT, help=f"linkcheck results (default: {DEFAULT_OUTPUT})"
-    )
-    cmd.add_argument("--today", default=None, help="date to record, YYYY-MM-DD (default: today, UTC)")
-    cmd.add_argument("--markdown", type=Path, default=None, help="also write the report to this Markdown file")
-    cmd.set_defaults(run=run_command)
-
-
-def run_command(args) -> int:
-    import sys
-    from datetime import date, datetime
-
-    today = args.today or datetime.now(UTC).date().isoformat()
-    try:
-        date.fromisoformat(today)
-        data = DataFile(args.file, args.schema)
-        report = record(data, read_results(args.output), today)
-    except ValueError:
-        print(f"--today {today!r}: write the date as YYYY-MM-DD", file=sys.stderr)
-        return 2
-    except DataFileError as exc:
-        for line in exc.lines:
-            print(line, file=sys.stderr)
-        return 1
-    text = report.markdown()
-    print(text, end="")
-    print(f"{args.file}: {'updated' if report.written else 'unchanged'}")
-    if args.markdown:
-        args.markdown.parent.mkdir(parents=True, exist_ok=True)
-        args.markdown.write_text(text, encoding="utf-8")
-    return 0

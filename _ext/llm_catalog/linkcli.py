@@ -1,0 +1,93 @@
+"""The ``archive`` and ``linkstate`` subcommands of ``python -m llm_catalog``.
+
+Their modules need ruamel.yaml and requests, which the ``check`` command (and the pre-commit
+hook that runs it with only PyYAML and jsonschema) must not need: they are imported when one
+of these commands runs, not before.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+DEFAULT_DATA = Path("_data/catalog.yaml")
+DEFAULT_API = "https://archive.org/wayback/available"
+DEFAULT_REPORT = Path("_build/linkcheck/catalog-links.json")
+DEFAULT_OUTPUT = Path("_build/linkcheck/output.json")
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    archive = sub.add_parser(
+        "archive", help="write Wayback Machine snapshots into `archive` for links the last link check found broken"
+    )
+    _common(archive)
+    archive.add_argument(
+        "--report", type=Path, default=DEFAULT_REPORT, help=f"report of `make linkcheck` (default: {DEFAULT_REPORT})"
+    )
+    archive.add_argument("--all", action="store_true", help="also every link that has no archived copy yet")
+    archive.add_argument("--api", default=DEFAULT_API, help=f"availability API address (default: {DEFAULT_API})")
+    archive.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for an answer (default: 20)")
+    archive.add_argument("--delay", type=float, default=2.0, help="seconds between two requests (default: 2)")
+    archive.set_defaults(run=run_archive)
+
+    linkstate = sub.add_parser("linkstate", help="record `checked` / `broken` dates from the last `make linkcheck`")
+    _common(linkstate)
+    linkstate.add_argument(
+        "--output", type=Path, default=DEFAULT_OUTPUT, help=f"linkcheck results (default: {DEFAULT_OUTPUT})"
+    )
+    linkstate.add_argument("--today", default=None, help="date to record, YYYY-MM-DD (default: today, UTC)")
+    linkstate.set_defaults(run=run_linkstate)
+
+
+def _common(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("file", nargs="?", default=DEFAULT_DATA, type=Path)
+    cmd.add_argument("--schema", type=Path, default=None, help="JSON Schema (default: beside the file)")
+    cmd.add_argument("--markdown", type=Path, default=None, help="also write the report to this Markdown file")
+
+
+def _finish(args: argparse.Namespace, text: str, written: bool) -> int:
+    print(text, end="")
+    print(f"{args.file}: {'updated' if written else 'unchanged'}")
+    if args.markdown:
+        args.markdown.parent.mkdir(parents=True, exist_ok=True)
+        args.markdown.write_text(text, encoding="utf-8")
+    return 0
+
+
+def _failed(lines: list[str]) -> int:
+    for line in lines:
+        print(line, file=sys.stderr)
+    return 1
+
+
+def run_archive(args: argparse.Namespace) -> int:
+    from .archive import archive, urls_to_archive
+    from .datafile import DataFile, DataFileError
+
+    try:
+        data = DataFile(args.file, args.schema)
+        report_file = args.report if (args.report.exists() or not args.all) else None
+        urls = urls_to_archive(data, report_file, args.all)
+        report = archive(data, urls, api=args.api, timeout=args.timeout, delay=args.delay)
+    except DataFileError as exc:
+        return _failed(exc.lines)
+    return _finish(args, report.markdown(), report.written)
+
+
+def run_linkstate(args: argparse.Namespace) -> int:
+    from .datafile import DataFile, DataFileError
+    from .linkstate import read_results, record
+
+    today = args.today or datetime.now(UTC).date().isoformat()
+    try:
+        date.fromisoformat(today)
+    except ValueError:
+        return _failed([f"--today {today!r}: write the date as YYYY-MM-DD"])
+    try:
+        data = DataFile(args.file, args.schema)
+        report = record(data, read_results(args.output), today)
+    except DataFileError as exc:
+        return _failed(exc.lines)
+    return _finish(args, report.markdown(), report.written)
