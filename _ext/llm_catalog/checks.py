@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from .problems import Problem, field_name, short, suggest
@@ -236,6 +236,46 @@ def _bad_host(url: object) -> bool:
     return not parts.hostname or "." not in parts.hostname
 
 
+def _latest_today() -> date:
+    """Today somewhere on Earth (UTC+14): a date written today in any time zone is not "future"."""
+    return (datetime.now(UTC) + timedelta(hours=14)).date()
+
+
+def _past_date(checked: Checked, path: DataPath, value: object) -> Iterator[Problem]:
+    """A problem if *value* (already YYYY-MM-DD by the schema) is not a real day up to today."""
+    if not (isinstance(value, str) and DATE_PATTERN.fullmatch(value)):
+        return
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        yield checked.problem(path, f"{value!r} is not a real date (YYYY-MM-DD)")
+        return
+    if day > _latest_today():
+        yield checked.problem(path, f"{value!r} is in the future; write the day it really happened")
+
+
+def broken_dates_are_real(checked: Checked) -> Iterator[Problem]:
+    for path, link in _links(checked):
+        yield from _past_date(checked, (*path, "broken"), link.get("broken"))
+
+
+def broken_after_checked(checked: Checked) -> Iterator[Problem]:
+    """A link cannot have been found dead before the last day it was seen working."""
+    for path, link in _links(checked):
+        seen, dead = link.get("checked"), link.get("broken")
+        if isinstance(seen, str) and isinstance(dead, str) and dead < seen:
+            yield checked.problem(
+                (*path, "broken"),
+                f"the link was found broken on {dead} but seen working later, on {seen} (checked); "
+                "remove `broken` if it works again",
+            )
+
+
+def added_dates_are_real(checked: Checked) -> Iterator[Problem]:
+    for path, record in checked.records():
+        yield from _past_date(checked, (*path, "added"), record.get("added"))
+
+
 def link_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
     for path, link in _links(checked):
         for key in ("url", "archive"):
@@ -298,6 +338,9 @@ RULES: tuple[Rule, ...] = (
     topics_exist,
     checked_dates_are_real,
     checked_dates_are_not_in_the_future,
+    broken_dates_are_real,
+    broken_after_checked,
+    added_dates_are_real,
     link_hosts_are_valid,
     urls_are_unique,
     course_titles_are_unique,

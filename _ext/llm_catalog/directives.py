@@ -270,3 +270,11 @@ class ChineseTableDirective(CatalogDirective):
 
     def build(self) -> list[Node]:
         return render.chinese_table(self.catalog, self.env.docname)
+
+
+class RecentDirective(CatalogDirective):
+    """最近收录: records by their ``added`` date, newest first, each linking to its card."""
+
+    def build(self) -> list[Node]:
+        self.domain.note_recent_page(self.env.docname)
+        return render.recent(self.catalog, self.env.docname)

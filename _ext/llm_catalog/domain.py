@@ -107,8 +107,9 @@ class CatalogDomain(Domain):
     }
     #: ``objects``: where each record is shown, per document. ``catalog`` and ``file``: the
     #: parsed data file and its path, set once per build before any document is read.
-    initial_data: dict[str, Any] = {"objects": {}, "catalog": None, "file": ""}
-    data_version = 2
+    #: ``recent``: the page showing the 最近收录 list (``llm-recent``), which the feed links to.
+    initial_data: dict[str, Any] = {"objects": {}, "catalog": None, "file": "", "recent": ""}
+    data_version = 3
 
     @property
     def objects(self) -> dict[str, Shown]:
@@ -122,6 +123,14 @@ class CatalogDomain(Domain):
     def catalog_file(self) -> str:
         """Absolute path of the data file, for dependency tracking."""
         return self.data["file"]
+
+    @property
+    def recent_page(self) -> str:
+        """Docname of the page with the 最近收录 list, or ``""``."""
+        return self.data.get("recent", "")
+
+    def note_recent_page(self, docname: str) -> None:
+        self.data["recent"] = docname
 
     def set_catalog(self, catalog: Catalog, path: str) -> None:
         self.data["catalog"] = catalog
@@ -150,6 +159,8 @@ class CatalogDomain(Domain):
         for record_id, shown in list(self.objects.items()):
             if shown.docname == docname:
                 del self.objects[record_id]
+        if self.recent_page == docname:
+            self.data["recent"] = ""
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         # Each parallel reader sees only its own documents, so a record shown on two pages
@@ -157,6 +168,8 @@ class CatalogDomain(Domain):
         for record_id, shown in otherdata["objects"].items():
             if shown.docname in docnames:
                 self._add(record_id, shown, shown.docname)
+        if otherdata.get("recent") in docnames:
+            self.data["recent"] = otherdata["recent"]
 
     def _resolve(
         self, builder: Builder, fromdocname: str, typ: str, target: str, node: pending_xref, contnode: Element

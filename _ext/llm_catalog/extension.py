@@ -16,12 +16,14 @@ from .directives import (
     ChineseTableDirective,
     CoursesDirective,
     FilterDirective,
+    RecentDirective,
     ResourcesDirective,
     SyllabusDirective,
 )
 from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, warn_missing_reference
 from .linkreport import write_report
 from .load import load
+from .opendata import feed_link, write_open_data
 from .problems import CatalogInvalid, summary_line
 from .transforms import CardsToDesignGrid
 
@@ -103,6 +105,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("llm-filter", FilterDirective)
     app.add_directive("llm-chinese-table", ChineseTableDirective)
     filtering.register(app)
+    app.add_directive("llm-recent", RecentDirective)
     app.add_post_transform(CardsToDesignGrid)
     app.add_latex_package(LATEX_STYLE.stem)
     app.connect("builder-inited", load_catalog)
@@ -112,6 +115,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", check_all_shown)
     app.connect("build-finished", write_report)
     app.connect("build-finished", copy_latex_style)
+    app.connect("build-finished", write_open_data)
+    app.connect("html-page-context", feed_link)
     return {
         "version": __version__,
         "env_version": 3,

@@ -46,6 +46,49 @@ RESOURCE_KINDS = {
 #: The domain's name in the index and search results.
 DOMAIN = "资料目录"
 
+CHAPTER_STATUS = {
+    "released": "已发布",
+    "unreleased": "未发布",
+}
+
+#: What a syllabus chapter of each status tells the reader to do.
+CHAPTER_STATUS_HINT = {
+    "released": "",
+    "unreleased": "本章只有大纲，材料尚未发布；可先学下面的相关材料",
+}
+
+CHAPTER_STATUS_LABEL = "状态："
+STATUS_SUMMARY_LABEL = "各章状态："
+STATUS_SUMMARY = "共 {total} 章：{counts}。"
+STATUS_COUNT = "{count} 章{status}"
+STATUS_UNKNOWN_COUNT = "{count} 章状态不详"
+
+#: Punctuation the issue-11 texts are assembled with.
+OPEN_PAREN = "（"
+CLOSE_PAREN = "）"
+CLAUSE_SEPARATOR = "，"
+ITEM_SEPARATOR = "；"
+FULL_STOP = "。"
+
+#: A link the weekly check found dead: the archived copy comes first.
+DEAD_LINK_ARCHIVE = "{label}（存档副本）"
+DEAD_LINK = "原链接已失效"
+LAST_SEEN = "最后一次确认可用：{date}"
+LAST_SEEN_UNKNOWN = "最后可用日期不详"
+NO_ARCHIVE = "暂无存档副本"
+ORIGINAL_LINK = "原链接"
+
+#: Open data and the feed: the 最近收录 page and the Atom feed's own words.
+RECENT_TITLE = "最近收录"
+RECENT_EMPTY = "还没有标注收录日期的条目。"
+RECENT_DAY = "{date} 收录"
+RECENT_TYPE = "{type}："
+RECENT_FEEDS = "订阅与数据："
+RECENT_FEED = "Atom 订阅 "
+RECENT_DATA = "；全部条目的开放数据 "
+FEED_TITLE = "{project}：最近收录"
+FEED_SUBTITLE = "新收录的课程、大纲、课本和资源，按收录日期从新到旧排列。"
+
 #: Object types of the domain, as shown in the index and search results.
 OBJECT_TYPES = {
     "category": "课程类别",
@@ -126,6 +169,7 @@ SCHEMA_ENUMS = {
     ("cost", None): COSTS,
     ("effort", "basis"): EFFORT_BASES,
     ("chineseAid", "kind"): AID_KINDS,
+    ("chapter", "status"): CHAPTER_STATUS,
 }
 
 # -- The words of the cards, the syllabus and the categories table -------------------------

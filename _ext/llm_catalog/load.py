@@ -71,6 +71,7 @@ def _links(raw: list[dict] | None, doc: Document, path: DataPath) -> tuple[Link,
             language=item.get("language"),
             checked=item.get("checked"),
             archive=item.get("archive"),
+            broken=item.get("broken"),
             line=doc.line_of((*path, "links", index, "url"), key=True),
         )
         for index, item in enumerate(raw or ())
@@ -102,6 +103,7 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
 
     return Catalog(
         path=shown,
+        source=data,
         categories=tuple(
             Category(c["id"], c["title"], c["summary"], c["study"], c.get("slides"), line("categories", i))
             for i, c in enumerate(data["categories"])
@@ -126,6 +128,7 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                 parts=tuple(Part(p["title"], p.get("note")) for p in c.get("parts", ())),
                 topics=tuple(c.get("topics", ())),
                 **_facets(c, doc, ("courses", i)),
+                added=c.get("added"),
             )
             for i, c in enumerate(data["courses"])
         ),
@@ -136,13 +139,16 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                 author=s["author"],
                 links=_links(s["links"], doc, ("syllabi", i)),
                 chapters=tuple(
-                    Chapter(ch["number"], ch["title"], ch.get("keywords"), tuple(ch.get("topics", ())))
+                    Chapter(
+                        ch["number"], ch["title"], ch.get("keywords"), tuple(ch.get("topics", ())), ch.get("status")
+                    )
                     for ch in s["chapters"]
                 ),
                 line=line("syllabi", i),
                 further=tuple(FurtherTopic(f["title"], f.get("detail")) for f in s.get("further", ())),
                 course=s.get("course"),
                 topics=tuple(dict.fromkeys(t for ch in s["chapters"] for t in ch.get("topics", ()))),
+                added=s.get("added"),
             )
             for i, s in enumerate(data["syllabi"])
         ),
@@ -163,6 +169,7 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                     for ch in b.get("chapters", ())
                 ),
                 **_facets(b, doc, ("books", i)),
+                added=b.get("added"),
             )
             for i, b in enumerate(data["books"])
         ),
@@ -178,6 +185,7 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                 language=r.get("language"),
                 topics=tuple(r.get("topics", ())),
                 **_facets(r, doc, ("resources", i)),
+                added=r.get("added"),
             )
             for i, r in enumerate(data["resources"])
         ),

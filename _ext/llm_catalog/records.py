@@ -15,10 +15,12 @@ class Link:
     label: str | None = None
     #: Language of the linked content when it differs from the record's.
     language: str | None = None
-    #: Date (YYYY-MM-DD) a person last confirmed the link works.
+    #: Date (YYYY-MM-DD) the link was last confirmed to work (by a person or the weekly check).
     checked: str | None = None
     #: Address of an archived copy, for a page that died or moved.
     archive: str | None = None
+    #: Date the weekly link check first found the link dead; ``None`` while it works.
+    broken: str | None = None
     #: Line of the link in the data file (for link-check reports).
     line: int = 0
 
@@ -102,6 +104,8 @@ class Course:
     cost: str | None = None
     effort: Effort | None = None
     chinese: tuple[ChineseAid, ...] = ()
+    #: Date (YYYY-MM-DD) the record was added to the guide, when known.
+    added: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,8 @@ class Chapter:
     #: The syllabus' own words for what the chapter covers.
     keywords: str | None = None
     topics: tuple[str, ...] = ()
+    #: ``released`` or ``unreleased``; ``None`` when unknown.
+    status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,7 @@ class Syllabus:
     #: Id of the course this syllabus belongs to.
     course: str | None = None
     topics: tuple[str, ...] = ()
+    added: str | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +168,7 @@ class Book:
     cost: str | None = None
     effort: Effort | None = None
     chinese: tuple[ChineseAid, ...] = ()
+    added: str | None = None
 
 
 @dataclass(frozen=True)
@@ -180,6 +188,7 @@ class Resource:
     cost: str | None = None
     effort: Effort | None = None
     chinese: tuple[ChineseAid, ...] = ()
+    added: str | None = None
 
 
 Record = Course | Syllabus | Book | Resource
@@ -218,6 +227,8 @@ class Catalog:
     syllabi: tuple[Syllabus, ...]
     books: tuple[Book, ...]
     resources: tuple[Resource, ...]
+    #: The data file's content as read (plain dicts and lists), for the open-data export.
+    source: dict = field(default_factory=dict, repr=False, compare=False)
     _by_id: dict[str, Record] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

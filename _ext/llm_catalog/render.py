@@ -81,6 +81,8 @@ def link_label(link: Link, record_language: str | None = None) -> str:
 
 def _link(link: Link, language: str | None) -> nodes.Node:
     label = link_label(link, language)
+    if link.broken:
+        return _dead_link(link, label)
     ref = nodes.reference(label, label, refuri=link.url, internal=False)
     if not link.archive:
         return ref
@@ -90,6 +92,32 @@ def _link(link: Link, language: str | None) -> nodes.Node:
     return nodes.inline("", "", ref, nodes.Text(labels.OPEN_PAREN), archived, nodes.Text(labels.CLOSE_PAREN))
 
 
+def _dead_link(link: Link, label: str) -> nodes.Node:
+    """A link known to be dead: its archived copy first, then the state and the old address.
+
+    Both addresses stay references, so the PDF prints each (archived copy first) as a footnote.
+    """
+    seen = labels.LAST_SEEN.format(date=link.checked) if link.checked else labels.LAST_SEEN_UNKNOWN
+    state = [labels.DEAD_LINK, seen]
+    out = nodes.inline("", "", classes=["llm-link-dead"])
+    if link.archive:
+        text = labels.DEAD_LINK_ARCHIVE.format(label=label)
+        out += nodes.reference(text, text, refuri=link.archive, internal=False, classes=["llm-archive"])
+        original = nodes.reference(labels.ORIGINAL_LINK, labels.ORIGINAL_LINK, refuri=link.url, internal=False)
+    else:
+        out += nodes.reference(label, label, refuri=link.url, internal=False, classes=["llm-link-original"])
+        original = None
+        state.append(labels.NO_ARCHIVE)
+    state_text = labels.CLAUSE_SEPARATOR.join(state)
+    out += nodes.Text(labels.OPEN_PAREN)
+    out += nodes.inline(state_text, state_text, classes=["llm-link-state"])
+    if original is not None:
+        out += nodes.Text(labels.ITEM_SEPARATOR)
+        out += original
+    out += nodes.Text(labels.CLOSE_PAREN)
+    return out
+
+
 def _links(links: Iterable[Link], language: str | None, extra: Iterable[nodes.Node] = ()) -> list[nodes.paragraph]:
     links = list(links)
     refs: list[nodes.Node] = [_link(link, language) for link in links]
@@ -97,7 +125,8 @@ def _links(links: Iterable[Link], language: str | None, extra: Iterable[nodes.No
     if not refs:
         return []
     out = [_para("llm-card-links", *_labelled(labels.LINKS), *_join(refs))]
-    checked = sorted(link.checked for link in links if link.checked)
+    # A dead link's date is the day it was last seen working, not a confirmation: it is left out.
+    checked = sorted(link.checked for link in links if link.checked and not link.broken)
     if checked:
         # The oldest date is the honest one: every link was confirmed at least that recently.
         out.append(_para("llm-card-checked", nodes.Text(labels.LINKS_CHECKED.format(date=checked[0]))))
@@ -263,6 +292,9 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
     extra = [xref(syl.course, labels.COURSE_CARD, docname)] if syl.course else []
     out: list[nodes.Node] = [head]
     out.extend(_links(syl.links, None, extra))
+    summary = _status_summary(syl)
+    if summary is not None:
+        out.append(summary)
 
     chapters = nodes.definition_list(classes=["llm-syllabus-chapters"])
     exclude = {syl.id, *([syl.course] if syl.course else [])}
@@ -270,6 +302,8 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
         term_text = labels.CHAPTER_HEADING.format(number=chapter.number, title=chapter.title)
         term = nodes.term(term_text, term_text, ids=[f"{anchor(syl.id)}-ch{chapter.number:02d}"])
         body = nodes.definition()
+        if chapter.status:
+            body += _chapter_status(chapter.status)
         if chapter.keywords:
             body += _para("llm-chapter-keywords", *_labelled(labels.CHAPTER_KEYWORDS), nodes.Text(chapter.keywords))
         related = catalog.related(chapter.topics, exclude=exclude)
@@ -293,6 +327,80 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
                 ([nodes.Text(_detail(t.title, t.detail) if t.detail else t.title)] for t in syl.further),
             )
         )
+    return out
+
+
+def _chapter_status(status: str) -> nodes.paragraph:
+    hint = labels.CHAPTER_STATUS_HINT[status]
+    word = labels.CHAPTER_STATUS[status]
+    children: list[nodes.Node] = [nodes.inline(word, word, classes=["llm-status", f"llm-status-{status}"])]
+    if hint:
+        children.append(nodes.Text(f"{labels.OPEN_PAREN}{hint}{labels.CLOSE_PAREN}"))
+    return _para("llm-chapter-status", *_labelled(labels.CHAPTER_STATUS_LABEL), *children)
+
+
+def _status_summary(syl: Syllabus) -> nodes.paragraph | None:
+    """How many chapters are out, counted from the data; nothing when no chapter has a status."""
+    known = [ch.status for ch in syl.chapters if ch.status]
+    if not known:
+        return None
+    parts = [
+        labels.STATUS_COUNT.format(count=known.count(status), status=word)
+        for status, word in labels.CHAPTER_STATUS.items()
+        if status in known
+    ]
+    unknown = len(syl.chapters) - len(known)
+    if unknown:
+        parts.append(labels.STATUS_UNKNOWN_COUNT.format(count=unknown))
+    text = labels.STATUS_SUMMARY.format(total=len(syl.chapters), counts=labels.CLAUSE_SEPARATOR.join(parts))
+    return _para("llm-syllabus-status", *_labelled(labels.STATUS_SUMMARY_LABEL), nodes.Text(text))
+
+
+def recent(catalog: Catalog, docname: str) -> list[nodes.Node]:
+    """Records grouped by the day they were added, newest day first, each linking to its card.
+
+    In HTML a line first points to the feed and the open data beside index.html (files that
+    exist only on the website, so print and e-books leave that line out).
+    """
+    root = "../" * docname.count("/")
+    feed = nodes.reference("feed.xml", "feed.xml", refuri=f"{root}feed.xml", internal=False)
+    data = nodes.reference("catalog.json", "catalog.json", refuri=f"{root}catalog.json", internal=False)
+    schema = nodes.reference("JSON Schema", "JSON Schema", refuri=f"{root}catalog-schema.json", internal=False)
+    only_html = addnodes.only(expr="html")
+    only_html += _para(
+        "llm-recent-feeds",
+        *_labelled(labels.RECENT_FEEDS),
+        nodes.Text(labels.RECENT_FEED),
+        feed,
+        nodes.Text(labels.RECENT_DATA),
+        data,
+        nodes.Text(labels.OPEN_PAREN),
+        schema,
+        nodes.Text(labels.CLOSE_PAREN + labels.FULL_STOP),
+    )
+    out: list[nodes.Node] = [only_html]
+    days: dict[str, list] = {}
+    for record in catalog.records():
+        if record.added:
+            days.setdefault(record.added, []).append(record)
+    if not days:
+        out.append(_para("llm-recent-empty", nodes.Text(labels.RECENT_EMPTY)))
+        return out
+    listing = nodes.container(classes=["llm-recent"])
+    for day in sorted(days, reverse=True):
+        heading = labels.RECENT_DAY.format(date=day)
+        listing += _para("llm-recent-day", nodes.strong(heading, heading))
+        listing += _bullets(
+            "llm-recent-records",
+            (
+                [
+                    nodes.Text(labels.RECENT_TYPE.format(type=labels.OBJECT_TYPES[r.record_type])),
+                    xref(r.id, r.title, docname),
+                ]
+                for r in days[day]
+            ),
+        )
+    out.append(listing)
     return out
 
 
