@@ -72,6 +72,9 @@ def test_pdf_prints_the_syllabus_with_its_chapters(pdf_text: str) -> None:
             assert folded(chapter.keywords or "") in flat
         for topic in syllabus.further:
             assert folded(topic.title) in flat
+        # Each chapter's status from the data is printed too (LLM101n: every chapter unreleased).
+        statuses = [ch.status for ch in syllabus.chapters if ch.status]
+        assert flat.count(folded("状态：未发布")) >= statuses.count("unreleased")
 
 
 def test_pdf_has_chinese_title_page_and_contents(rtd: Path, pdf_text: str) -> None:

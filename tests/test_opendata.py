@@ -1,0 +1,220 @@
+"""Issue 11 on a small root and on the real site: dead links, chapter status, 最近收录, catalog.json, feed.xml."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import feedparser
+import jsonschema
+import pytest
+
+from conftest import REPO, soup
+from llm_catalog import yamlsource
+from llm_catalog.load import load
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+ALPHA = "https://alpha.example.org/"
+ALPHA_ARCHIVE = "https://web.archive.org/web/20260901000000/https://alpha.example.org/"
+
+
+def words(node) -> str:
+    return " ".join(node.get_text().split())
+
+
+def warnings_of(app) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+
+
+@pytest.fixture
+def built(make_app, app_params):
+    args, kwargs = app_params
+    app = make_app(*args, **kwargs)
+    app.build()
+    assert warnings_of(app) == ""
+    return app
+
+
+# -- What a reader sees -------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="opendata", freshenv=True)
+def test_dead_link_shows_its_archived_copy_first_with_the_last_good_day(built) -> None:
+    card = soup(Path(built.outdir) / "pages" / "courses.html").find(id="llm-alpha-101")
+    dead = card.select(".llm-link-dead")
+    assert len(dead) == 2
+    first = dead[0].find_all("a")
+    assert [a["href"] for a in first] == [ALPHA_ARCHIVE, ALPHA]  # the archived copy comes first
+    assert words(first[0]) == "网站（存档副本）" and "llm-archive" in first[0]["class"]
+    assert words(dead[0]) == "网站（存档副本）（原链接已失效，最后一次确认可用：2026-09-01；原链接）"
+    # No archived copy, no known last good day: the reader is told both.
+    assert [a["href"] for a in dead[1].find_all("a")] == ["https://video.example.org/alpha"]
+    assert words(dead[1]) == "视频（原链接已失效，最后可用日期不详，暂无存档副本）"
+    # The working link is unchanged, and only working links count for "checked".
+    assert card.find("a", href="https://code.example.org/alpha").find_parent(class_="llm-link-dead") is None
+    assert words(card.select_one(".llm-card-checked")) == "链接核对于 2026-10-27"
+
+
+@pytest.mark.sphinx("latex", testroot="opendata", freshenv=True)
+def test_print_gives_the_archived_address_of_a_dead_link(built) -> None:
+    tex = next(Path(built.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert ALPHA_ARCHIVE in tex and ALPHA in tex
+    # The archived address is printed first, then the state, then the dead original.
+    assert tex.index(ALPHA_ARCHIVE) < tex.index("原链接已失效") < tex.index("{" + ALPHA + "}")
+
+
+@pytest.mark.sphinx("html", testroot="opendata", freshenv=True)
+def test_each_chapter_shows_its_status_from_the_data(built) -> None:
+    page = soup(Path(built.outdir) / "pages" / "syllabus.html")
+    assert words(page.select_one(".llm-syllabus-status")) == "各章状态：共 3 章：1 章已发布，1 章未发布，1 章状态不详。"
+    bodies = page.select(".llm-syllabus-chapters dd")
+    assert words(bodies[0].select_one(".llm-chapter-status")) == "状态：已发布"
+    assert words(bodies[1].select_one(".llm-chapter-status")).startswith("状态：未发布（本章只有大纲")
+    assert bodies[2].select_one(".llm-chapter-status") is None
+    # The substitutes stay listed under an unreleased chapter.
+    assert bodies[1].select_one(".llm-chapter-related a[href$='#llm-beta-course']")
+
+
+@pytest.mark.sphinx("html", testroot="opendata", freshenv=True)
+def test_recent_page_lists_dated_records_newest_day_first(built) -> None:
+    out = Path(built.outdir)
+    page = soup(out / "pages" / "recent.html")
+    days = [words(p) for p in page.select(".llm-recent-day")]
+    assert days == ["2026-11-20 收录", "2026-10-01 收录", "2026-09-15 收录"]
+    lists = page.select(".llm-recent ul")
+    assert [words(li) for li in lists[0].select("li")] == ["课程：Beta Attention", "课本：第一本书"]
+    assert [a["href"] for a in lists[1].select("a")] == ["courses.html#llm-alpha-101"]
+    assert "Gamma Undated" not in page.get_text()
+    for a in page.select(".llm-recent a"):
+        target, anchor = a["href"].split("#")
+        assert soup(out / "pages" / target).find(id=anchor) is not None, a["href"]
+    feeds = {a.get_text(): a["href"] for a in page.select(".llm-recent-feeds a")}
+    assert feeds == {
+        "feed.xml": "../feed.xml",
+        "catalog.json": "../catalog.json",
+        "JSON Schema": "../catalog-schema.json",
+    }
+    for href in feeds.values():
+        assert (out / "pages" / href).resolve().is_file()
+    # Every page announces the feed to feed readers.
+    link = soup(out / "index.html").find("link", rel="alternate", type="application/atom+xml")
+    assert link["href"] == "feed.xml"
+
+
+# -- The feed -----------------------------------------------------------------------------
+
+
+def strict_feed(path: Path) -> feedparser.FeedParserDict:
+    """The feed parsed strictly: well-formed XML, no parser complaint, every required Atom element."""
+    raw = path.read_bytes()
+    root = ET.fromstring(raw)  # well-formed or it raises
+    assert root.tag == f"{ATOM}feed"
+    for tag in ("id", "title", "updated", "author"):
+        assert root.find(f"{ATOM}{tag}") is not None, tag
+    for entry in root.findall(f"{ATOM}entry"):
+        for tag in ("id", "title", "updated"):
+            assert (entry.findtext(f"{ATOM}{tag}") or "").strip(), tag
+        assert entry.find(f"{ATOM}link[@rel='alternate']") is not None
+    parsed = feedparser.parse(raw)
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    return parsed
+
+
+@pytest.mark.sphinx("html", testroot="opendata", freshenv=True)
+def test_feed_is_strict_atom_newest_first_linking_to_cards(built) -> None:
+    out = Path(built.outdir)
+    feed = strict_feed(out / "feed.xml")
+    assert feed.feed.updated == "2026-11-20T00:00:00Z"
+    titles = [entry.title for entry in feed.entries]
+    assert titles == ["Beta Attention", "第一本书", "Alpha 语言模型", "Delta 大纲"]
+    dates = [entry.updated for entry in feed.entries]
+    assert dates == sorted(dates, reverse=True)
+    assert len({entry.id for entry in feed.entries}) == len(feed.entries)
+    for entry in feed.entries:
+        page, anchor = entry.link.split("#")
+        assert soup(out / page).find(id=anchor) is not None, entry.link
+    assert [t.term for t in feed.entries[0].tags] == ["attn"]
+
+
+@pytest.mark.sphinx(
+    "html", testroot="opendata", freshenv=True, confoverrides={"html_baseurl": "https://guide.example.org/zh/"}
+)
+def test_feed_and_data_use_absolute_addresses_when_the_site_address_is_known(built) -> None:
+    out = Path(built.outdir)
+    feed = strict_feed(out / "feed.xml")
+    assert feed.entries[0].link == "https://guide.example.org/zh/pages/courses.html#llm-beta-course"
+    assert feed.feed.links[0].href == "https://guide.example.org/zh/feed.xml"
+    data = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    urls = {r["id"]: r["url"] for r in data["records"]}
+    assert urls["book-one"] == "https://guide.example.org/zh/pages/books.html#llm-book-one"
+
+
+# -- catalog.json -------------------------------------------------------------------------
+
+
+def check_export(out: Path, data_file: Path) -> dict:
+    """catalog.json against its own schema and against the data file it was built from."""
+    schema = json.loads((out / "catalog-schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator.check_schema(schema)
+    data = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate(data)
+
+    raw = yamlsource.read(data_file).data
+    expected = [(kind, item) for kind in ("courses", "syllabi", "books", "resources") for item in raw[kind]]
+    assert [r["id"] for r in data["records"]] == [item["id"] for _, item in expected]
+    for record, (_, item) in zip(data["records"], expected, strict=True):
+        assert record["fields"] == item  # every field, exactly as the data file has it
+        assert record["facets"]["type"] == record["type"]
+        for name in ("language", "level", "category", "group", "kind"):
+            if name in item:
+                assert record["facets"][name] == item[name], (record["id"], name)
+        page, anchor = record["card"].split("#")
+        assert anchor == f"llm-{record['id']}"  # the id {llm:ref} uses
+        assert soup(out / page).find(id=anchor) is not None, record["card"]
+    assert data["topics"] == raw["topics"] and data["categories"] == raw["categories"]
+    return data
+
+
+@pytest.mark.sphinx("html", testroot="opendata", freshenv=True)
+def test_catalog_json_matches_its_schema_and_the_data(built, rootdir) -> None:
+    out = Path(built.outdir)
+    data = check_export(out, Path(built.srcdir) / "_data" / "catalog.yaml")
+    by_id = {r["id"]: r for r in data["records"]}
+    assert by_id["alpha-101"]["facets"]["link_kinds"] == ["code", "site", "video"]
+    assert by_id["delta-syllabus"]["facets"]["topics"] == ["lm", "attn"]
+    assert by_id["alpha-101"]["url"] is None  # no html_baseurl: no absolute address claimed
+    # The schema really checks each record's fields with the data file's definitions.
+    schema = json.loads((out / "catalog-schema.json").read_text(encoding="utf-8"))
+    by_id["beta-course"]["fields"]["colour"] = "blue"
+    with pytest.raises(jsonschema.ValidationError, match="colour"):
+        jsonschema.Draft7Validator(schema).validate(data)
+
+
+def test_real_site_publishes_catalog_json_and_feed(site: Path) -> None:
+    check_export(site, REPO / "_data" / "catalog.yaml")
+    catalog = load(REPO / "_data" / "catalog.yaml")
+    feed = strict_feed(site / "feed.xml")
+    dated = [record for record in catalog.records() if record.added]
+    assert len(feed.entries) == len(dated) > 0
+    assert {entry.title for entry in feed.entries} == {record.title for record in dated}
+    for entry in feed.entries:
+        page, anchor = entry.link.split("#")
+        assert soup(site / page).find(id=anchor) is not None, entry.link
+    recent = soup(site / "recent.html")
+    assert len(recent.select(".llm-recent li")) == len(dated)
+
+
+def test_llm101n_page_says_the_course_is_unreleased(site: Path) -> None:
+    catalog = load(REPO / "_data" / "catalog.yaml")
+    syllabus = catalog.get("llm101n")
+    page = soup(site / "materials" / "llm101n.html")
+    assert "这门课还没有发布" in words(page.select_one(".admonition"))
+    statuses = [words(p) for p in page.select(".llm-chapter-status")]
+    assert len(statuses) == len(syllabus.chapters)
+    assert all(text.startswith("状态：未发布") for text in statuses)
+    # The guide's substitutes are shown for every chapter.
+    for body in page.select(".llm-syllabus-chapters dd"):
+        assert body.select(".llm-chapter-related a"), words(body)
