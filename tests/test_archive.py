@@ -258,24 +258,24 @@ def test_linkstate_records_checked_and_broken_dates(workdir: Path) -> None:
     output.parent.mkdir(parents=True)
     output.write_text("".join(json.dumps(r) + "\n" for r in results), encoding="utf-8")
 
-    result = run(workdir, "linkstate", "--today", "2026-11-30")
+    result = run(workdir, "linkstate", "--today", "2026-11-20")
     assert result.returncode == 0, result.stderr
     after = data.read_text(encoding="utf-8")
     pairs = changed_lines(text, after)
     assert sorted(new for _, new in pairs) == sorted(
         [
-            '      - {kind: site, url: "https://web.stanford.edu/class/cs224n/", checked: "2026-11-30"}',
-            '      - {kind: site, url: "https://web.stanford.edu/class/cs329x/", checked: "2026-11-30"}',
-            '      - {kind: code, url: "https://github.com/cgpotts/cs224u", broken: "2026-11-30"}',
+            '      - {kind: site, url: "https://web.stanford.edu/class/cs224n/", checked: "2026-11-20"}',
+            '      - {kind: site, url: "https://web.stanford.edu/class/cs329x/", checked: "2026-11-20"}',
+            '      - {kind: code, url: "https://github.com/cgpotts/cs224u", broken: "2026-11-20"}',
         ]
     )
     assert "Working again" in result.stdout and "timeout" in result.stdout and "redirected" in result.stdout
 
     # A week later the link is still broken: the first day it was found dead is kept.
     output.write_text(json.dumps(results[2]) + "\n", encoding="utf-8")
-    assert run(workdir, "linkstate", "--today", "2026-12-07").returncode == 0
-    assert 'broken: "2026-11-30"' in data.read_text(encoding="utf-8")
-    assert re.search(r"cs224u\", broken: \"2026-11-30\"\}", data.read_text(encoding="utf-8"))
+    assert run(workdir, "linkstate", "--today", "2026-11-27").returncode == 0
+    assert 'broken: "2026-11-20"' in data.read_text(encoding="utf-8")
+    assert re.search(r"cs224u\", broken: \"2026-11-20\"\}", data.read_text(encoding="utf-8"))
 
 
 def test_archive_gives_up_when_the_api_keeps_failing(workdir: Path, api: str, monkeypatch) -> None:
