@@ -366,7 +366,7 @@ def recent(catalog: Catalog, docname: str) -> list[nodes.Node]:
     feed = nodes.reference("feed.xml", "feed.xml", refuri=f"{root}feed.xml", internal=False)
     data = nodes.reference("catalog.json", "catalog.json", refuri=f"{root}catalog.json", internal=False)
     schema = nodes.reference("JSON Schema", "JSON Schema", refuri=f"{root}catalog-schema.json", internal=False)
-    only_html = addnodes.only(expr="html")
+    only_html = addnodes.only(expr="html and not epub")
     only_html += _para(
         "llm-recent-feeds",
         *_labelled(labels.RECENT_FEEDS),
