@@ -218,3 +218,18 @@ def test_llm101n_page_says_the_course_is_unreleased(site: Path) -> None:
     # The guide's substitutes are shown for every chapter.
     for body in page.select(".llm-syllabus-chapters dd"):
         assert body.select(".llm-chapter-related a"), words(body)
+
+
+@pytest.mark.sphinx("html", testroot="opendata", srcdir="opendata-parallel", parallel=2)
+def test_parallel_build_publishes_the_same_open_data(app, make_app, tmp_path) -> None:
+    merged: list[set[str]] = []
+    app.connect("env-merge-info", lambda app, env, docnames, other: merged.append(set(docnames)))
+    app.build()
+    assert warnings_of(app) == ""
+    # The read really split, and the 最近收录 page came back from a worker process.
+    assert len(merged) >= 2 and any("pages/recent" in docs for docs in merged)
+    serial = make_app("html", srcdir=app.srcdir, builddir=tmp_path / "serial")
+    serial.build()
+    for name in ("catalog.json", "feed.xml"):
+        assert (Path(app.outdir) / name).read_bytes() == (Path(serial.outdir) / name).read_bytes(), name
+    assert b'href="pages/recent.html"' in (Path(app.outdir) / "feed.xml").read_bytes()
