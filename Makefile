@@ -86,20 +86,15 @@ livehtml: $(VENV)/.dev-installed
 	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) --watch $(dir $(DATA_FILE)) --watch $(EXT_DIR) \
 		--re-ignore '(_build|\.venv|__pycache__)/' . $(BUILDDIR)/livehtml
 
-linklinkstate: $(VENV)/.docs-installed
-	PYTHONPATH=_ext $(BIN)/python -m llm_catalog linkstate $(LINKSTATE_OPTS) _data/catalog.yaml
-
-archive: $(VENV)/.docs-installed
-	PYTHONPATH=_ext $(BIN)/python -m llm_catalog archive $(ARCHIVE_OPTS) _data/catalog.yaml
-
-check: $(VENV)/.docs-installed
+linkcheck: $(VENV)/.docs-installed
 	$(SPHINX) -b linkcheck -d $(DOCTREES) . $(BUILDDIR)/linkcheck
 
+# After linkcheck: what it saw, and archived copies of broken links, written into the data file.
 linkstate: $(VENV)/.docs-installed
-	PYTHONPATH=_ext $(BIN)/python -m llm_catalog linkstate $(LINKSTATE_OPTS) _data/catalog.yaml
+	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog linkstate $(LINKSTATE_OPTS) $(DATA_FILE)
 
 archive: $(VENV)/.docs-installed
-	PYTHONPATH=_ext $(BIN)/python -m llm_catalog archive $(ARCHIVE_OPTS) _data/catalog.yaml
+	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog archive $(ARCHIVE_OPTS) $(DATA_FILE)
 
 check: $(VENV)/.docs-installed
 	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog check $(DATA_FILE)

@@ -21,7 +21,6 @@ from urllib.parse import urlsplit
 import requests
 
 from .datafile import DataFile, DataFileError, LinkEntry
-from .linkcli import DEFAULT_API
 
 USER_AGENT = "llm-study-guide-archive/1 (weekly link check of a study guide; one request at a time)"
 #: Stop asking after this many failures in a row: the API is down or refusing us.
@@ -144,7 +143,7 @@ def archive(
     data: DataFile,
     urls: Iterable[str],
     *,
-    api: str = DEFAULT_API,
+    api: str,
     timeout: float = 20.0,
     delay: float = 2.0,
     sleep: Callable[[float], None] = time.sleep,

@@ -87,6 +87,7 @@ RECENT_FEEDS = "订阅与数据："
 RECENT_FEED = "Atom 订阅 "
 RECENT_DATA = "；全部条目的开放数据 "
 FEED_TITLE = "{project}：最近收录"
+FEED_SUMMARY = "{type}：{note}"
 FEED_SUBTITLE = "新收录的课程、大纲、课本和资源，按收录日期从新到旧排列。"
 
 #: Object types of the domain, as shown in the index and search results.

@@ -239,7 +239,7 @@ def atom_feed(app: Sphinx, catalog: Catalog) -> bytes:
             sub(entry, "link", rel="alternate", type="text/html", href=_absolute(app, card))
         note = getattr(record, "note", None)
         type_word = labels.OBJECT_TYPES[record.record_type]
-        sub(entry, "summary", f"{type_word}：{note}" if note else type_word)
+        sub(entry, "summary", labels.FEED_SUMMARY.format(type=type_word, note=note) if note else type_word)
         for topic_id in record.topics:
             topic = catalog.topic(topic_id)
             if topic:
