@@ -16,10 +16,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import test_linkcheck
 
-from conftest import REPO
+from conftest import REPO, soup
 
 DATA = REPO / "_data"
+#: The loopback web server and dead address of the link-check tests, for the end-to-end test.
+live_server = test_linkcheck.live_server
+dead_host = test_linkcheck.dead_host
 
 #: Real links of the data file, each answered differently by the stand-in API.
 BEHAVIOUR = {  # in an order that never has three failures in a row (the command gives up then)
@@ -291,3 +295,47 @@ def test_archive_gives_up_when_the_api_keeps_failing(workdir: Path, api: str, mo
     assert result.stdout.count("not asked: the API failed 3 times in a row") == len(urls) - 3
     assert data.read_text(encoding="utf-8") == before
     assert result.stdout.rstrip().endswith("_data/catalog.yaml: unchanged")
+
+
+@pytest.mark.sphinx("linkcheck", testroot="linkcheck", freshenv=True)
+def test_weekly_steps_end_to_end(make_app, app_params, live_server, dead_host, api, monkeypatch) -> None:
+    """linkcheck -> linkstate -> archive on a root, then the HTML shows what they wrote."""
+    from datetime import UTC, datetime
+
+    args, kwargs = app_params
+    src = Path(kwargs["srcdir"])
+    data = src / "_data" / "catalog.yaml"
+    template = (src / "_data" / "catalog.yaml.in").read_text(encoding="utf-8")
+    data.write_text(template.replace("LIVE", live_server).replace("DEAD", dead_host), encoding="utf-8")
+    dead_list = f"http://{dead_host}/list"
+    monkeypatch.setitem(BEHAVIOUR, dead_list, "live")
+    app = make_app(*args, **kwargs)
+    app.build()
+    out = Path(app.outdir)
+    schema = str(DATA / "catalog.schema.json")
+    today = datetime.now(UTC).date().isoformat()
+    before = data.read_text(encoding="utf-8")
+
+    state = run(src, "linkstate", "--schema", schema, "--output", str(out / "output.json"), "--today", today)
+    assert state.returncode == 0, state.stderr
+    found = run(src, "archive", "--schema", schema, "--report", str(out / "catalog-links.json"), "--api", api)
+    assert found.returncode == 0, found.stderr
+    assert "1 found, 0 not found, 0 failed, 1 kept." in found.stdout
+
+    after = data.read_text(encoding="utf-8")
+    pairs = dict(changed_lines(before, after))
+    assert sorted(pairs.values()) == sorted(
+        [
+            f'      - {{kind: site, url: "http://{live_server}/ok", checked: "{today}"}}',
+            f'      - {{kind: site, url: "http://{live_server}/ok-gone", checked: "{today}"}}',
+            f'      - {{kind: slides, url: "http://{live_server}/missing", archive: "http://{live_server}/ok-archive", '
+            f'broken: "{today}"}}',
+            f'      - {{kind: site, url: "{dead_list}", broken: "{today}", archive: "{snapshot_of(dead_list)}"}}',
+        ]
+    )
+    # The reader now sees the archived copy first.
+    html = make_app("html", srcdir=src, builddir=src / "_build-html")
+    html.build()
+    page = soup(Path(html.outdir) / "index.html")
+    dead = page.find(id="llm-dead-host").select_one(".llm-link-dead")
+    assert [a["href"] for a in dead.find_all("a")] == [snapshot_of(dead_list), dead_list]
