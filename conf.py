@@ -40,7 +40,7 @@ extensions = [
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 # Only the site's own pages are documents (not README, tests, caches or the virtualenv).
-include_patterns = ["index.md", "find.md", "recent.md", "materials/**", "textbooks/**", "resources/**"]
+include_patterns = ["index.md", "find.md", "materials/**", "textbooks/**", "resources/**"]
 exclude_patterns = ["_build", ".venv"]
 nitpicky = True
 # Every warning of the catalog extension has type "llm_catalog"; silence one kind with

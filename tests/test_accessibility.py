@@ -17,7 +17,7 @@ PAGES = [
     "materials/application-courses.html?format=video&format=unknown",  # its filter, in use
     "find.html?lang=zh&level=bogus",  # the filter page, with a note about an ignored parameter
     "materials/llm101n.html",  # the syllabus
-    "recent.html",  # 最近收录: records by date
+    "materials/recent.html",  # 最近收录: records by date
     "textbooks/index.html",
     "search.html?q=%E6%96%AF%E5%9D%A6%E7%A6%8F",  # the search page, showing results (斯坦福)
     "404.html",

@@ -41,7 +41,6 @@ def test_example_record_is_valid_and_renders(tmp_path: Path) -> None:
         "conf.py",
         "index.md",
         "find.md",
-        "recent.md",
         "materials",
         "textbooks",
         "resources",

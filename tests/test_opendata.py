@@ -203,7 +203,7 @@ def test_real_site_publishes_catalog_json_and_feed(site: Path) -> None:
     for entry in feed.entries:
         page, anchor = entry.link.split("#")
         assert soup(site / page).find(id=anchor) is not None, entry.link
-    recent = soup(site / "recent.html")
+    recent = soup(site / "materials" / "recent.html")
     assert len(recent.select(".llm-recent li")) == len(dated)
 
 
