@@ -5,7 +5,8 @@ addresses beside ``index.html``), from the data file as read and the cards the p
 
 - ``catalog.json``: every record with its id, type, card address, every field exactly as the
   data file has it (so a field added to the schema flows in without code here) and its facets
-  (every enumerated field, the topics, the category or group, the kinds of its links);
+  exactly as the site's filter derives them (facets.py: level, Chinese access, format, cost,
+  topic; "unknown" where the data says nothing);
 - ``catalog-schema.json``: the JSON Schema of ``catalog.json``, built from the data file's own
   schema, so each record's fields are checked by the same definitions as the data file;
 - ``feed.xml``: an Atom feed (RFC 4287) of the records with an ``added`` date, newest first.
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
-from . import __version__, labels
+from . import __version__, facets, labels
 from .domain import catalog_domain
 from .records import Book, Catalog, Course, Record, Resource, Syllabus
 from .validate import read_schema
@@ -41,40 +42,20 @@ RECORD_KINDS = (
     ("books", "book", Book),
     ("resources", "resource", Resource),
 )
-#: Fields that name another list's id: facets too, though the schema cannot enumerate them.
-REFERENCE_FACETS = ("category", "group", "course")
-
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def _definition(schema: dict, spec: dict) -> dict:
-    while "$ref" in spec:
-        spec = schema["definitions"][spec["$ref"].rsplit("/", 1)[-1]]
-    return spec
+def _facets(record: Record) -> dict[str, Any]:
+    """The record's facets as the site's filter sees them (facets.py), plus its type.
 
-
-def facet_names(schema: dict, definition: str) -> list[str]:
-    """The fields of a record type a reader can filter by: enumerations, topics, references."""
-    names = []
-    for name, spec in schema["definitions"][definition]["properties"].items():
-        resolved = _definition(schema, spec)
-        items = _definition(schema, resolved.get("items", {})) if resolved.get("type") == "array" else {}
-        if "enum" in resolved or "enum" in items or name == "topics" or name in REFERENCE_FACETS:
-            names.append(name)
-    return names
-
-
-def _facets(schema: dict, definition: str, fields: dict, record: Record) -> dict[str, Any]:
-    facets: dict[str, Any] = {"type": record.record_type}
-    for name in facet_names(schema, definition):
-        if name in fields:
-            facets[name] = fields[name]
+    A syllabus is not filtered on the site; its topics (from its chapters) are its one facet.
+    """
+    found: dict[str, Any] = {"type": record.record_type}
     if isinstance(record, Syllabus):
-        facets["topics"] = list(record.topics)  # a syllabus is tagged through its chapters
-    kinds = sorted({link.link_kind for link in record.links})
-    if kinds:
-        facets["link_kinds"] = kinds
-    return facets
+        found["topic"] = list(record.topics)
+    else:
+        found.update({key: list(value) for key, value in facets.values(record).items()})
+    return found
 
 
 def card_address(app: Sphinx, record_id: str) -> str | None:
@@ -106,7 +87,7 @@ def catalog_export(app: Sphinx, catalog: Catalog, schema: dict) -> dict[str, Any
                     # Absolute only where the site's address is known (html_baseurl, set on Read the Docs).
                     "url": _absolute(app, card) if card and app.config.html_baseurl else None,
                     "fields": fields,
-                    "facets": _facets(schema, definition, fields, record),
+                    "facets": _facets(record),
                 }
             )
     source = catalog.source
