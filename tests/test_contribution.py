@@ -41,6 +41,8 @@ BOOK = """\
     group: language-models
     authors: [Sebastian Raschka]
     title: Build a Large Language Model (From Scratch)
+    publisher: Manning
+    year: 2024
     language: en
     note: 用 PyTorch 从分词、注意力一路写到预训练和微调，亲手实现一个类 GPT 的模型。
     topics: [language-modeling, attention-transformers, pretraining, finetuning]
@@ -133,6 +135,8 @@ def test_strict_build_shows_the_new_cards(project: Path, tmp_path: Path) -> None
     for record_id, page in pages.items():
         card = soup(tmp_path / "html" / page).find(id=f"llm-{record_id}")
         assert card is not None, (record_id, page)
+    book = soup(tmp_path / "html" / pages["raschka-build-llm"]).find(id="llm-raschka-build-llm")
+    assert "Sebastian Raschka · Manning，2024 年 · " in book.select_one(".llm-card-meta").get_text()
 
 
 def test_real_site_suites_pass_on_the_contribution(project: Path) -> None:

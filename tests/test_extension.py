@@ -125,7 +125,8 @@ def test_books_grouped_with_chapters(app) -> None:
         "第 3 章 N-grams（课件：N-grams；pptx、pdf）",
         "第 9 章 Transformers",
     ]
-    assert "A. Author、B. Author" in book.select_one(".llm-card-meta").get_text()
+    meta = book.select_one(".llm-card-meta").get_text()
+    assert meta.startswith("A. Author、B. Author · Example Press，2023 年 · 第 2 版 · ")
     assert card(page, "res-list").select_one(".sd-card-title").get_text(strip=True) == "A Curated List"
 
 
@@ -197,6 +198,8 @@ def test_latex_output_keeps_links_and_internal_references(app) -> None:
     assert r"\sphinxstylestrong{Alpha 语言模型}" in tex
     assert r"\sphinxhref{https://alpha.example.org/}{网站}" in tex or "https://alpha.example.org/" in tex
     assert "sd-card" not in tex
+    # Print shows a book's publisher and year like the web card does.
+    assert "Example Press，2023 年" in tex
     # Roles become internal hyperlinks to the card's label.
     assert re.search(r"\\hyperref\[\\detokenize\{pages/courses:llm-alpha-101\}\]", tex)
     assert r"\label{\detokenize{pages/courses:llm-alpha-101}}" in tex

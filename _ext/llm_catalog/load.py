@@ -162,6 +162,8 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                 note=b["note"],
                 line=line("books", i),
                 edition=b.get("edition"),
+                publisher=b.get("publisher"),
+                year=b.get("year"),
                 topics=tuple(b.get("topics", ())),
                 links=_links(b.get("links"), doc, ("books", i)),
                 chapters=tuple(

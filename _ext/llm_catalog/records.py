@@ -161,6 +161,9 @@ class Book:
     note: str
     line: int
     edition: str | None = None
+    publisher: str | None = None
+    #: Year of publication.
+    year: int | None = None
     topics: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     chapters: tuple[BookChapter, ...] = ()

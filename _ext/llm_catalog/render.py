@@ -252,7 +252,10 @@ def course_card(catalog: Catalog, course: Course, docname: str, *, copy: bool = 
 
 
 def book_card(catalog: Catalog, book: Book, home: str | None = None) -> nodes.container:
-    meta = [labels.LIST_SEPARATOR.join(book.authors), *([book.edition] if book.edition else [])]
+    meta = [labels.LIST_SEPARATOR.join(book.authors)]
+    year = labels.YEAR.format(year=book.year) if book.year else None
+    published = labels.PUBLICATION_SEPARATOR.join(x for x in (book.publisher, year) if x)
+    meta.extend(x for x in (published, book.edition) if x)
     meta.append(labels.LANGUAGE + labels.LANGUAGES[book.language])
 
     def chapter_text(chapter: BookChapter) -> str:
