@@ -145,6 +145,33 @@ def test_roles_link_to_cards_and_counts_come_from_data(app) -> None:
     assert texts(body.select(".llm-count")) == ["3", "2", "3"]
 
 
+def test_role_with_own_text_is_styled_like_the_plain_form(app) -> None:
+    """`{llm:ref}`自定义文字 <book-one>`` is a link like `{llm:ref}`alpha-101``, not monospace code."""
+    app.build()
+    page = soup(app.outdir / "index.html")
+    body = page.select_one("div.body, article") or page
+
+    def shape(text: str) -> list:
+        link = next(a for a in body.select("a.reference.internal") if a.get_text() == text)
+        return [(tag.name, tag.get("class")) for tag in (link, *link.find_all(True))]
+
+    plain, own = shape("Alpha 语言模型"), shape("自定义文字")
+    assert own == plain
+    assert plain == [("a", ["reference", "internal"]), ("span", ["llm-xref"])]
+    assert body.find("code") is None
+
+
+@pytest.mark.sphinx("latex", testroot="basic", srcdir="basic-latex-roles")
+def test_role_with_own_text_prints_as_plain_text(app) -> None:
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    # Both forms print the same way: an internal link around plain (not monospace) text.
+    for target, text in (("pages/courses:llm-alpha-101", "Alpha 语言模型"), ("pages/books:llm-book-one", "自定义文字")):
+        link = rf"\hyperref[\detokenize{{{target}}}]{{\sphinxcrossref{{\DUrole{{llm-xref}}{{{text}}}}}}}"
+        assert link in tex, text
+    assert r"\sphinxcode" not in tex
+
+
 def test_records_in_general_index_and_search_index(app) -> None:
     app.build()
     index = soup(app.outdir / "genindex.html")

@@ -71,6 +71,15 @@ class CatalogXRefRole(XRefRole):
         note_data_dependency(self.env)
         return super().run()
 
+    def result_nodes(
+        self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool
+    ) -> tuple[list[Node], list[system_message]]:
+        # Own text (`这门课 <id>`) reads like the plain form: a link in running text, not
+        # XRefRole's monospace literal. The plain form's text is replaced by the title in _resolve.
+        text = node.astext()
+        node[:] = [nodes.inline(text, text, classes=["llm-xref"])]
+        return [node], []
+
 
 class CountRole(SphinxRole):
     """``{llm:count}`courses:nlp-courses``` prints a number taken from the data."""
