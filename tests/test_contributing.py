@@ -2,30 +2,65 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import DATA_FILE, REPO, SCHEMA_FILE, soup, sphinx_build
+from llm_catalog import labels
 from llm_catalog.load import load
 from llm_catalog.problems import CatalogInvalid
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
+def yaml_examples() -> list[str]:
+    blocks = re.findall(r"```yaml\n(.*?)```", GUIDE, re.DOTALL)
+    assert blocks, "CONTRIBUTING.md has no yaml example"
+    return blocks
+
+
 def example_record() -> str:
-    block = re.search(r"```yaml\n(.*?)```", GUIDE, re.DOTALL)
-    assert block, "CONTRIBUTING.md has no yaml example"
-    return block.group(1)
+    """The course example, the first one of the guide."""
+    return yaml_examples()[0]
 
 
-def catalog_with(record: str, tmp_path: Path) -> Path:
-    data = (DATA_FILE).read_text(encoding="utf-8")
-    head, tail = data.split("\nsyllabi:\n", 1)
+def catalog_with(record: str, tmp_path: Path, before: str = "syllabi") -> Path:
+    """The real data file with *record* added at the end of the list before *before*."""
+    data = DATA_FILE.read_text(encoding="utf-8")
+    head, tail = data.split(f"\n{before}:\n", 1)
     path = tmp_path / "catalog.yaml"
-    path.write_text(head.rstrip("\n") + "\n" + record + "\nsyllabi:\n" + tail, encoding="utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(head.rstrip("\n") + "\n" + record + f"\n{before}:\n" + tail, encoding="utf-8")
     return path
+
+
+def test_every_yaml_example_is_a_valid_record(tmp_path: Path) -> None:
+    """Each example is added where the guide says (courses, books or resources) and loads cleanly."""
+    kinds = {}
+    for n, block in enumerate(yaml_examples()):
+        (record,) = yaml.safe_load(block)
+        if "category" in record:
+            kind, path = "course", catalog_with(block, tmp_path / str(n))
+        elif "group" in record:
+            kind, path = "book", catalog_with(block, tmp_path / str(n), before="resources")
+        else:
+            kind = "resource"
+            data = DATA_FILE.read_text(encoding="utf-8")
+            path = tmp_path / str(n) / "catalog.yaml"
+            path.parent.mkdir(parents=True)
+            path.write_text(data.rstrip("\n") + "\n" + block, encoding="utf-8")
+        catalog = load(path, SCHEMA_FILE)
+        loaded = catalog.get(record["id"])
+        assert loaded is not None and loaded.record_type == kind, record["id"]
+        kinds[kind] = loaded
+    assert set(kinds) == {"course", "book", "resource"}
+    assert kinds["book"].publisher and kinds["book"].year  # the example shows where they go
 
 
 def test_example_record_is_valid_and_renders(tmp_path: Path) -> None:
@@ -73,15 +108,105 @@ def test_documented_messages_are_what_check_prints(tmp_path: Path, mistake: str,
     with pytest.raises(CatalogInvalid) as info:
         load(catalog_with(record.replace(mistake, replacement), tmp_path), SCHEMA_FILE)
     # The guide quotes the messages, abbreviating the list of allowed fields.
-    documented = [d.split(" (allowed fields")[0] for d in re.findall(r"ERROR: courses\[\d+\]\.(.+)", GUIDE)]
-    printed = [re.sub(r"^courses\[\d+\]\.", "", p.text) for p in info.value.problems]
+    documented = [d.split(" (allowed fields")[0] for d in re.findall(r"ERROR: courses\[[^\]]+\]\.(.+)", GUIDE)]
+    printed = [re.sub(r"^courses\[[^\]]+\]\.", "", p.text) for p in info.value.problems]
     assert any(doc in text for doc in documented for text in printed), printed
 
 
-def test_guide_documents_every_course_field() -> None:
-    import json
+def guide_table(marker: str) -> list[list[str]]:
+    """The rows of the Markdown table that follows the HTML comment containing *marker*."""
+    start = GUIDE.index(marker)
+    rows = []
+    for line in GUIDE[start:].splitlines()[1:]:
+        if not line.startswith("|"):
+            if rows:
+                break
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if not set(cells[0]) <= {"-", " "}:
+            rows.append(cells)
+    return rows[1:]  # without the header
 
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    for name in ("course", "link"):
-        for field in schema["definitions"][name]["properties"]:
-            assert f"`{field}`" in GUIDE, f"{name}.{field} is not explained in CONTRIBUTING.md"
+
+def code(cell: str) -> list[str]:
+    return re.findall(r"`([^`]+)`", cell)
+
+
+DATA = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+SCHEMA_DATA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def test_category_table_is_the_data() -> None:
+    rows = guide_table("类别表")
+    expected = [[f"`{c['id']}`", c["title"], c["summary"], labels.STUDY[c["study"]]] for c in DATA["categories"]]
+    assert rows == expected, "the category table of CONTRIBUTING.md differs from _data/catalog.yaml"
+    # The guidance on choosing names every category.
+    choosing = GUIDE[GUIDE.index("## 选哪一类") : GUIDE.index("## 添加一本课本或一项资源")]
+    for category in DATA["categories"]:
+        assert choosing.count(f"`{category['id']}`") >= 2, category["id"]
+
+
+@pytest.mark.parametrize(("marker", "key"), [("主题表", "topics"), ("课本分组表", "book_groups")])
+def test_id_tables_are_the_data(marker: str, key: str) -> None:
+    rows = guide_table(marker)
+    assert rows == [[f"`{item['id']}`", item["title"]] for item in DATA[key]], (
+        f"the {key} table of CONTRIBUTING.md differs from _data/catalog.yaml"
+    )
+
+
+@pytest.mark.parametrize(
+    ("marker", "definition", "prop"),
+    [
+        ("读者表", "course", "level"),
+        ("链接类型表", "link", "kind"),
+        ("资源类型表", "resource", "kind"),
+        ("课程形式表", "course", "format"),
+        ("语言表", "language", None),
+    ],
+)
+def test_value_tables_are_the_schema(marker: str, definition: str, prop: str | None) -> None:
+    node = SCHEMA_DATA["definitions"][definition]
+    enum = node["enum"] if prop is None else node["properties"][prop]["enum"]
+    table = labels.SCHEMA_ENUMS[(definition, prop)]
+    assert guide_table(marker) == [[f"`{value}`", table[value]] for value in enum], (
+        f"the {marker} of CONTRIBUTING.md differs from the schema"
+    )
+
+
+@pytest.mark.parametrize("record", ["course", "link", "book", "resource"])
+def test_field_tables_agree_with_the_schema_on_what_is_required(record: str) -> None:
+    definition = SCHEMA_DATA["definitions"][record]
+    required: dict[str, bool] = {}
+    for row in guide_table(f"字段表 {record}"):
+        assert row[1] in ("是", "否"), row
+        for name in code(row[0]):
+            required[name] = row[1] == "是"
+    assert set(required) == set(definition["properties"]), f"{record}: fields differ from the schema"
+    assert {name for name, yes in required.items() if yes} == set(definition["required"]), record
+
+
+def test_make_hooks_installs_pre_commit_without_it_on_path(tmp_path: Path) -> None:
+    """`make hooks`, as the guide says, works in a fresh clone where `pre-commit` is not on PATH."""
+    make = shutil.which("make")
+    venv = REPO / ".venv"
+    if make is None or not (venv / ".dev-installed").exists():
+        pytest.skip("run through `make test`, which creates .venv first")
+    assert "make hooks" in GUIDE and "GitHub" in GUIDE
+    clone = tmp_path / "clone"
+    clone.mkdir()
+    for name in ("Makefile", ".pre-commit-config.yaml", "requirements.txt", "requirements-dev.txt"):
+        shutil.copy2(REPO / name, clone / name)
+    subprocess.run(["git", "init", "-q"], cwd=clone, check=True)
+    # The clone shares the checkout's .venv (as a fresh clone's own `make` would have created it).
+    (clone / ".venv").symlink_to(venv)
+    result = subprocess.run(
+        [make, "-s", "hooks"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    hook = clone / ".git" / "hooks" / "pre-commit"
+    assert hook.is_file() and "pre-commit" in hook.read_text(encoding="utf-8")

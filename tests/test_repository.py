@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import DATA_FILE, REPO, SCHEMA_FILE
+from llm_catalog import labels
 
 SCHEMA = json.loads((SCHEMA_FILE).read_text(encoding="utf-8"))
 
@@ -22,7 +23,15 @@ def load_yaml(relative: str) -> dict:
     ("builtin", "files"),
     [
         ("vendor.github-workflows", [".github/workflows/pr.yml", ".github/workflows/linkcheck.yml"]),
-        ("vendor.github-issue-forms", [".github/ISSUE_TEMPLATE/suggest-course.yml"]),
+        (
+            "vendor.github-issue-forms",
+            [
+                ".github/ISSUE_TEMPLATE/suggest-course.yml",
+                ".github/ISSUE_TEMPLATE/suggest-book.yml",
+                ".github/ISSUE_TEMPLATE/suggest-resource.yml",
+                ".github/ISSUE_TEMPLATE/broken-link.yml",
+            ],
+        ),
         ("vendor.github-issue-config", [".github/ISSUE_TEMPLATE/config.yml"]),
         ("vendor.readthedocs", [".readthedocs.yaml"]),
     ],
@@ -96,24 +105,74 @@ def test_link_check_workflow_is_scheduled() -> None:
     assert "catalog-links.txt" in steps[-1]["with"]["path"]
 
 
-def test_issue_form_fields_match_the_course_schema() -> None:
-    form = load_yaml(".github/ISSUE_TEMPLATE/suggest-course.yml")
-    course = SCHEMA["definitions"]["course"]
-    fields = {item["id"]: item for item in form["body"] if "id" in item}
-    assert set(fields) <= set(course["properties"])
-    for name in course["required"]:
+CATALOG = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+UNSURE = "不确定（请维护者帮忙选择）"
+
+
+def form_fields(name: str) -> dict[str, dict]:
+    form = load_yaml(f".github/ISSUE_TEMPLATE/{name}")
+    return {item["id"]: item for item in form["body"] if "id" in item}
+
+
+def option_ids(field: dict) -> list[str]:
+    return [option.split("（")[0] for option in field["attributes"]["options"] if option != UNSURE]
+
+
+def labelled(values: dict[str, str]) -> list[str]:
+    return [f"{value}（{label}）" for value, label in values.items()]
+
+
+@pytest.mark.parametrize(
+    ("form", "record"),
+    [("suggest-course.yml", "course"), ("suggest-book.yml", "book"), ("suggest-resource.yml", "resource")],
+)
+def test_suggestion_forms_match_their_record_schema(form: str, record: str) -> None:
+    """Every field of a suggestion form is a field of the record; the record's required fields are required."""
+    fields = form_fields(form)
+    definition = SCHEMA["definitions"][record]
+    assert set(fields) <= set(definition["properties"]), set(fields) - set(definition["properties"])
+    for name in definition["required"]:
         if name != "id":  # maintainers choose the id
             assert fields[name]["validations"]["required"] is True, name
-    catalog = yaml.safe_load((DATA_FILE).read_text(encoding="utf-8"))
-
-    def option_ids(field: str) -> list[str]:
-        return [option.split("（")[0] for option in fields[field]["attributes"]["options"]]
-
-    assert option_ids("category") == [c["id"] for c in catalog["categories"]]
-    assert option_ids("level") == course["properties"]["level"]["enum"]
-    assert option_ids("language") == SCHEMA["definitions"]["language"]["enum"]
+    for name, field in fields.items():
+        required = field.get("validations", {}).get("required", False)
+        assert required == (name in definition["required"]), f"{form}: {name} required={required}"
+    if "language" in fields:
+        assert fields["language"]["attributes"]["options"] == labelled(labels.LANGUAGES)
     kinds = SCHEMA["definitions"]["link"]["properties"]["kind"]["enum"]
     assert all(kind in fields["links"]["attributes"]["description"] for kind in kinds)
+    # Topics are offered by their Chinese titles, exactly the data's list, in its order.
+    topics = [option["label"] for option in fields["topics"]["attributes"]["options"]]
+    assert topics == [f"{t['title']}（{t['id']}）" for t in CATALOG["topics"]]
+
+
+def test_course_form_lists_the_data_and_offers_unsure() -> None:
+    fields = form_fields("suggest-course.yml")
+    categories = fields["category"]["attributes"]["options"]
+    assert categories == [f"{c['id']}（{c['title']}）" for c in CATALOG["categories"]] + [UNSURE]
+    assert fields["level"]["attributes"]["options"] == labelled(labels.LEVELS)
+    course = SCHEMA["definitions"]["course"]
+    assert option_ids(fields["level"]) == course["properties"]["level"]["enum"]
+
+
+def test_book_and_resource_forms_list_the_data() -> None:
+    book = form_fields("suggest-book.yml")
+    assert book["group"]["attributes"]["options"] == [f"{g['id']}（{g['title']}）" for g in CATALOG["book_groups"]] + [
+        UNSURE
+    ]
+    resource = form_fields("suggest-resource.yml")
+    assert resource["kind"]["attributes"]["options"] == [*labelled(labels.RESOURCE_KINDS), UNSURE]
+    assert option_ids(resource["kind"]) == SCHEMA["definitions"]["resource"]["properties"]["kind"]["enum"]
+
+
+def test_broken_link_form_asks_for_the_record_and_an_archived_copy() -> None:
+    fields = form_fields("broken-link.yml")
+    assert fields["record"]["validations"]["required"] is True
+    assert "id" in fields["record"]["attributes"]["description"]
+    assert "网址" in fields["record"]["attributes"]["description"]
+    archive = fields["archive"]
+    assert not archive.get("validations", {}).get("required", False)
+    assert "archive" in archive["attributes"]["description"]
 
 
 def test_read_the_docs_config_builds_everything_strictly() -> None:
