@@ -36,6 +36,8 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "llm_catalog",
+    # Incremental rebuilds (make livehtml) without a "configuration has changed" notice each time.
+    "quiet_rebuilds",
 ]
 source_suffix = {".md": "markdown"}
 root_doc = "index"

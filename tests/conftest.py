@@ -55,6 +55,18 @@ def sphinx_build(src: Path, out: Path, *args: str, builder: str = "html") -> sub
     )
 
 
+#: What a copy of the project leaves out: caches, builds, tools installed into the checkout.
+COPY_SKIP = shutil.ignore_patterns(
+    ".git", ".venv", "_build", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache"
+)
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project's own files, to edit without touching the checkout."""
+    shutil.copytree(REPO, destination, ignore=COPY_SKIP, symlinks=True)
+    return destination
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

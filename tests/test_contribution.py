@@ -10,7 +10,6 @@ check command, a strict build, and the suites that test the real site.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, soup, sphinx_build
+from conftest import REPO, copy_project, soup, sphinx_build
 
 # Facts from the records' own pages (course site, the book's code repository, the tutorial's
 # repository and online edition); nothing here is invented.
@@ -65,9 +64,6 @@ RESOURCE = """\
 
 ADDED = {"courses": "stanford-cs336", "books": "raschka-build-llm", "resources": "datawhale-happy-llm"}
 
-#: What a copy of the project leaves out: caches, builds, tools installed into the checkout.
-SKIP = shutil.ignore_patterns(".git", ".venv", "_build", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache")
-
 #: The suites that test the real site and its data (the browser search test and the PDF/EPUB
 #: suite read the same data through the same builds, and run on the real catalog in `make test`).
 SUITES = ["tests/test_site.py", "tests/test_catalog.py", "tests/test_contributing.py", "tests/test_repository.py"]
@@ -93,8 +89,7 @@ def contribute(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = tmp_path_factory.mktemp("contribution") / "project"
-    shutil.copytree(REPO, copy, ignore=SKIP, symlinks=True)
+    copy = copy_project(tmp_path_factory.mktemp("contribution") / "project")
     data = copy / "_data" / "catalog.yaml"
     data.write_text(contribute(data.read_text(encoding="utf-8")), encoding="utf-8")
     return copy

@@ -29,6 +29,7 @@ from .transforms import CardsToDesignGrid
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
@@ -60,10 +61,15 @@ def load_catalog(app: Sphinx) -> None:
     catalog_domain(app.env).set_catalog(catalog, str(path.resolve()))
 
 
-def add_static(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC_DIR))
-        app.add_css_file("llm-catalog.css")
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """Give HTML builders the extension's CSS and JavaScript, before Sphinx compares configurations.
+
+    Sphinx stores the configuration with the environment and compares it with the next run's
+    right after ``config-inited``; a path appended later (at ``builder-inited``) is stored but
+    missing from the next comparison, so every rebuild reported a changed ``html_static_path``.
+    """
+    if str(STATIC_DIR) not in config.html_static_path:
+        config.html_static_path.append(str(STATIC_DIR))
 
 
 def copy_latex_style(app: Sphinx, exception: Exception | None) -> None:
@@ -108,8 +114,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("llm-recent", RecentDirective)
     app.add_post_transform(CardsToDesignGrid)
     app.add_latex_package(LATEX_STYLE.stem)
+    app.add_css_file("llm-catalog.css")  # HTML builders only
     app.connect("builder-inited", load_catalog)
-    app.connect("builder-inited", add_static)
+    app.connect("config-inited", add_static_path)
     app.connect("html-page-context", add_search_splitter)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("env-check-consistency", check_all_shown)

@@ -1,0 +1,86 @@
+"""Keep the configuration Sphinx stores equal to the next run's, so rebuilds stay quiet.
+
+Sphinx pickles the configuration with the environment and compares it with the next run's
+right after ``config-inited``; any difference is reported as "The configuration has changed
+(...)" on every incremental build (``make livehtml`` runs one per edit). Two third-party
+habits made the stored configuration differ from a fresh one on every run:
+
+* sphinx-design appends its static folder to ``html_static_path`` at ``builder-inited``,
+  after the comparison, so the stored list is longer than the next run's;
+* furo registers its ``pygments_dark_style`` option when the HTML builder loads the theme,
+  also after the comparison, so the stored configuration has an option the next one lacks.
+
+This extension undoes both effects without changing what is built: static folders added
+while the builder starts are taken out of the configuration before the environment is
+stored and handed back before the static files are copied; and for builders that use furo,
+the theme is loaded before the comparison instead of after it.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.config import Config
+
+#: Builders that render pages with ``html_theme`` (EPUB uses ``epub_theme``).
+THEMED_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
+
+
+def _builder_name(app: Sphinx) -> str | None:
+    """The builder this run will create (``Sphinx.__init__``'s ``buildername`` argument).
+
+    Sphinx creates the builder only after it has compared configurations, and does not keep
+    the name before then; it is read from the constructor's frame. ``None`` when not found,
+    in which case nothing is preloaded (the only cost is the notice).
+    """
+    from sphinx.application import Sphinx
+
+    frame = sys._getframe()
+    while frame is not None:
+        if frame.f_code is Sphinx.__init__.__code__ and frame.f_locals.get("self") is app:
+            name = frame.f_locals.get("buildername")
+            return name if isinstance(name, str) else None
+        frame = frame.f_back
+    return None
+
+
+def preload_theme(app: Sphinx, config: Config) -> None:
+    """Load furo before the comparison, so its option is in this run's configuration too."""
+    if config.html_theme == "furo" and _builder_name(app) in THEMED_BUILDERS:
+        app.setup_extension("furo")
+
+
+def remember_static_path(app: Sphinx, config: Config) -> None:
+    """``html_static_path`` as conf.py and ``config-inited`` handlers left it: what is stored."""
+    app._quiet_static_path = list(config.html_static_path)  # type: ignore[attr-defined]
+    app._quiet_added_static = []  # type: ignore[attr-defined]
+
+
+def set_aside_added_static(app: Sphinx) -> None:
+    """After every ``builder-inited`` handler: keep folders added just now out of the stored configuration."""
+    configured = app._quiet_static_path  # type: ignore[attr-defined]
+    current = list(app.config.html_static_path)
+    added = [entry for entry in current if entry not in configured]
+    if added:
+        app._quiet_added_static = added  # type: ignore[attr-defined]
+        app.config.html_static_path[:] = configured
+
+
+def restore_added_static(app: Sphinx, builder: Builder) -> None:
+    """The environment is stored by now; the builder copies the folders set aside."""
+    for entry in app._quiet_added_static:  # type: ignore[attr-defined]
+        if entry not in app.config.html_static_path:
+            app.config.html_static_path.append(entry)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", preload_theme)
+    # After every other config-inited handler (which may set html_static_path deliberately).
+    app.connect("config-inited", remember_static_path, priority=900)
+    app.connect("builder-inited", set_aside_added_static, priority=900)
+    app.connect("write-started", restore_added_static)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
