@@ -67,6 +67,24 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def without_records(text: str, ids: set[str]) -> str:
+    """The data file's text without the records whose id is in *ids* (as a contributor would delete them).
+
+    Tests that add example records first take out any record with the same id, so they keep
+    passing after a contributor adds that very record to the real catalog.
+    """
+    out: list[str] = []
+    skipping = False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("  - "):
+            skipping = line.startswith("  - id: ") and line[len("  - id: ") :].strip() in ids
+        elif not line.startswith("    ") and line.strip():
+            skipping = False
+        if not skipping:
+            out.append(line)
+    return "".join(out)
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

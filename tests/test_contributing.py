@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA_FILE, REPO, SCHEMA_FILE, soup, sphinx_build
+from conftest import DATA_FILE, REPO, SCHEMA_FILE, soup, sphinx_build, without_records
 from llm_catalog import labels
 from llm_catalog.load import load
 from llm_catalog.problems import CatalogInvalid
@@ -33,6 +33,7 @@ def example_record() -> str:
 def catalog_with(record: str, tmp_path: Path, before: str = "syllabi") -> Path:
     """The real data file with *record* added at the end of the list before *before*."""
     data = DATA_FILE.read_text(encoding="utf-8")
+    data = without_records(data, set(re.findall(r"^  - id: (\S+)$", record, re.MULTILINE)))
     head, tail = data.split(f"\n{before}:\n", 1)
     path = tmp_path / "catalog.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,7 +52,7 @@ def test_every_yaml_example_is_a_valid_record(tmp_path: Path) -> None:
             kind, path = "book", catalog_with(block, tmp_path / str(n), before="resources")
         else:
             kind = "resource"
-            data = DATA_FILE.read_text(encoding="utf-8")
+            data = without_records(DATA_FILE.read_text(encoding="utf-8"), {record["id"]})
             path = tmp_path / str(n) / "catalog.yaml"
             path.parent.mkdir(parents=True)
             path.write_text(data.rstrip("\n") + "\n" + block, encoding="utf-8")
