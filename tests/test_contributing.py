@@ -101,6 +101,7 @@ def test_example_record_is_valid_and_renders(tmp_path: Path) -> None:
         ("    title: Introduction", "    titel: Introduction"),
         ("    category: llm-courses", "    category: llm-course"),
         ("    term: 2024 春", "    term: 2024"),
+        ("    category: llm-courses", "    category: NLP"),
     ],
 )
 def test_documented_messages_are_what_check_prints(tmp_path: Path, mistake: str, replacement: str) -> None:

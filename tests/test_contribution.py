@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, copy_project, soup, sphinx_build, without_records
+from conftest import DATA_FILE, copy_project, soup, sphinx_build, without_records
 
 # Facts from the records' own pages (course site, the book's code repository, the tutorial's
 # repository and online edition); nothing here is invented.
@@ -102,7 +102,7 @@ def run(args: list[str], cwd: Path, **extra: str) -> subprocess.CompletedProcess
 
 
 def test_the_contribution_adds_one_record_of_each_kind(project: Path) -> None:
-    original = (REPO / "_data" / "catalog.yaml").read_text(encoding="utf-8")
+    original = DATA_FILE.read_text(encoding="utf-8")
     before = yaml.load(without_records(original, set(ADDED.values())), Loader=yaml.BaseLoader)
     after = yaml.load((project / "_data" / "catalog.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     for key in after:
