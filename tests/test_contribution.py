@@ -64,9 +64,15 @@ RESOURCE = """\
 
 ADDED = {"courses": "stanford-cs336", "books": "raschka-build-llm", "resources": "datawhale-happy-llm"}
 
-#: The suites that test the real site and its data (the browser search test and the PDF/EPUB
-#: suite read the same data through the same builds, and run on the real catalog in `make test`).
-SUITES = ["tests/test_site.py", "tests/test_catalog.py", "tests/test_contributing.py", "tests/test_repository.py"]
+#: The suites that test the real site and its data, print included. (The browser search test
+#: looks for fixed words of the seed's pages and runs on the real catalog in `make test`.)
+SUITES = [
+    "tests/test_site.py",
+    "tests/test_catalog.py",
+    "tests/test_contributing.py",
+    "tests/test_repository.py",
+    "tests/test_pdf_epub.py",
+]
 
 
 def contribute(text: str) -> str:
