@@ -8,16 +8,21 @@ habits made the stored configuration differ from a fresh one on every run:
 * sphinx-design appends its static folder to ``html_static_path`` at ``builder-inited``,
   after the comparison, so the stored list is longer than the next run's;
 * furo registers its ``pygments_dark_style`` option when the HTML builder loads the theme,
-  also after the comparison, so the stored configuration has an option the next one lacks.
+  also after the comparison, so the stored configuration has an option the next one lacks;
+* Sphinx 8.2's HTML builder gives each entry of ``html_css_files`` and ``html_js_files`` a
+  default priority by writing it into the entry's attributes (``attrs.setdefault``), so the
+  stored list reads ``("site.css", {"priority": 800})`` where conf.py wrote ``"site.css"``.
 
-This extension undoes both effects without changing what is built: static folders added
+This extension undoes these effects without changing what is built: static folders added
 while the builder starts are taken out of the configuration before the environment is
-stored and handed back before the static files are copied; and for builders that use furo,
-the theme is loaded before the comparison instead of after it.
+stored and handed back before the static files are copied; the CSS and JavaScript lists get
+back the value they had before the builder read them (it keeps its own copy); and for
+builders that use furo, the theme is loaded before the comparison instead of after it.
 """
 
 from __future__ import annotations
 
+import copy
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -54,20 +59,28 @@ def preload_theme(app: Sphinx, config: Config) -> None:
         app.setup_extension("furo")
 
 
-def remember_static_path(app: Sphinx, config: Config) -> None:
-    """``html_static_path`` as conf.py and ``config-inited`` handlers left it: what is stored."""
+#: Lists the HTML builder reads, and writes into, while it starts.
+ASSET_LISTS = ("html_css_files", "html_js_files")
+
+
+def remember_configuration(app: Sphinx, config: Config) -> None:
+    """The values as conf.py and the ``config-inited`` handlers left them: what must be stored."""
     app._quiet_static_path = list(config.html_static_path)  # type: ignore[attr-defined]
     app._quiet_added_static = []  # type: ignore[attr-defined]
+    app._quiet_assets = {  # type: ignore[attr-defined]
+        name: copy.deepcopy(config[name]) for name in ASSET_LISTS if name in config
+    }
 
 
-def set_aside_added_static(app: Sphinx) -> None:
-    """After every ``builder-inited`` handler: keep folders added just now out of the stored configuration."""
+def restore_configuration(app: Sphinx) -> None:
+    """After every ``builder-inited`` handler: keep what the build added out of the stored configuration."""
     configured = app._quiet_static_path  # type: ignore[attr-defined]
-    current = list(app.config.html_static_path)
-    added = [entry for entry in current if entry not in configured]
+    added = [entry for entry in app.config.html_static_path if entry not in configured]
     if added:
         app._quiet_added_static = added  # type: ignore[attr-defined]
         app.config.html_static_path[:] = configured
+    for name, value in app._quiet_assets.items():  # type: ignore[attr-defined]
+        app.config[name] = copy.deepcopy(value)
 
 
 def restore_added_static(app: Sphinx, builder: Builder) -> None:
@@ -80,7 +93,7 @@ def restore_added_static(app: Sphinx, builder: Builder) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", preload_theme)
     # After every other config-inited handler (which may set html_static_path deliberately).
-    app.connect("config-inited", remember_static_path, priority=900)
-    app.connect("builder-inited", set_aside_added_static, priority=900)
+    app.connect("config-inited", remember_configuration, priority=900)
+    app.connect("builder-inited", restore_configuration, priority=900)
     app.connect("write-started", restore_added_static)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -55,7 +55,10 @@ def test_rebuild_without_edits_reads_nothing_and_keeps_the_styles(preview: tuple
     log = autobuild_run(project, out)
     assert "configuration has changed" not in log.lower(), log
     assert "updating environment: 0 added, 0 changed, 0 removed" in log, log
-    # The static files the extensions add are still copied and linked.
-    for name in ("llm-catalog.css", "sphinx-design.min.css"):
+    # The style sheets of the extensions and of conf.py are still copied and linked.
+    namespace: dict[str, object] = {"__file__": str(project / "conf.py")}
+    exec(compile((project / "conf.py").read_text(encoding="utf-8"), "conf.py", "exec"), namespace)
+    own = [entry if isinstance(entry, str) else entry[0] for entry in namespace.get("html_css_files", [])]
+    for name in ("llm-catalog.css", "sphinx-design.min.css", *own):
         assert (out / "_static" / name).is_file(), name
         assert name in (out / "index.html").read_text(encoding="utf-8"), name
