@@ -20,7 +20,8 @@ TEX_PACKAGES := texlive-xetex texlive-lang-chinese texlive-latex-extra texlive-f
 # (on Ubuntu, where chromium is a snap stub, pass BROWSER_PACKAGES= and set CHROMIUM instead).
 BROWSER_PACKAGES ?= chromium chromium-driver
 # nodejs brings node and npm for the pinned JavaScript test tools (package.json, make node-deps).
-DEB_PACKAGES := $(TEX_PACKAGES) poppler-utils epubcheck nodejs $(BROWSER_PACKAGES)
+# graphviz brings `dot`, which draws the prerequisite graph (sphinx.ext.graphviz) for every build.
+DEB_PACKAGES := $(TEX_PACKAGES) graphviz poppler-utils epubcheck nodejs $(BROWSER_PACKAGES)
 
 .DEFAULT_GOAL := help
 .PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive check test lint hooks benchmark system-deps node-deps clean

@@ -42,7 +42,7 @@ extensions = [
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 # Only the site's own pages are documents (not README, tests, caches or the virtualenv).
-include_patterns = ["index.md", "find.md", "materials/**", "textbooks/**", "resources/**"]
+include_patterns = ["index.md", "find.md", "paths.md", "materials/**", "textbooks/**", "resources/**"]
 exclude_patterns = ["_build", ".venv"]
 nitpicky = True
 # Every warning of the catalog extension has type "llm_catalog"; silence one kind with
@@ -55,6 +55,10 @@ locale_dirs = ["locale"]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
+
+# -- Prerequisite graph (sphinx.ext.graphviz, loaded by the catalog extension) --------------
+# SVG keeps the graph sharp and its nodes clickable, on the web and in the EPUB.
+graphviz_output_format = "svg"
 
 # -- Catalog extension ---------------------------------------------------------------------
 # The data file is _data/catalog.yaml with its schema beside it (the extension's defaults;

@@ -130,9 +130,9 @@ def serve(directory: Path, not_found: Path | None = None) -> Iterator[str]:
         httpd.server_close()
 
 
-@pytest.fixture(scope="session")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """Headless Chromium driven by Selenium, shared by the browser tests."""
+def start_chromium(profile: Path, downloads: Path | None = None, width: int = 1280):
+    """Headless Chromium driven by Selenium, with its own profile (its own localStorage) and,
+    given *downloads*, saving downloads there without asking."""
     # CHROMIUM / CHROMEDRIVER name another build (GitHub's Ubuntu runners ship Google Chrome).
     chromium = require_tool(os.environ.get("CHROMIUM", "chromium"), "the browser tests drive a real browser")
     driver_path = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
@@ -153,11 +153,24 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
         "--disable-background-networking",
         "--disable-component-update",
         "--no-first-run",
-        "--window-size=1280,900",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+        f"--window-size={width},900",
+        f"--user-data-dir={profile}",
     ):
         options.add_argument(flag)
+    if downloads is not None:
+        options.add_experimental_option(
+            "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
+        )
     driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+    if downloads is not None:
+        driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    return driver
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """Headless Chromium driven by Selenium, shared by the browser tests."""
+    driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
     try:
         yield driver
     finally:

@@ -18,6 +18,7 @@ PAGES = [
     "find.html?lang=zh&level=bogus",  # the filter page, with a note about an ignored parameter
     "materials/llm101n.html",  # the syllabus
     "materials/recent.html",  # 最近收录: records by date
+    "paths.html",  # study paths, the prerequisite graph, the progress panel and its checkboxes
     "textbooks/index.html",
     "search.html?q=%E6%96%AF%E5%9D%A6%E7%A6%8F",  # the search page, showing results (斯坦福)
     "404.html",

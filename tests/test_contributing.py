@@ -78,6 +78,7 @@ def test_example_record_is_valid_and_renders(tmp_path: Path) -> None:
         "conf.py",
         "index.md",
         "find.md",
+        "paths.md",
         "materials",
         "textbooks",
         "resources",

@@ -11,7 +11,7 @@ from conftest import EXT_DIR
 PACKAGE = EXT_DIR / "llm_catalog"
 MODULES = {path.stem: path for path in sorted(PACKAGE.glob("*.py"))}
 #: Modules that make up the data layer: they must import without Sphinx.
-DATA_LAYER = {"problems", "records", "validate", "checks", "load", "yamlsource", "labels", "__main__"}
+DATA_LAYER = {"problems", "records", "prereq", "validate", "checks", "load", "yamlsource", "labels", "__main__"}
 #: The link tools behind ``python -m llm_catalog archive/linkstate`` edit the data file: data layer too.
 DATA_LAYER |= {"linkcli", "datafile", "archive", "linkstate"}
 

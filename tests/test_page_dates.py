@@ -20,6 +20,7 @@ COPY = [
     "conf.py",
     "index.md",
     "find.md",
+    "paths.md",
     "materials",
     "textbooks",
     "resources",

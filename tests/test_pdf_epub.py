@@ -256,3 +256,31 @@ def test_read_the_docs_html_download_is_the_multi_page_site(rtd: Path) -> None:
     pages = {p.relative_to(rtd / "html").as_posix() for p in (rtd / "html").rglob("*.html")}
     assert {f"{SLUG}-latest/{page}" for page in pages} <= names
     assert f"{SLUG}-latest/searchindex.js" in names
+
+
+def test_pdf_prints_the_study_paths_and_the_prerequisite_graph(rtd: Path, pdf_text: str) -> None:
+    flat = folded(pdf_text)
+    for path in CATALOG.paths:
+        assert folded(path.title) in flat, path.title
+        for step in path.steps:
+            assert folded(step.why) in flat, step.why
+    assert folded("先修关系一览") in flat
+    # The graph is a vector figure: the PDF dot drew is included, not a bitmap.
+    tex = (rtd / "pdf" / f"{SLUG}.tex").read_text(encoding="utf-8")
+    figure = re.search(r"\\sphinxincludegraphics\[\]\{\{?(figures/graphviz-[0-9a-f]+)\}?\.pdf\}", tex)
+    assert figure and (rtd / "pdf" / f"{figure.group(1)}.pdf").is_file()
+    # Progress is a browser feature: nothing of it reaches paper.
+    assert "已学完" not in pdf_text and "导出进度" not in pdf_text
+
+
+def test_epub_has_the_paths_and_a_linked_graph(rtd: Path) -> None:
+    with zipfile.ZipFile(epub_file(rtd)) as epub:
+        page = BeautifulSoup(epub.read("paths.xhtml").decode("utf-8"), "html.parser")
+        svg_name = page.select_one("object.llm-graph")["data"]
+        svg = epub.read(svg_name).decode("utf-8")
+    assert [s.select_one("h2").get_text(strip=True).rstrip("#¶") for s in page.select("section.llm-path")] == [
+        p.title for p in CATALOG.paths
+    ]
+    assert page.select("ul.llm-graph-list > li")
+    assert page.select("input, button, .llm-progress-tools") == []
+    assert re.search(r'href="\.\./materials/[a-z-]+\.xhtml#llm-', svg)

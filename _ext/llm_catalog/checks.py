@@ -8,12 +8,14 @@ A new rule is a new function added to :data:`RULES`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
+from .prereq import Graph, chapter_id, split_id
 from .problems import Problem, field_name, short, suggest
 from .yamlsource import DataPath, Document
 
@@ -22,6 +24,8 @@ RECORD_LISTS = ("courses", "syllabi", "books", "resources")
 
 #: A date as the schema's ``date`` definition writes it (the schema cannot say it is real).
 DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: A ``requires`` entry as the schema's ``requirement`` definition writes it.
+REQUIREMENT_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(#[1-9][0-9]*)?")
 
 
 @dataclass(frozen=True)
@@ -90,8 +94,8 @@ def _duplicates(checked: Checked, keys: tuple[str, ...], hint: str) -> Iterator[
 
 
 def unique_record_ids(checked: Checked) -> Iterator[Problem]:
-    """Categories and records share one id namespace: the one roles refer to."""
-    yield from _duplicates(checked, ("categories", *RECORD_LISTS), "; ids must be unique")
+    """Categories, records and paths share one id namespace: the one roles refer to."""
+    yield from _duplicates(checked, ("categories", *RECORD_LISTS, "paths"), "; ids must be unique")
 
 
 def unique_topic_and_group_ids(checked: Checked) -> Iterator[Problem]:
@@ -328,6 +332,191 @@ def chapters_in_order(checked: Checked) -> Iterator[Problem]:
                 previous = max(previous, number)
 
 
+# -- Prerequisites and study paths ------------------------------------------------------------
+
+
+@dataclass
+class _Requirements:
+    """The file's requirement graph, and where each requirement was written (to locate problems)."""
+
+    graph: Graph
+    #: ``(node, needed)`` -> the path of the ``requires`` entry that says so.
+    written: dict[tuple[str, str], DataPath]
+    topics: dict[str, str]
+    #: Node -> (path in the file, the chapter numbers of a record).
+    nodes: dict[str, DataPath]
+
+
+def _requirement_entries(checked: Checked) -> Iterator[tuple[str, DataPath, str]]:
+    """``(node, path of the entry, value)`` for every text entry of every ``requires`` list."""
+    for path, record in checked.records():
+        for where, item in _tagged(path, record):
+            node = record.get("id")
+            if not isinstance(node, str):
+                continue
+            if where != path:
+                number = item.get("number")
+                if not isinstance(number, int) or isinstance(number, bool):
+                    continue
+                node = chapter_id(node, number)
+            requires = item.get("requires")
+            if isinstance(requires, list):
+                for n, value in enumerate(requires):
+                    if isinstance(value, str):
+                        yield node, (*where, "requires", n), value
+
+
+def _requirements(checked: Checked) -> _Requirements:
+    topics = {
+        item["id"]: str(item.get("title", item["id"]))
+        for _, item in checked.items("topics")
+        if isinstance(item.get("id"), str)
+    }
+    graph = Graph()
+    nodes: dict[str, DataPath] = {}
+    for path, record in checked.records():
+        rid = record.get("id")
+        if not isinstance(rid, str) or rid in nodes:
+            continue
+        nodes[rid] = path
+        graph.add(rid, teaches=_strings(record.get("topics")))
+        previous: str | None = None
+        for where, chapter in list(_tagged(path, record))[1:]:
+            number = chapter.get("number")
+            if not isinstance(number, int) or isinstance(number, bool):
+                continue
+            node = chapter_id(rid, number)
+            nodes.setdefault(node, where)
+            graph.add(node, teaches=_strings(chapter.get("topics")))
+            graph.require(rid, node)
+            if path[0] == "syllabi" and previous:
+                graph.require(node, previous)
+            previous = node
+    written: dict[tuple[str, str], DataPath] = {}
+    for node, where, value in _requirement_entries(checked):
+        if value in topics:
+            graph.require(node, value, topic=True)
+        elif value in nodes and value != node:
+            graph.require(node, value)
+            written.setdefault((node, value), where)
+    return _Requirements(graph, written, topics, nodes)
+
+
+def _strings(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def requirements_exist(checked: Checked) -> Iterator[Problem]:
+    """Each ``requires`` entry names a record, a listed chapter of one, or a topic."""
+    known = _requirements(checked)
+    names = [*known.nodes, *known.topics]
+    for _, where, value in _requirement_entries(checked):
+        if value in known.nodes or value in known.topics or not REQUIREMENT_PATTERN.fullmatch(value):
+            continue  # a malformed value is the schema's to report
+        record_id, number = split_id(value)
+        if number is not None and record_id in known.nodes:
+            listed = [split_id(n)[1] for n in known.nodes if split_id(n)[0] == record_id and "#" in n]
+            has = f"its chapters: {', '.join(map(str, listed))}" if listed else "it lists no chapters"
+            yield checked.problem(where, f"{record_id!r} has no chapter {number} ({has})")
+        else:
+            yield checked.problem(
+                where, f"unknown requirement {value!r}: no record, chapter or topic has this id{suggest(value, names)}"
+            )
+
+
+def nothing_requires_itself(checked: Checked) -> Iterator[Problem]:
+    for node, where, value in _requirement_entries(checked):
+        if value == node:
+            yield checked.problem(where, f"{node!r} requires itself; remove it from its own requires")
+
+
+def no_requirement_cycles(checked: Checked) -> Iterator[Problem]:
+    """A cycle means nothing on it can ever be started: name every record on it."""
+    known = _requirements(checked)
+    for cycle in known.graph.cycles():
+        steps = list(itertools.pairwise(cycle))
+        # Locate the cycle at the first requirement a contributor wrote (not an implied one).
+        where = next((known.written[s] for s in steps if s in known.written), known.nodes[cycle[0]])
+        said = ", ".join(
+            f"{a!r} requires {b!r}" if (a, b) in known.written else f"{a!r} includes its chapter {b!r}"
+            for a, b in steps
+        )
+        yield checked.problem(
+            where, f"prerequisite cycle: {said}; nothing on it can be started, so remove one of these requirements"
+        )
+
+
+def _path_steps(checked: Checked) -> Iterator[tuple[int, dict, list[tuple[DataPath, str]]]]:
+    """Each path with its steps' graph nodes (steps whose record is not text are skipped)."""
+    for p, path in checked.items("paths"):
+        steps = path.get("steps")
+        found: list[tuple[DataPath, str]] = []
+        for s, step in enumerate(steps if isinstance(steps, list) else []):
+            if not isinstance(step, dict) or not isinstance(step.get("record"), str):
+                continue
+            chapter = step.get("chapter")
+            has_chapter = isinstance(chapter, int) and not isinstance(chapter, bool)
+            node = chapter_id(step["record"], chapter) if has_chapter else step["record"]
+            found.append((("paths", p, "steps", s), node))
+        yield p, path, found
+
+
+def path_steps_exist(checked: Checked) -> Iterator[Problem]:
+    known = _requirements(checked)
+    records = [n for n in known.nodes if "#" not in n]
+    for _, _, steps in _path_steps(checked):
+        seen: dict[str, int] = {}
+        for n, (where, node) in enumerate(steps, start=1):
+            record_id, number = split_id(node)
+            if record_id not in known.nodes:
+                yield checked.problem((*where, "record"), f"unknown record {record_id!r}{suggest(record_id, records)}")
+            elif number is not None and node not in known.nodes:
+                listed = [split_id(c)[1] for c in known.nodes if split_id(c)[0] == record_id and "#" in c]
+                has = f"its chapters: {', '.join(map(str, listed))}" if listed else "it lists no chapters"
+                yield checked.problem((*where, "chapter"), f"{record_id!r} has no chapter {number} ({has})")
+            elif node in seen:
+                yield checked.problem((*where, "record"), f"step {n} repeats step {seen[node]} ({node!r})")
+            seen.setdefault(node, n)
+
+
+def path_steps_in_order(checked: Checked) -> Iterator[Problem]:
+    """A step comes after everything it requires that the path also contains."""
+    known = _requirements(checked)
+    graph = known.graph
+    for _, _, steps in _path_steps(checked):
+        nodes = [node for _, node in steps]
+        position = {node: n for n, node in enumerate(nodes, start=1)}
+        for n, (where, node) in enumerate(steps, start=1):
+            if node not in known.nodes:
+                continue  # reported by path_steps_exist
+            for needed in graph.needs(node):
+                later = position.get(needed, 0)
+                if later > n:
+                    yield checked.problem(
+                        (*where, "record"),
+                        f"step {n} ({node!r}) comes before step {later} ({needed!r}), which it requires; "
+                        f"move step {later} before step {n}",
+                    )
+            for topic in graph.topic_needs(node):
+                teaching = [m for m, other in enumerate(nodes, start=1) if m != n and _teaches(graph, other, topic)]
+                if teaching and min(teaching) > n:
+                    listed = ", ".join(f"step {m} ({nodes[m - 1]!r})" for m in teaching)
+                    yield checked.problem(
+                        (*where, "record"),
+                        f"step {n} ({node!r}) requires the topic {topic!r} ({known.topics[topic]}), but only later "
+                        f"steps teach it: {listed}; move one of them before step {n}",
+                    )
+
+
+def _teaches(graph: Graph, node: str, topic: str) -> bool:
+    """A whole record teaches what it and its chapters are tagged with."""
+    if topic in graph.teaches.get(node, ()):
+        return True
+    return "#" not in node and any(
+        topic in graph.teaches.get(part, ()) for part in graph.strict.get(node, ()) if part.startswith(f"{node}#")
+    )
+
+
 #: Every rule, in the order their problems are easiest to read (all are reported at once).
 RULES: tuple[Rule, ...] = (
     unique_record_ids,
@@ -347,6 +536,11 @@ RULES: tuple[Rule, ...] = (
     chinese_aid_hosts_are_valid,
     chinese_aids_listed_once,
     chapters_in_order,
+    requirements_exist,
+    nothing_requires_itself,
+    no_requirement_cycles,
+    path_steps_exist,
+    path_steps_in_order,
 )
 
 

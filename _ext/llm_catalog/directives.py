@@ -9,7 +9,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import filtering, labels, render
+from . import filtering, labels, render, studyplan
 from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, note_data_dependency
 from .problems import suggest
 from .records import Book, Catalog, Category, Course, Record, Resource, Syllabus
@@ -130,7 +130,11 @@ class CoursesDirective(CatalogDirective):
                     render.course_card(self.catalog, course, self.env.docname, copy=self.home is not None),
                 )
             )
-        out.append(self.grid(cards))
+        grid = self.grid(cards)
+        if category_id:
+            # A category page counts its progress (HTML only): 已完成 3/9 · 约 40/120 小时.
+            grid["llm-progress-items"] = [[c.id, self.catalog.hours(c.id)] for c in courses]
+        out.append(grid)
         return out
 
 
@@ -278,3 +282,26 @@ class RecentDirective(CatalogDirective):
     def build(self) -> list[Node]:
         self.domain.note_recent_page(self.env.docname)
         return render.recent(self.catalog, self.env.docname)
+
+
+class PathsDirective(CatalogDirective):
+    """Every study path of the data, one section each, after the reader's progress panel."""
+
+    def build(self) -> list[Node]:
+        if not self.catalog.paths:
+            self.warn("the data file has no paths; add them under the top-level 'paths' list", "no_paths")
+            return []
+        # Empty in the cached doctree: the HTML post-transform fills it (export/import, 下一步).
+        panel = nodes.container(classes=["llm-progress-panel"])
+        out: list[Node] = [panel]
+        for path in self.catalog.paths:
+            self.domain.note_object(path.id, "path", path.title, studyplan.path_anchor(path.id), self.get_location())
+            out.append(studyplan.path_section(self.catalog, path, self.env.docname))
+        return out
+
+
+class PrerequisiteGraphDirective(CatalogDirective):
+    """The prerequisite graph drawn from the data, followed by the same relations as lists."""
+
+    def build(self) -> list[Node]:
+        return studyplan.graph_figure(self.catalog, self.env.docname)

@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
-from . import DEFAULT_FILE, __version__, filtering
+from . import DEFAULT_FILE, __version__, filtering, graph, progress
 from .directives import (
     BooksDirective,
     CategoriesDirective,
     ChineseTableDirective,
     CoursesDirective,
     FilterDirective,
+    PathsDirective,
+    PrerequisiteGraphDirective,
     RecentDirective,
     ResourcesDirective,
     SyllabusDirective,
@@ -88,10 +90,11 @@ def check_all_shown(app: Sphinx, env: BuildEnvironment) -> None:
     """Every record of the data must be on some page: nothing is dropped silently."""
     domain = catalog_domain(env)
     catalog, shown = domain.catalog, domain.objects
-    for item in (*catalog.categories, *catalog.records()):
+    for item in (*catalog.categories, *catalog.records(), *catalog.paths):
         if item.id not in shown:
             logger.warning(
-                "%r is in the data file but not shown on any page; place it with a catalog directive",
+                "%r is in the data file but not shown on any page; place it with a catalog directive"
+                " (paths: llm-paths)",
                 item.id,
                 type=WARNING_TYPE,
                 subtype="not_shown",
@@ -112,6 +115,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("llm-chinese-table", ChineseTableDirective)
     filtering.register(app)
     app.add_directive("llm-recent", RecentDirective)
+    app.add_directive("llm-paths", PathsDirective)
+    app.add_directive("llm-prerequisite-graph", PrerequisiteGraphDirective)
+    progress.setup(app)
+    graph.setup(app)
     app.add_post_transform(CardsToDesignGrid)
     app.add_latex_package(LATEX_STYLE.stem)
     app.add_css_file("llm-catalog.css")  # HTML builders only

@@ -97,6 +97,7 @@ OBJECT_TYPES = {
     "syllabus": "教学大纲",
     "book": "课本",
     "resource": "资源",
+    "path": "学习路线",
 }
 
 # -- Facets (cost, effort, Chinese access, format) and the filter ---------------------------
@@ -210,3 +211,69 @@ OPEN_PAREN, CLOSE_PAREN = "（", "）"
 TITLE_DETAIL = "{title}：{detail}"
 #: A numbered chapter with its title (of a book or a syllabus).
 CHAPTER_HEADING = "第 {number} 章　{title}"
+
+# -- Prerequisites, study paths and progress -------------------------------------------------
+
+#: Words of the study paths, the prerequisite graph and the syllabus' ranked lists.
+PATHS = {
+    "hours": "约 {hours} 小时",
+    "hours_unknown": "时长未知",
+    "why": "为什么在这里：",
+    "requires": "先修：",
+    "any_topic": "任一讲“{topic}”的材料",
+    "study": "学习建议：",
+    "total": "共 {steps} 步",
+    "total_hours": "合计约 {hours} 小时",
+    "total_unknown": "另有 {count} 步时长未知",
+    "total_all_unknown": "各步时长均未知",
+    "related_more": "更多（{count} 项）",
+    "related_more_print": "另有 {count} 项相关材料，见网页版。",
+    "graph_alt": "先修关系图：箭头从先学的内容指向后学的内容；图下方的列表给出同样的关系。",
+    "graph_missing": "（先修关系图需要 Graphviz 才能画出；下面的列表给出同样的关系。）",
+    "graph_list_title": "先修关系一览",
+    "graph_list_needs": "先学：",
+    "topics_title": "按主题找先修材料",
+    "topic_teachers": "讲这个主题的材料（越专门的越靠前）：",
+    "topic_node": "主题：{title}",
+    "topic_heading": "{title}：",
+    "needs_arrow": " ← ",
+}
+
+#: Words the progress script shows (passed to it as JSON; placeholders in braces).
+PROGRESS = {
+    "done": "已学完",
+    "done_of_title": "：{title}",
+    "summary_done": "已完成 {done}/{total}",
+    "summary_hours": " · 约 {done}/{total} 小时",
+    "summary_unknown": "（{count} 项时长未知）",
+    "summary_all_unknown": "（时长均未知）",
+    "tools_title": "学习进度",
+    "tools_note": (
+        "进度只保存在这台设备的浏览器里（不需要账号）。导出为文件可以备份，"
+        "或在另一台设备上导入；导入会替换这里已有的进度。"
+    ),
+    "export": "导出进度",
+    "import": "导入进度",
+    "exported": "已导出 {count} 项进度。",
+    "imported": "已导入 {count} 项进度。",
+    "import_refused": "无法导入：{why}。进度没有改变。",
+    "import_not_json": "这不是 JSON 文件",
+    "import_not_object": "文件内容不是进度记录",
+    "import_foreign": "这不是本指南导出的进度文件",
+    "import_version": "进度文件的版本不受支持",
+    "import_no_done": "文件中没有进度列表",
+    "import_bad_entry": "文件中有无法识别的条目 {id}",
+    "import_too_big": "文件太大",
+    "import_unreadable": "无法读取文件",
+    "next_title": "下一步",
+    "next_label": "选择目标（学习路线、大纲章节或任一材料）",
+    "next_paths": "学习路线",
+    "next_records": "课程、课本和资源",
+    "next_none": "这个目标需要的内容都已学完。",
+    "next_count": "还需学完 {count} 项",
+    "next_hours": " · 约 {hours} 小时",
+    "step_hours": "（约 {hours} 小时）",
+    "any_of": "任选其一学完“{topic}”：",
+    "any_sep": "、",
+    "any_more": " 等 {count} 项（见“先修关系图”下的主题列表）",
+}

@@ -20,7 +20,9 @@ from .records import (
     FurtherTopic,
     Link,
     Part,
+    PathStep,
     Resource,
+    StudyPath,
     Syllabus,
     Topic,
 )
@@ -129,6 +131,7 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                 topics=tuple(c.get("topics", ())),
                 **_facets(c, doc, ("courses", i)),
                 added=c.get("added"),
+                requires=tuple(c.get("requires", ())),
             )
             for i, c in enumerate(data["courses"])
         ),
@@ -167,11 +170,18 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                 topics=tuple(b.get("topics", ())),
                 links=_links(b.get("links"), doc, ("books", i)),
                 chapters=tuple(
-                    BookChapter(ch["number"], ch["title"], tuple(ch.get("slides", ())), tuple(ch.get("topics", ())))
+                    BookChapter(
+                        ch["number"],
+                        ch["title"],
+                        tuple(ch.get("slides", ())),
+                        tuple(ch.get("topics", ())),
+                        tuple(ch.get("requires", ())),
+                    )
                     for ch in b.get("chapters", ())
                 ),
                 **_facets(b, doc, ("books", i)),
                 added=b.get("added"),
+                requires=tuple(b.get("requires", ())),
             )
             for i, b in enumerate(data["books"])
         ),
@@ -188,7 +198,18 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                 topics=tuple(r.get("topics", ())),
                 **_facets(r, doc, ("resources", i)),
                 added=r.get("added"),
+                requires=tuple(r.get("requires", ())),
             )
             for i, r in enumerate(data["resources"])
+        ),
+        paths=tuple(
+            StudyPath(
+                id=p["id"],
+                title=p["title"],
+                summary=p["summary"],
+                steps=tuple(PathStep(s["record"], s["why"], s.get("chapter")) for s in p["steps"]),
+                line=line("paths", i),
+            )
+            for i, p in enumerate(data.get("paths", ()))
         ),
     )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from .prereq import Graph, chapter_id, match_score, split_id
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,8 @@ class Course:
     chinese: tuple[ChineseAid, ...] = ()
     #: Date (YYYY-MM-DD) the record was added to the guide, when known.
     added: str | None = None
+    #: What to study first: record ids, chapter ids (``slp3#7``) or topic ids, in order.
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,8 @@ class BookChapter:
     #: Titles of the chapter's slide decks (published as pptx and pdf).
     slides: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    #: What to study first: record ids, chapter ids (``slp3#7``) or topic ids, in order.
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,6 +179,8 @@ class Book:
     effort: Effort | None = None
     chinese: tuple[ChineseAid, ...] = ()
     added: str | None = None
+    #: What to study first: record ids, chapter ids (``slp3#7``) or topic ids, in order.
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -192,9 +201,35 @@ class Resource:
     effort: Effort | None = None
     chinese: tuple[ChineseAid, ...] = ()
     added: str | None = None
+    #: What to study first: record ids, chapter ids (``slp3#7``) or topic ids, in order.
+    requires: tuple[str, ...] = ()
 
 
 Record = Course | Syllabus | Book | Resource
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """One step of a study path: a record, or one chapter of a book or syllabus."""
+
+    record: str
+    why: str
+    chapter: int | None = None
+
+    @property
+    def node(self) -> str:
+        """The step's id in the prerequisite graph and in the reader's progress."""
+        return chapter_id(self.record, self.chapter) if self.chapter else self.record
+
+
+@dataclass(frozen=True)
+class StudyPath:
+    record_type = "path"
+    id: str
+    title: str
+    summary: str
+    steps: tuple[PathStep, ...]
+    line: int
 
 
 @dataclass(frozen=True)
@@ -214,6 +249,7 @@ COUNT_FORMS = (
     "syllabi",
     "books",
     "resources",
+    "paths",
     "courses:<category>",
     "books:<group>",
     "chapters:<syllabus>",
@@ -232,6 +268,7 @@ class Catalog:
     resources: tuple[Resource, ...]
     #: The data file's content as read (plain dicts and lists), for the open-data export.
     source: dict = field(default_factory=dict, repr=False, compare=False)
+    paths: tuple[StudyPath, ...] = ()
     _by_id: dict[str, Record] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -278,6 +315,79 @@ class Catalog:
                 found.append(Related(record))
         return found
 
+    def ranked_related(self, topics: tuple[str, ...], *, exclude: set[str]) -> list[Related]:
+        """:meth:`related`, most specific first (see :func:`prereq.match_score`).
+
+        Ties go to a book chapter before a whole record, then to the data file's order.
+        """
+        found = self.related(topics, exclude=exclude)
+        order = {id(item): n for n, item in enumerate(found)}
+
+        def key(item: Related) -> tuple[float, int, int]:
+            offered = item.chapter.topics if item.chapter is not None else item.record.topics
+            return (-match_score(topics, offered), item.chapter is None, order[id(item)])
+
+        return sorted(found, key=key)
+
+    # -- Prerequisites and paths ---------------------------------------------------------
+
+    @cached_property
+    def graph(self) -> Graph:
+        """Every record and chapter with what it requires (see :mod:`prereq`)."""
+        graph = Graph()
+        for record in self.records():
+            graph.add(record.id, teaches=record.topics)
+            previous: str | None = None
+            for chapter in getattr(record, "chapters", ()):
+                node = chapter_id(record.id, chapter.number)
+                graph.add(node, teaches=chapter.topics)
+                graph.require(record.id, node)
+                if isinstance(record, Syllabus) and previous:
+                    graph.require(node, previous)  # a syllabus is read in its order
+                previous = node
+                for needed in getattr(chapter, "requires", ()):
+                    graph.require(node, needed, topic=self.topic(needed) is not None)
+            for needed in getattr(record, "requires", ()):
+                graph.require(record.id, needed, topic=self.topic(needed) is not None)
+        return graph
+
+    def chapter(self, node: str) -> tuple[Record, Chapter | BookChapter | None] | None:
+        """The record and chapter a graph node names, or ``None`` if it names nothing."""
+        record_id, number = split_id(node)
+        record = self.get(record_id)
+        if record is None:
+            return None
+        if number is None:
+            return record, None
+        found = next((ch for ch in getattr(record, "chapters", ()) if ch.number == number), None)
+        return (record, found) if found else None
+
+    def hours(self, node: str) -> int | None:
+        """Study hours of a record when its data says so; chapters and others are unknown."""
+        record = self.get(node)
+        effort = getattr(record, "effort", None)
+        return effort.hours if effort else None
+
+    def teachers(self, topic: str, *, exclude: set[str]) -> list[str]:
+        """Graph nodes that teach *topic*, most specific first (for "any one of" requirements)."""
+        found: list[tuple[float, bool, int, str]] = []
+        for n, item in enumerate(self.related((topic,), exclude=exclude)):
+            parts: list[tuple[str, tuple[str, ...], bool]]
+            if isinstance(item.record, Syllabus):  # a syllabus teaches a topic in its chapters
+                parts = [(chapter_id(item.record.id, ch.number), ch.topics, True) for ch in item.record.chapters]
+            elif item.chapter is not None:
+                parts = [(chapter_id(item.record.id, item.chapter.number), item.chapter.topics, True)]
+            else:
+                parts = [(item.record.id, item.record.topics, False)]
+            for node, topics, is_chapter in parts:
+                score = match_score((topic,), topics)
+                if score and node not in exclude:
+                    found.append((-score, not is_chapter, n, node))
+        return [node for *_, node in sorted(found)]
+
+    def study_path(self, path_id: str) -> StudyPath | None:
+        return next((p for p in self.paths if p.id == path_id), None)
+
     def count(self, what: str) -> int | None:
         """The number *what* names (one of :data:`COUNT_FORMS`), or ``None`` if it names nothing."""
         name, _, arg = what.partition(":")
@@ -290,6 +400,7 @@ class Catalog:
                 "syllabi": self.syllabi,
                 "books": self.books,
                 "resources": self.resources,
+                "paths": self.paths,
             }
             return len(table[name]) if name in table else None
         if name == "courses" and self.category(arg):

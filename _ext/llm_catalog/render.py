@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from . import facets, labels
+from .prereq import chapter_id
 from .records import (
     Book,
     BookChapter,
@@ -56,6 +57,10 @@ def _join(parts: Iterable[nodes.Node | str], sep: str = SEP) -> list[nodes.Node]
             out.append(nodes.Text(sep))
         out.append(nodes.Text(part) if isinstance(part, str) else part)
     return out
+
+
+#: Public name for the other rendering modules.
+join = _join
 
 
 def _para(cls: str, *children: nodes.Node) -> nodes.paragraph:
@@ -227,6 +232,9 @@ def _record_card(
     # What the HTML filter reads (transforms write it as data- attributes on pages with a filter).
     card["llm-record"] = record.id
     card["llm-facets"] = facets.values(record)
+    # Read by the HTML post-transform that adds the progress checkbox; other writers ignore them.
+    card["llm-progress-id"] = record.id
+    card["llm-title"] = record.title
     return card
 
 
@@ -264,6 +272,11 @@ def book_card(catalog: Catalog, book: Book, home: str | None = None) -> nodes.co
         return heading + (slides if chapter.slides else "")
 
     chapters = _bullets("llm-card-chapters", ([nodes.Text(chapter_text(ch))] for ch in book.chapters))
+    for item, chapter in zip(chapters or (), book.chapters, strict=True):
+        # Read by the HTML progress post-transform: a chapter is kept as "slp3#7".
+        item["llm-progress-id"] = chapter_id(book.id, chapter.number)
+        item["llm-title"] = f"{book.title} {labels.CHAPTER_HEADING.format(number=chapter.number, title=chapter.title)}"
+        item["llm-progress-inline"] = True
     return _record_card(catalog, book, meta, chapters, home=home)
 
 
@@ -289,6 +302,33 @@ def related_title(item: Related) -> str:
     return item.record.title
 
 
+#: How many related materials a syllabus chapter shows before "更多"; print shows at most PRINTED.
+RELATED_FIRST = 3
+RELATED_PRINTED = 8
+
+
+def ranked_related(catalog: Catalog, topics: tuple[str, ...], exclude: set[str], docname: str) -> list[nodes.Node]:
+    """The best matches first, the rest in an ``llm-related-more`` container.
+
+    The container is a plain paragraph list in the cached doctree; the HTML post-transform
+    folds it under "更多" and the other builders cut the whole list to RELATED_PRINTED.
+    """
+    related = catalog.ranked_related(topics, exclude=exclude)
+    if not related:
+        return [
+            _para("llm-chapter-related", *_labelled(labels.CHAPTER_RELATED), nodes.Text(labels.CHAPTER_NOT_COVERED))
+        ]
+    refs = [xref(item.record.id, related_title(item), docname) for item in related]
+    first = _join(refs[:RELATED_FIRST], labels.ITEM_SEPARATOR)
+    out: list[nodes.Node] = [_para("llm-chapter-related", *_labelled(labels.CHAPTER_RELATED), *first)]
+    if len(refs) > RELATED_FIRST:
+        more = nodes.container(classes=["llm-related-more"])
+        more["llm-count"] = len(refs) - RELATED_FIRST
+        more += _bullets("llm-related-more-list", ([ref] for ref in refs[RELATED_FIRST:]))
+        out.append(more)
+    return out
+
+
 def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
     """Heading paragraph, links, the numbered chapters with related materials, further topics."""
     head = _para("llm-syllabus-title", nodes.strong(syl.title, syl.title), nodes.Text(f"{SEP}{syl.author}"))
@@ -309,17 +349,12 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
             body += _chapter_status(chapter.status)
         if chapter.keywords:
             body += _para("llm-chapter-keywords", *_labelled(labels.CHAPTER_KEYWORDS), nodes.Text(chapter.keywords))
-        related = catalog.related(chapter.topics, exclude=exclude)
-        if related:
-            refs = [xref(item.record.id, related_title(item), docname) for item in related]
-            body += _para(
-                "llm-chapter-related", *_labelled(labels.CHAPTER_RELATED), *_join(refs, labels.ITEM_SEPARATOR)
-            )
-        else:
-            body += _para(
-                "llm-chapter-related", *_labelled(labels.CHAPTER_RELATED), nodes.Text(labels.CHAPTER_NOT_COVERED)
-            )
-        chapters += nodes.definition_list_item("", term, body)
+        body.extend(ranked_related(catalog, chapter.topics, exclude, docname))
+        item = nodes.definition_list_item("", term, body)
+        # Progress (HTML only) keeps a chapter as "llm101n#3", like a path step naming it.
+        item["llm-progress-id"] = chapter_id(syl.id, chapter.number)
+        item["llm-title"] = f"{syl.title} {term_text}"
+        chapters += item
     out.append(chapters)
 
     if syl.further:

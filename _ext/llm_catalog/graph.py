@@ -1,0 +1,112 @@
+"""The prerequisite graph per builder: links on its nodes, and what to install when dot is missing."""
+
+from __future__ import annotations
+
+import shutil
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.ext.graphviz import graphviz, html_visit_graphviz, latex_visit_graphviz
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from . import labels, studyplan
+from .domain import WARNING_TYPE, catalog_domain
+from .progress import card_uri, page_uri
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+
+    from .records import Catalog
+
+logger = logging.getLogger(__name__)
+
+#: Said when Graphviz's dot is missing: sphinx.ext.graphviz itself would only print the dot
+#: code into the page and say "check the graphviz_dot setting".
+MISSING_DOT = (
+    "the prerequisite graph needs the 'dot' program of Graphviz, and {dot!r} was not found; "
+    "install the package 'graphviz' (Debian/Ubuntu: sudo apt-get install graphviz, or sudo make system-deps; "
+    "macOS: brew install graphviz), or point the graphviz_dot setting at it"
+)
+
+
+def _is_graph(node: nodes.Node) -> bool:
+    return isinstance(node, graphviz) and bool(node.get("llm-graph"))
+
+
+class GraphForBuilder(SphinxPostTransform):
+    """Web pages (HTML, EPUB) get a link on every node; without dot, a located warning."""
+
+    default_priority = 200
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(_is_graph)):
+            dot = self.config.graphviz_dot
+            if not shutil.which(dot):
+                logger.warning(
+                    MISSING_DOT.format(dot=dot), type=WARNING_TYPE, subtype="graphviz_missing", location=node
+                )
+                text = labels.PATHS["graph_missing"]
+                node.replace_self(nodes.paragraph(text, text, classes=["llm-graph-missing"]))
+                continue
+            if self.app.builder.format == "html":
+                node["code"] = studyplan.dot_code(self._catalog, self._urls())
+
+    @property
+    def _catalog(self) -> Catalog:
+        return catalog_domain(self.env).catalog
+
+    def _urls(self) -> dict[str, str]:
+        catalog = self._catalog
+        docname = self.env.docname
+        builder = self.app.builder
+        drawn, topics, _ = studyplan.graph_nodes(catalog)
+        urls = {node: card_uri(catalog, builder, docname, node) for node in drawn}
+        here = page_uri(builder, docname, docname)
+        urls.update({f"topic:{t}": f"{here}#{studyplan.topic_anchor(t)}" for t in topics})
+        return {key: url for key, url in urls.items() if url}
+
+
+def visit_graphviz_html(self: HTML5Translator, node: graphviz) -> None:
+    """Sphinx's own HTML rendering, plus a text alternative on the <object> of our graph.
+
+    sphinx.ext.graphviz puts the alt text only as fallback content inside <object>, which
+    browsers (and screen readers) skip once the SVG loads; aria-label names it for them.
+    """
+    start = len(self.body)
+    try:
+        html_visit_graphviz(self, node)
+    except nodes.SkipNode:
+        if node.get("llm-graph"):
+            label = escape(node.get("alt", ""), quote=True)
+            for i in range(start, len(self.body)):
+                if self.body[i].startswith("<object "):
+                    self.body[i] = self.body[i].replace("<object ", f'<object aria-label="{label}" ', 1)
+        raise
+
+
+#: Where the PDF figure goes in the LaTeX output: not beside the book, because Read the Docs
+#: publishes the one *.pdf it finds at the top of that folder (and fails on two).
+LATEX_FIGURES = "figures"
+
+
+def visit_graphviz_latex(self: LaTeXTranslator, node: graphviz) -> None:
+    if not node.get("llm-graph"):
+        latex_visit_graphviz(self, node)  # raises SkipNode, like every graphviz visitor
+        return
+    builder = self.builder
+    saved = builder.imagedir, builder.imgpath
+    builder.imagedir = builder.imgpath = LATEX_FIGURES
+    try:
+        latex_visit_graphviz(self, node)
+    finally:
+        builder.imagedir, builder.imgpath = saved
+
+
+def setup(app: Sphinx) -> None:
+    app.setup_extension("sphinx.ext.graphviz")
+    app.add_node(graphviz, override=True, html=(visit_graphviz_html, None), latex=(visit_graphviz_latex, None))
+    app.add_post_transform(GraphForBuilder)

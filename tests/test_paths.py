@@ -1,0 +1,348 @@
+"""Prerequisites, study paths, the prerequisite graph and ranked syllabus links (issue 10)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import REPO, require_tool, soup, sphinx_build
+from llm_catalog import labels
+from llm_catalog.load import load
+from llm_catalog.prereq import Graph, match_score
+
+pytestmark = pytest.mark.sphinx("html", testroot="paths")
+
+ROOT = REPO / "tests" / "roots" / "test-paths"
+SCHEMA = REPO / "_data" / "catalog.schema.json"
+CATALOG = load(REPO / "_data" / "catalog.yaml", SCHEMA)
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}href"
+
+
+def warnings_of(app) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+
+
+def words(node) -> str:
+    return " ".join(node.get_text().split())
+
+
+# -- The data ------------------------------------------------------------------------------
+
+
+def test_real_paths_are_the_four_the_issue_asks_for() -> None:
+    assert [(p.id, p.title) for p in CATALOG.paths] == [
+        ("zero-basics", "零基础入门"),
+        ("research", "研究方向"),
+        ("app-dev", "应用开发"),
+        ("all-chinese", "全中文路线"),
+    ]
+    for path in CATALOG.paths:
+        assert all(step.why for step in path.steps)
+        assert len({step.node for step in path.steps}) == len(path.steps)
+
+
+def test_all_chinese_path_uses_only_records_in_chinese() -> None:
+    path = CATALOG.study_path("all-chinese")
+    records = [CATALOG.get(step.record) for step in path.steps]
+    assert records and all(record.language == "zh" for record in records)
+    # Honest about how few there are: every record in Chinese is on the path, and the summary says so.
+    in_chinese = {r.id for r in CATALOG.records() if getattr(r, "language", None) == "zh"}
+    assert {r.id for r in records} == in_chinese
+    assert f"{len(in_chinese)}" in path.summary or "三项" in path.summary
+
+
+def test_research_path_follows_the_seeds_advice() -> None:
+    """Courses of the main kinds come before the paper seminars the seed calls reference material."""
+    steps = [CATALOG.get(step.record) for step in CATALOG.study_path("research").steps]
+    study = [CATALOG.category(r.category).study if hasattr(r, "category") else None for r in steps]
+    first_reference = study.index("reference")
+    assert "main" in study[:first_reference]
+    assert "main" not in study[first_reference:]
+
+
+def test_graph_edges_follow_the_data() -> None:
+    graph = CATALOG.graph
+    assert graph.strict["jhu-csci601-771"] == ["jhu-cs601-471"]
+    assert graph.topics["stanford-cs324"] == ["neural-networks", "language-modeling"]
+    assert "slp3#9" in graph.strict["slp3"]  # requiring a book means all its chapters
+    assert graph.strict["llm101n#3"] == ["llm101n#2"]  # a syllabus is read in order
+    assert graph.needs("slp3#10") == ["slp3#3", "slp3#5", "slp3#7", "slp3#9"]
+    assert graph.cycles() == []
+
+
+def test_cycles_are_found_whole_and_once() -> None:
+    graph = Graph()
+    for node in ("a", "b", "c", "d", "e"):
+        graph.add(node)
+    for first, then in (("a", "b"), ("b", "c"), ("c", "a"), ("d", "e"), ("e", "d"), ("c", "d")):
+        graph.require(first, then)
+    assert graph.cycles() == [["a", "b", "c", "a"], ["d", "e", "d"]]
+
+
+def test_match_score_prefers_the_specific() -> None:
+    assert match_score(["lm"], ["lm"]) == 1.0
+    assert match_score(["lm"], ["lm", "nn"]) == 0.5
+    assert match_score(["lm"], ["nn"]) == 0.0
+    assert match_score(["lm", "nn"], ["lm", "nn", "apps"]) == pytest.approx(2 / 3)
+
+
+def test_real_syllabus_ranks_a_book_chapter_on_the_topic_before_whole_courses() -> None:
+    # LLM101n chapter 1 is about language modeling only.
+    ranked = CATALOG.ranked_related(("language-modeling",), exclude={"llm101n", "karpathy-llm101n"})
+    first = ranked[0]
+    assert (first.record.id, first.chapter.number) == ("slp3", 3)
+    scores = [
+        match_score(("language-modeling",), (i.chapter or i.record).topics)  # type: ignore[union-attr]
+        for i in ranked
+    ]
+    assert scores == sorted(scores, reverse=True)
+
+
+# -- The test root -------------------------------------------------------------------------
+
+
+def test_builds_without_warnings(app) -> None:
+    app.build()
+    assert warnings_of(app) == ""
+
+
+def test_paths_render_steps_hours_and_totals(app) -> None:
+    app.build()
+    page = soup(app.outdir / "pages" / "paths.html")
+    section = page.find(id="llm-path-main-line")
+    assert words(section.find("h2")).startswith("主线路线")
+    assert words(section.select_one(".llm-path-total")) == "共 4 步 · 合计约 40 小时 · 另有 2 步时长未知"
+    steps = section.select("ol.llm-path-steps > li")
+    assert [words(s.select_one(".llm-step-title a")) for s in steps] == [
+        "Intro to LMs",
+        "The Book 第 1 章 Counting",
+        "The Book 第 2 章 Neurons",
+        "Deep LMs",
+    ]
+    assert [s.select_one(".llm-step-title a")["href"] for s in steps] == [
+        "courses.html#llm-intro",
+        "books.html#llm-book",
+        "books.html#llm-book",
+        "courses.html#llm-deep",
+    ]
+    assert "约 10 小时" in words(steps[0]) and "时长未知" in words(steps[1])
+    assert words(steps[0].select_one(".llm-step-why")) == "为什么在这里：先入门。"
+    # The seed's advice for the course's kind.
+    assert words(steps[0].select_one(".llm-step-study")) == "学习建议：主要学习（核心课程）"
+    assert words(steps[3].select_one(".llm-step-requires")) == "先修：Intro to LMs、The Book 第 2 章 Neurons"
+    # Progress markers (filled in by the script): one per step, keyed like the reader's storage.
+    assert [s.select_one(".llm-progress-slot")["data-llm-id"] for s in steps] == ["intro", "book#1", "book#2", "deep"]
+    summary = section.select_one(".llm-progress-summary")
+    assert json.loads(summary["data-llm-items"]) == [["intro", 10], ["book#1", None], ["book#2", None], ["deep", 30]]
+    apps = page.find(id="llm-path-apps-line")
+    topic_link = apps.select("ol.llm-path-steps > li")[1].select_one(".llm-step-requires a")
+    assert topic_link["href"] == "#llm-topic-nn" and page.find(id="llm-topic-nn") is not None
+
+
+def test_without_javascript_there_are_no_checkboxes(app) -> None:
+    app.build()
+    for name in ("pages/paths.html", "pages/courses.html", "pages/syllabus.html"):
+        page = soup(app.outdir / name)
+        assert page.select("input[type=checkbox]") == []
+        slots = page.select(".llm-progress-slot")
+        assert slots and all(slot.has_attr("hidden") for slot in slots)
+    paths = soup(app.outdir / "pages" / "paths.html")
+    assert all(paths.select_one(cls).has_attr("hidden") for cls in (".llm-progress-tools", ".llm-next"))
+
+
+def test_progress_script_only_on_pages_that_use_it(app) -> None:
+    app.build()
+
+    def scripts(name: str) -> list[str]:
+        return [s["src"].split("?")[0] for s in soup(app.outdir / name).select("script[src]")]
+
+    for name in ("pages/paths.html", "pages/courses.html", "pages/syllabus.html", "pages/books.html"):
+        assert any(src.endswith("llm-progress.js") for src in scripts(name)), name
+    assert not any(src.endswith("llm-progress.js") for src in scripts("index.html"))
+    assert (app.outdir / "_static" / "llm-progress.js").is_file()
+
+
+def test_book_chapters_have_their_own_marker(app) -> None:
+    app.build()
+    book = soup(app.outdir / "pages" / "books.html").find(id="llm-book")
+    chapters = book.select(".llm-card-chapters > li")
+    assert [li.select_one(".llm-progress-slot")["data-llm-id"] for li in chapters] == ["book#1", "book#2"]
+    assert book.select_one(".llm-card-progress .llm-progress-slot")["data-llm-id"] == "book"
+
+
+def test_category_pages_count_their_courses(app) -> None:
+    app.build()
+    page = soup(app.outdir / "pages" / "courses.html")
+    items = [json.loads(s["data-llm-items"]) for s in page.select(".llm-progress-summary")]
+    assert items == [[["intro", 10], ["deep", 30]], [["apps-course", None]]]
+    cards = page.select(".llm-card")
+    assert [c.select_one(".llm-progress-slot")["data-llm-id"] for c in cards] == ["intro", "deep", "apps-course"]
+
+
+def test_next_step_data_lists_every_goal_with_its_requirements(app) -> None:
+    app.build()
+    page = soup(app.outdir / "pages" / "paths.html")
+    panel = page.select_one(".llm-next")
+    graph = json.loads(panel["data-llm-graph"])["nodes"]
+    assert graph["deep"]["r"] == ["intro", "book#2"]
+    assert graph["deep"]["u"] == "courses.html#llm-deep" and graph["deep"]["h"] == 30
+    assert graph["book#2"]["r"] == ["book#1"]
+    assert graph["syl#3"]["r"] == ["syl#2"] and graph["syl#3"]["u"] == "syllabus.html#llm-syl-ch03"
+    assert graph["apps-course"]["r"] == [{"any": ["syl#2", "book#2", "deep"], "t": "神经网络"}]
+    assert graph["path:main-line"] == {"t": "主线路线", "goal": True, "r": ["intro", "book#1", "book#2", "deep"]}
+    options = [o["value"] for o in panel.select("select option")]
+    assert options[:2] == ["path:main-line", "path:apps-line"]
+    assert {"syl#1", "intro", "book"} <= set(options)
+
+
+def svg_of(page_path: Path) -> tuple[Path, ET.Element]:
+    page = soup(page_path)
+    data = page.select_one("object.llm-graph")["data"]
+    svg = page_path.parent / data
+    return svg, ET.parse(svg).getroot()
+
+
+def test_graph_svg_nodes_link_to_their_cards(app) -> None:
+    require_tool("dot", "the prerequisite graph is drawn by Graphviz")
+    app.build()
+    svg_path, svg = svg_of(app.outdir / "pages" / "paths.html")
+    links: dict[str, str] = {}
+    for group in svg.iter(f"{SVG}g"):
+        if group.get("class") == "node":
+            title = group.find(f"{SVG}title").text
+            anchor = group.find(f".//{SVG}a")
+            links[title] = anchor.get(XLINK)
+    expected = {
+        "intro": "courses.html#llm-intro",
+        "deep": "courses.html#llm-deep",
+        "apps-course": "courses.html#llm-apps-course",
+        "book#1": "books.html#llm-book",
+        "book#2": "books.html#llm-book",
+        "topic:nn": "paths.html#llm-topic-nn",
+    }
+    assert set(links) == set(expected)
+    for node, href in links.items():
+        # Links are relative to the SVG in _images/: each must reach a real element id.
+        target = (svg_path.parent / unquote(urlsplit(href).path)).resolve()
+        assert target == (app.outdir / "pages" / expected[node].split("#")[0]).resolve(), node
+        fragment = urlsplit(href).fragment
+        assert fragment == expected[node].split("#")[1]
+        assert soup(target).find(id=fragment) is not None, href
+    edges = {g.find(f"{SVG}title").text for g in svg.iter(f"{SVG}g") if g.get("class") == "edge"}
+    assert edges == {"intro->deep", "book#2->deep", "book#1->book#2", "topic:nn->apps-course"}
+
+
+def test_graph_has_a_text_twin(app) -> None:
+    app.build()
+    page = soup(app.outdir / "pages" / "paths.html")
+    rows = [words(li) for li in page.select("ul.llm-graph-list > li")]
+    assert rows == [
+        "Deep LMs ← 先学：Intro to LMs、The Book 第 2 章 Neurons",
+        "Building Apps ← 先学：任一讲“神经网络”的材料",
+        "The Book 第 2 章 Neurons ← 先学：The Book 第 1 章 Counting",
+    ]
+    topics = [words(li) for li in page.select("ul.llm-topic-list > li")]
+    assert topics == [
+        "神经网络：讲这个主题的材料（越专门的越靠前）：Tiny Syllabus 第 2 章 Networks、"
+        "The Book 第 2 章 Neurons、Deep LMs、Building Apps"
+    ]
+
+
+def test_syllabus_shows_three_best_then_folds_the_rest(app) -> None:
+    app.build()
+    page = soup(app.outdir / "pages" / "syllabus.html")
+    bodies = page.select("dl.llm-syllabus-chapters > dd")
+    first = bodies[0]
+    shown = [words(a) for a in first.select(".llm-chapter-related a")]
+    # Chapter 1 (language models): exact matches first, a chapter before a whole course.
+    assert shown == ["The Book 第 1 章 Counting", "Intro to LMs", "Deep LMs"]
+    more = first.select_one("details.llm-related-more")
+    assert words(more.summary) == "更多（1 项）"
+    assert [words(a) for a in more.select("li a")] == ["Building Apps"]
+    assert "本指南暂未收录" in words(bodies[3])
+    assert bodies[3].select_one("details") is None
+    # Every chapter gets its progress marker, keyed "syl#<n>".
+    ids = [dd.select_one(".llm-progress-slot")["data-llm-id"] for dd in bodies]
+    assert ids == ["syl#1", "syl#2", "syl#3", "syl#4"]
+
+
+@pytest.mark.sphinx("html", testroot="paths", srcdir="paths-parallel", parallel=2)
+def test_parallel_build_has_no_warnings(app) -> None:
+    app.build()
+    assert warnings_of(app) == ""
+    assert soup(app.outdir / "pages" / "paths.html").find(id="llm-path-apps-line") is not None
+
+
+@pytest.mark.sphinx("latex", testroot="paths", srcdir="paths-latex")
+def test_latex_gets_the_graph_as_a_vector_figure_and_the_paths_as_sections(app) -> None:
+    require_tool("dot", "the prerequisite graph is drawn by Graphviz")
+    app.build()
+    assert warnings_of(app) == ""
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    figure = re.search(r"\\sphinxincludegraphics\[\]\{\{?(figures/graphviz-[0-9a-f]+)\}?\.pdf\}", tex)
+    assert figure, "no graph figure in the LaTeX output"
+    pdf = Path(app.outdir) / f"{figure.group(1)}.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    # Paper has no use for links into HTML pages: the figure carries none.
+    assert b".html" not in pdf.read_bytes()
+    # Read the Docs publishes the single *.pdf at the top of the LaTeX folder: the figure is not one.
+    assert list(Path(app.outdir).glob("*.pdf")) == []
+    assert re.search(r"\\section\{主线路线", tex) and re.search(r"\\section\{应用路线", tex)
+    assert "共 4 步 · 合计约 40 小时 · 另有 2 步时长未知" in tex
+    assert "llm-progress" not in tex and "已学完" not in tex
+
+
+def test_a_missing_dot_says_which_package_to_install(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src)
+    result = sphinx_build(src, tmp_path / "html", "-W", "--keep-going", "-D", "graphviz_dot=/nonexistent/dot")
+    assert result.returncode != 0
+    assert "needs the 'dot' program of Graphviz" in result.stderr
+    assert "sudo apt-get install graphviz" in result.stderr
+    assert re.search(r"paths\.md:\d+: WARNING: the prerequisite graph", result.stderr), result.stderr
+    # The page says the graph is missing instead of showing dot code.
+    page = (tmp_path / "html" / "pages" / "paths.html").read_text(encoding="utf-8")
+    assert "digraph" not in page and "Graphviz" in page
+
+
+def test_real_site_print_lists_at_most_eight_related_per_chapter(tmp_path: Path) -> None:
+    """The text builder stands in for print: no folding, at most eight, and a note on the rest."""
+    out = tmp_path / "text"
+    result = sphinx_build(REPO, out, "-q", "-d", str(tmp_path / "doctrees"), builder="text")
+    assert result.returncode == 0, result.stderr
+    text = (out / "materials" / "llm101n.txt").read_text(encoding="utf-8")
+    syl = CATALOG.get("llm101n")
+    lengths = []
+    for chapter in syl.chapters:
+        related = CATALOG.ranked_related(chapter.topics, exclude={"llm101n", "karpathy-llm101n"})
+        lengths.append(len(related))
+        block = text.split(labels.CHAPTER_HEADING.format(number=chapter.number, title=chapter.title))[1]
+        following = [c for c in syl.chapters if c.number > chapter.number]
+        if following:
+            block = block.split(labels.CHAPTER_HEADING.format(number=following[0].number, title=following[0].title))[0]
+        if not related:
+            assert "本指南暂未收录" in block
+            continue
+        first_line = block.split("相关材料：")[1].split("\n\n")[0]
+        printed = first_line.count("；") + 1 + len(re.findall(r"^ +\* ", block, re.MULTILINE))
+        assert printed == min(len(related), 8), chapter.number
+        if len(related) > 8:
+            assert f"另有 {len(related) - 8} 项相关材料" in block
+    assert max(lengths) > 8, "the real data no longer has a chapter with more than eight related materials"
+
+
+def test_graphviz_is_installed_wherever_the_site_is_built() -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    packages = re.search(r"^DEB_PACKAGES := (.+)$", makefile, re.MULTILINE).group(1).split()
+    assert "graphviz" in packages
+    import yaml
+
+    rtd = yaml.safe_load((REPO / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert "graphviz" in rtd["build"]["apt_packages"]

@@ -1,0 +1,253 @@
+"""Reader's progress in a real browser: checkboxes, counts, export/import, 下一步, keyboard, axe.
+
+Pages are opened from file:// (no server, no network): that is how an offline reader opens
+the downloaded HTML, and localStorage must work there too.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, start_chromium
+from llm_catalog.load import load
+
+CATALOG = load(REPO / "_data" / "catalog.yaml")
+KEY = "llm-study-guide-progress"
+
+
+def expected_summary(items: list[tuple[str, int | None]], done: set[str]) -> str:
+    """The count line as the issue words it: 已完成 3/9 · 约 40/120 小时."""
+    text = f"已完成 {sum(1 for i, _ in items if i in done)}/{len(items)}"
+    hours = sum(h for _, h in items if h is not None)
+    unknown = sum(1 for _, h in items if h is None)
+    if hours:
+        text += f" · 约 {sum(h for i, h in items if i in done and h is not None)}/{hours} 小时"
+    if unknown:
+        text += f"（{unknown} 项时长未知）" if hours else "（时长均未知）"
+    return text
+
+
+def path_items(path_id: str) -> list[tuple[str, int | None]]:
+    return [(s.node, CATALOG.hours(s.node)) for s in CATALOG.study_path(path_id).steps]
+
+
+def category_items(category_id: str) -> list[tuple[str, int | None]]:
+    return [(c.id, CATALOG.hours(c.id)) for c in CATALOG.courses_in(category_id)]
+
+
+def open_page(driver, site: Path, name: str) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get((site / name).as_uri())
+    WebDriverWait(driver, 20).until(
+        lambda d: d.execute_script("return document.querySelectorAll('input[type=checkbox][data-llm-id]').length")
+    )
+
+
+def box(driver, node: str, scope: str = ""):
+    """The checkbox of *node*, scrolled to the middle of the window (as a reader would see it)."""
+    from selenium.webdriver.common.by import By
+
+    found = driver.find_element(By.CSS_SELECTOR, f'{scope} input[type=checkbox][data-llm-id="{node}"]'.strip())
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", found)
+    return found
+
+
+def text_of(driver, css: str) -> str:
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(By.CSS_SELECTOR, css).text.strip()
+
+
+def stored(driver) -> dict | None:
+    raw = driver.execute_script(f"return window.localStorage.getItem('{KEY}')")
+    return json.loads(raw) if raw else None
+
+
+@pytest.fixture
+def reader(tmp_path: Path) -> Iterator[object]:
+    driver = start_chromium(tmp_path / "profile", tmp_path / "downloads")
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_a_tick_survives_reload_and_the_counts_follow(reader, site: Path) -> None:
+    genai = "genai-for-everyone"
+    open_page(reader, site, "paths.html")
+    summary = "#llm-path-app-dev .llm-progress-summary"
+    assert text_of(reader, summary) == expected_summary(path_items("app-dev"), set())
+    box(reader, genai, "#llm-path-app-dev").click()
+    assert text_of(reader, summary) == expected_summary(path_items("app-dev"), {genai})
+    assert text_of(reader, summary).startswith("已完成 1/")
+    # Every box for the same record follows, wherever it is on the page.
+    assert all(b.is_selected() for b in reader.find_elements("css selector", f'input[data-llm-id="{genai}"]'))
+
+    reader.refresh()
+    open_page(reader, site, "paths.html")
+    assert box(reader, genai, "#llm-path-app-dev").is_selected()
+    assert text_of(reader, summary) == expected_summary(path_items("app-dev"), {genai})
+
+    # The category page counts the same progress: it is kept by record id, not by page.
+    open_page(reader, site, "materials/application-courses.html")
+    assert box(reader, genai).is_selected()
+    assert text_of(reader, ".llm-progress-summary") == expected_summary(category_items("application-courses"), {genai})
+    box(reader, genai).click()
+    assert text_of(reader, ".llm-progress-summary") == expected_summary(category_items("application-courses"), set())
+    assert stored(reader)["done"] == {}
+
+
+def test_keyboard_ticks_a_box_and_exports(reader, site: Path) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(reader, site, "materials/llm101n.html")
+    chapter = box(reader, "llm101n#3")
+    chapter.send_keys(Keys.SPACE)
+    assert chapter.is_selected()
+    assert reader.execute_script("return document.activeElement.getAttribute('data-llm-id')") == "llm101n#3"
+    assert list(stored(reader)["done"]) == ["llm101n#3"]
+    # Tab order reaches the export button from the import/export panel on the paths page.
+    open_page(reader, site, "paths.html")
+    export = reader.find_element("css selector", ".llm-progress-export")
+    export.send_keys(Keys.ENTER)
+    assert text_of(reader, ".llm-progress-message") == "已导出 1 项进度。"
+
+
+def wait_for_download(folder: Path) -> Path:
+    for _ in range(100):
+        found = [p for p in folder.glob("*.json")]
+        if found and not list(folder.glob("*.crdownload")):
+            return found[0]
+        time.sleep(0.1)
+    raise AssertionError(f"no download in {folder}: {list(folder.iterdir()) if folder.exists() else 'missing'}")
+
+
+def test_export_then_import_on_a_fresh_profile_restores_the_state(reader, site: Path, tmp_path: Path) -> None:
+    ticked = ["stanford-cs224n", "slp3#3", "llm101n#2"]
+    open_page(reader, site, "paths.html")
+    box(reader, "stanford-cs224n", "#llm-path-zero-basics").click()
+    box(reader, "slp3#3", "#llm-path-zero-basics").click()
+    open_page(reader, site, "materials/llm101n.html")
+    box(reader, "llm101n#2").click()
+    before = stored(reader)
+    assert sorted(before["done"]) == sorted(ticked)
+    open_page(reader, site, "paths.html")
+    reader.find_element("css selector", ".llm-progress-export").click()
+    exported = wait_for_download(tmp_path / "downloads")
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["format"] == "llm-study-guide-progress" and data["done"] == before["done"]
+
+    fresh = start_chromium(tmp_path / "profile-2")
+    try:
+        open_page(fresh, site, "paths.html")
+        assert stored(fresh) is None
+        assert not box(fresh, "stanford-cs224n", "#llm-path-zero-basics").is_selected()
+        fresh.find_element("css selector", ".llm-progress-tools input[type=file]").send_keys(str(exported))
+        _wait_text(fresh, ".llm-progress-message", "已导入 3 项进度。")
+        assert stored(fresh)["done"] == before["done"]
+        assert box(fresh, "stanford-cs224n", "#llm-path-zero-basics").is_selected()
+        assert box(fresh, "slp3#3", "#llm-path-zero-basics").is_selected()
+        open_page(fresh, site, "materials/llm101n.html")
+        assert box(fresh, "llm101n#2").is_selected() and not box(fresh, "llm101n#3").is_selected()
+    finally:
+        fresh.quit()
+
+
+def _wait_text(driver, css: str, expected: str) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 10).until(lambda d: text_of(d, css) != "")
+    assert text_of(driver, css) == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        ("this is not json", "这不是 JSON 文件"),
+        ('{"some": "other app"}', "这不是本指南导出的进度文件"),
+        ("[1, 2, 3]", "文件内容不是进度记录"),
+        ('{"format": "llm-study-guide-progress", "version": 2, "done": {}}', "进度文件的版本不受支持"),
+        (
+            '{"format": "llm-study-guide-progress", "version": 1, "done": {"<script>": "2026-01-01"}}',
+            "文件中有无法识别的条目 <script>",
+        ),
+        ('{"format": "llm-study-guide-progress", "version": 1, "done": {"slp3": true}}', "文件中有无法识别的条目 slp3"),
+    ],
+)
+def test_a_bad_or_foreign_file_is_refused_and_changes_nothing(
+    reader, site: Path, tmp_path: Path, content: str, why: str
+) -> None:
+    open_page(reader, site, "paths.html")
+    box(reader, "ntu-genai-intro", "#llm-path-zero-basics").click()
+    before = stored(reader)
+    bad = tmp_path / "progress.json"
+    bad.write_text(content, encoding="utf-8")
+    reader.find_element("css selector", ".llm-progress-tools input[type=file]").send_keys(str(bad))
+    _wait_text(reader, ".llm-progress-message", f"无法导入：{why}。进度没有改变。")
+    assert stored(reader) == before
+    assert box(reader, "ntu-genai-intro", "#llm-path-zero-basics").is_selected()
+
+
+def test_next_step_lists_what_a_goal_still_needs_in_order(reader, site: Path) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    open_page(reader, site, "paths.html")
+    goal = Select(reader.find_element("css selector", "#llm-next-goal"))
+    goal.select_by_value("llm101n#3")
+
+    def listed() -> list[str]:
+        return [li.text for li in reader.find_elements("css selector", ".llm-next-list > li")]
+
+    syl = CATALOG.get("llm101n")
+    assert listed() == [f"{syl.title} 第 {n} 章　{syl.chapters[n - 1].title}" for n in (1, 2, 3)]
+    open_page(reader, site, "materials/llm101n.html")
+    box(reader, "llm101n#1").click()
+    open_page(reader, site, "paths.html")  # the chosen goal is remembered
+    assert reader.find_element("css selector", "#llm-next-goal").get_attribute("value") == "llm101n#3"
+    assert [t.split("　")[0] for t in listed()] == [f"{syl.title} 第 2 章", f"{syl.title} 第 3 章"]
+
+    # A record's requirements come before it; a topic requirement offers its materials.
+    Select(reader.find_element("css selector", "#llm-next-goal")).select_by_value("slp3#10")
+    titles = [t.split(" 第 ")[1] if " 第 " in t else t for t in listed()]
+    assert titles == [
+        "3 章　N-gram Language Models",
+        "5 章　Logistic Regression",
+        "7 章　Neural Networks",
+        "9 章　Transformers",
+        "10 章　Large Language Models",
+    ]
+    status = text_of(reader, ".llm-next-status")
+    assert status.startswith("还需学完 5 项")
+    # Ticking one takes it off the list.
+    box(reader, "slp3#3", "#llm-path-zero-basics").click()
+    assert len(listed()) == 4 and text_of(reader, ".llm-next-status").startswith("还需学完 4 项")
+    # A path: its steps in order, each after what it requires.
+    Select(reader.find_element("css selector", "#llm-next-goal")).select_by_value("path:zero-basics")
+    items = listed()
+    steps = CATALOG.study_path("zero-basics").steps
+    # slp3#3 is done; the rest in path order. CS324's topic requirements are met by earlier
+    # steps (Nielsen teaches neural networks), so no "任选其一" entry appears.
+    expected = [s for s in steps if s.node != "slp3#3"]
+    assert len(items) == len(expected)
+    assert not any(item.startswith("任选其一") for item in items)
+    assert items[0] == CATALOG.get("ntu-genai-intro").title
+
+
+def test_phone_width_keeps_the_panel_usable(tmp_path: Path, site: Path) -> None:
+    phone = start_chromium(tmp_path / "phone", width=390)
+    try:
+        phone.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+        )
+        open_page(phone, site, "paths.html")
+        overflow = phone.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0
+        assert phone.find_element("css selector", ".llm-progress-export").is_displayed()
+    finally:
+        phone.quit()
