@@ -114,6 +114,7 @@ class ProgressMarkers(SphinxPostTransform):
         docname = self.env.docname
         words = labels.PROGRESS
         graph = next_graph(catalog, self.app.builder, docname)
+        graph_json = json.dumps(graph, ensure_ascii=False, separators=(",", ":"))
         options = []
         groups: list[tuple[str, list[tuple[str, str]]]] = [
             (words["next_paths"], [(f"path:{p.id}", p.title) for p in catalog.paths]),
@@ -142,7 +143,7 @@ class ProgressMarkers(SphinxPostTransform):
             f'aria-label="{escape(words["import"])}">'
             '<p class="llm-progress-message" role="status" aria-live="polite"></p>'
             "</div>"
-            f'<div class="llm-next" hidden data-llm-graph="{escape(json.dumps(graph, ensure_ascii=False, separators=(",", ":")))}">'
+            f'<div class="llm-next" hidden data-llm-graph="{escape(graph_json)}">'
             f"<p><strong>{escape(words['next_title'])}</strong></p>"
             f'<label for="llm-next-goal">{escape(words["next_label"])}</label>'
             f'<select id="llm-next-goal">{"".join(options)}</select>'
