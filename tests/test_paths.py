@@ -138,7 +138,12 @@ def test_paths_render_steps_hours_and_totals(app) -> None:
     assert words(steps[0].select_one(".llm-step-study")) == "学习建议：主要学习（核心课程）"
     assert words(steps[3].select_one(".llm-step-requires")) == "先修：Intro to LMs、The Book 第 2 章 Neurons"
     # Progress markers (filled in by the script): one per step, keyed like the reader's storage.
-    assert [s.select_one(".llm-progress-slot")["data-llm-id"] for s in steps] == ["intro", "book#1", "book#2", "deep"]
+    assert [s.select_one(".llm-progress-slot")["data-llm-progress"] for s in steps] == [
+        "intro",
+        "book#1",
+        "book#2",
+        "deep",
+    ]
     summary = section.select_one(".llm-progress-summary")
     assert json.loads(summary["data-llm-items"]) == [["intro", 10], ["book#1", None], ["book#2", None], ["deep", 30]]
     apps = page.find(id="llm-path-apps-line")
@@ -173,8 +178,8 @@ def test_book_chapters_have_their_own_marker(app) -> None:
     app.build()
     book = soup(app.outdir / "pages" / "books.html").find(id="llm-book")
     chapters = book.select(".llm-card-chapters > li")
-    assert [li.select_one(".llm-progress-slot")["data-llm-id"] for li in chapters] == ["book#1", "book#2"]
-    assert book.select_one(".llm-card-progress .llm-progress-slot")["data-llm-id"] == "book"
+    assert [li.select_one(".llm-progress-slot")["data-llm-progress"] for li in chapters] == ["book#1", "book#2"]
+    assert book.select_one(".llm-card-progress .llm-progress-slot")["data-llm-progress"] == "book"
 
 
 def test_category_pages_count_their_courses(app) -> None:
@@ -183,7 +188,7 @@ def test_category_pages_count_their_courses(app) -> None:
     items = [json.loads(s["data-llm-items"]) for s in page.select(".llm-progress-summary")]
     assert items == [[["intro", 10], ["deep", 30]], [["apps-course", None]]]
     cards = page.select(".llm-card")
-    assert [c.select_one(".llm-progress-slot")["data-llm-id"] for c in cards] == ["intro", "deep", "apps-course"]
+    assert [c.select_one(".llm-progress-slot")["data-llm-progress"] for c in cards] == ["intro", "deep", "apps-course"]
 
 
 def test_next_step_data_lists_every_goal_with_its_requirements(app) -> None:
@@ -269,7 +274,7 @@ def test_syllabus_shows_three_best_then_folds_the_rest(app) -> None:
     assert "本指南暂未收录" in words(bodies[3])
     assert bodies[3].select_one("details") is None
     # Every chapter gets its progress marker, keyed "syl#<n>".
-    ids = [dd.select_one(".llm-progress-slot")["data-llm-id"] for dd in bodies]
+    ids = [dd.select_one(".llm-progress-slot")["data-llm-progress"] for dd in bodies]
     assert ids == ["syl#1", "syl#2", "syl#3", "syl#4"]
 
 

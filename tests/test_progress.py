@@ -45,7 +45,7 @@ def open_page(driver, site: Path, name: str) -> None:
 
     driver.get((site / name).as_uri())
     WebDriverWait(driver, 20).until(
-        lambda d: d.execute_script("return document.querySelectorAll('input[type=checkbox][data-llm-id]').length")
+        lambda d: d.execute_script("return document.querySelectorAll('input[type=checkbox][data-llm-progress]').length")
     )
 
 
@@ -53,7 +53,7 @@ def box(driver, node: str, scope: str = ""):
     """The checkbox of *node*, scrolled to the middle of the window (as a reader would see it)."""
     from selenium.webdriver.common.by import By
 
-    found = driver.find_element(By.CSS_SELECTOR, f'{scope} input[type=checkbox][data-llm-id="{node}"]'.strip())
+    found = driver.find_element(By.CSS_SELECTOR, f'{scope} input[type=checkbox][data-llm-progress="{node}"]'.strip())
     driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", found)
     return found
 
@@ -87,7 +87,7 @@ def test_a_tick_survives_reload_and_the_counts_follow(reader, site: Path) -> Non
     assert text_of(reader, summary) == expected_summary(path_items("app-dev"), {genai})
     assert text_of(reader, summary).startswith("已完成 1/")
     # Every box for the same record follows, wherever it is on the page.
-    assert all(b.is_selected() for b in reader.find_elements("css selector", f'input[data-llm-id="{genai}"]'))
+    assert all(b.is_selected() for b in reader.find_elements("css selector", f'input[data-llm-progress="{genai}"]'))
 
     reader.refresh()
     open_page(reader, site, "paths.html")
@@ -110,7 +110,7 @@ def test_keyboard_ticks_a_box_and_exports(reader, site: Path) -> None:
     chapter = box(reader, "llm101n#3")
     chapter.send_keys(Keys.SPACE)
     assert chapter.is_selected()
-    assert reader.execute_script("return document.activeElement.getAttribute('data-llm-id')") == "llm101n#3"
+    assert reader.execute_script("return document.activeElement.getAttribute('data-llm-progress')") == "llm101n#3"
     assert list(stored(reader)["done"]) == ["llm101n#3"]
     # Tab order reaches the export button from the import/export panel on the paths page.
     open_page(reader, site, "paths.html")

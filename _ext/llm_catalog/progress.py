@@ -96,7 +96,7 @@ class ProgressMarkers(SphinxPostTransform):
             self.document += config
 
     def _slot(self, element: nodes.Element) -> None:
-        slot = _data("span", ["llm-progress-slot"], **{"llm-id": element["llm-progress-id"]})
+        slot = _data("span", ["llm-progress-slot"], **{"llm-progress": element["llm-progress-id"]})
         slot["data"]["llm-title"] = element.get("llm-title", "")
         element["classes"].append("llm-progress-item")
         if element.get("llm-progress-inline"):  # a book chapter: the box ends its line

@@ -93,12 +93,12 @@
   // -- Checkboxes ----------------------------------------------------------------------
 
   function makeCheckbox(slot) {
-    var id = slot.getAttribute("data-llm-id");
+    var id = slot.getAttribute("data-llm-progress");
     var label = document.createElement("label");
     label.className = "llm-done";
     var box = document.createElement("input");
     box.type = "checkbox";
-    box.setAttribute("data-llm-id", id);
+    box.setAttribute("data-llm-progress", id);
     box.addEventListener("change", function () {
       setDone(id, box.checked);
     });
@@ -333,8 +333,8 @@
 
   function refresh() {
     var state = readState();
-    document.querySelectorAll("input[type=checkbox][data-llm-id]").forEach(function (box) {
-      box.checked = isDone(state, box.getAttribute("data-llm-id"));
+    document.querySelectorAll("input[type=checkbox][data-llm-progress]").forEach(function (box) {
+      box.checked = isDone(state, box.getAttribute("data-llm-progress"));
       var item = box.closest(".llm-progress-item");
       if (item) item.classList.toggle("llm-is-done", box.checked);
     });
@@ -361,7 +361,7 @@
     } catch (e) {
       return;
     }
-    document.querySelectorAll(".llm-progress-slot[data-llm-id]").forEach(makeCheckbox);
+    document.querySelectorAll(".llm-progress-slot[data-llm-progress]").forEach(makeCheckbox);
     document.querySelectorAll(".llm-progress-tools").forEach(setUpTools);
     document.querySelectorAll(".llm-next[data-llm-graph]").forEach(setUpNext);
     refresh();
