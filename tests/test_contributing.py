@@ -51,12 +51,8 @@ def test_every_yaml_example_is_a_valid_record(tmp_path: Path) -> None:
             kind, path = "course", catalog_with(block, tmp_path / str(n))
         elif "group" in record:
             kind, path = "book", catalog_with(block, tmp_path / str(n), before="resources")
-        else:
-            kind = "resource"
-            data = without_records(DATA_FILE.read_text(encoding="utf-8"), {record["id"]})
-            path = tmp_path / str(n) / "catalog.yaml"
-            path.parent.mkdir(parents=True)
-            path.write_text(data.rstrip("\n") + "\n" + block, encoding="utf-8")
+        else:  # resources are the last list of records; the study paths follow them
+            kind, path = "resource", catalog_with(block, tmp_path / str(n), before="paths")
         catalog = load(path, SCHEMA_FILE)
         loaded = catalog.get(record["id"])
         assert loaded is not None and loaded.record_type == kind, record["id"]

@@ -87,6 +87,9 @@ def contribute(text: str) -> str:
 
     insert_before("syllabi", COURSE)
     insert_before("resources", BOOK)
+    if "paths:\n" in lines:  # the study paths follow the resources
+        insert_before("paths", RESOURCE)
+        return "".join(lines)
     if not lines[-1].endswith("\n"):
         lines[-1] += "\n"
     lines.append(RESOURCE)
