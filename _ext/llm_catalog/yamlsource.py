@@ -21,7 +21,6 @@ from yaml.events import (
     DocumentStartEvent,
     Event,
     MappingEndEvent,
-    MappingStartEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
@@ -148,7 +147,7 @@ def parse(text: str, parser: str | None = None) -> Document:
     for number, line in enumerate(lines, start=1):
         if len(line) > MAX_LINE:
             raise YamlProblem(
-                number, f"the line is {len(line)} characters long (at most {MAX_LINE}); a catalog value never needs that"
+                number, f"the line is {len(line)} characters long (at most {MAX_LINE}); no catalog value needs that"
             )
     name = parser or default_parser()
     builder = _Builder(PARSERS[name](text), lines)
@@ -399,7 +398,8 @@ def _plain_words(exc: yaml.MarkedYAMLError, lines: list[str], last: ScalarEvent 
                 f"the text contains ': ' ({_where(line, column)}), which YAML reads as the start of a new field; "
                 "put the text in quotes"
             )
-        return line, _misaligned(lines, mark.line, indent + 1, "deeper than", ", so YAML reads it as part of that value")
+        consequence = ", so YAML reads it as part of that value"
+        return line, _misaligned(lines, mark.line, indent + 1, "deeper than", consequence)
     if context.startswith(("while parsing a block mapping", "while parsing a block collection")):
         if (
             last is not None
