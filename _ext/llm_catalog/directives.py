@@ -95,9 +95,7 @@ class CatalogDirective(SphinxDirective):
 
     def grid(self, cards: list[tuple[list[Node], nodes.Element]]) -> nodes.container:
         grid = render.cards_grid(self.options.get("columns", self.default_columns))
-        for prefix, card in cards:
-            grid.extend(prefix)
-            grid += card
+        grid.extend(render.card_slot(prefix, card) for prefix, card in cards)
         return grid
 
 
