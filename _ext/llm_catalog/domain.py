@@ -60,7 +60,12 @@ def note_data_dependency(env: BuildEnvironment, *keys: str) -> None:
     file), and when the extension's own code changes: without its files here an edit to the
     rendering code would leave stale cards in incremental builds (and in `make livehtml`).
     """
-    catalog_domain(env).note_uses(env.docname, keys)
+    domain = catalog_domain(env)
+    domain.note_uses(env.docname, keys)
+    if keys:
+        # For the page's date (sphinx-last-updated-by-git counts the commits of dependencies);
+        # Sphinx's own check of it is hidden by extension.hide_data_file.
+        env.note_dependency(domain.catalog_file)
     for path in _PACKAGE_FILES:
         env.note_dependency(path)
 

@@ -59,6 +59,22 @@ def load_catalog(app: Sphinx) -> None:
         sys.stderr.flush()
         raise SystemExit(2) from None
     catalog_domain(app.env).set_catalog(catalog, str(path.resolve()))
+    hide_data_file(app.env)
+
+
+def hide_data_file(env: BuildEnvironment) -> None:
+    """Keep Sphinx from re-reading every page that shows data whenever the data file changes.
+
+    Pages that show data list the data file among their dependencies, so that their date
+    (sphinx-last-updated-by-git) counts its commits. Sphinx would re-read all of them on any
+    edit of the file; the fingerprints of what each page shows decide instead
+    (reread_changed_records), after which the dependency is put back.
+    """
+    data_file = catalog_domain(env).catalog_file
+    for dependencies in env.dependencies.values():
+        # Sphinx stores paths as str-like Path objects: compare as text.
+        for dependency in [d for d in dependencies if str(d) == data_file]:
+            dependencies.discard(dependency)
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
@@ -105,7 +121,11 @@ def reread_changed_records(
     """Pages showing a part of the data that changed since they were read (see fingerprints)."""
     domain = catalog_domain(env)
     domain.remember_shown()
-    return domain.pages_to_reread(sorted(env.all_docs.keys() - added - changed - removed))
+    outdated = domain.pages_to_reread(sorted(env.all_docs.keys() - added - changed - removed))
+    for docname, uses in domain.uses.items():
+        if uses:
+            env.note_dependency(domain.catalog_file, docname=docname)
+    return outdated
 
 
 def forget_pages_to_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
