@@ -248,7 +248,9 @@ class FilterDirective(CatalogDirective):
         catalog = self.catalog
         self.uses(*(f"courses:{c.id}" for c in catalog.categories), "books:*", "resources:*")
         self.uses(*map(record_key, (*catalog.courses, *catalog.books, *catalog.resources)))
-        listing = nodes.container(classes=[filtering.LISTING_CLASS])
+        # Copies of cards indexed for search on their own pages: Sphinx's "no-search" keeps
+        # them out of the index (no duplicate hits, and half the indexing work at scale).
+        listing = nodes.container(classes=[filtering.LISTING_CLASS, "no-search"])
         groups: list[tuple[str, list[nodes.Element], int]] = [
             (
                 category.title,
