@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA_FILE, REPO, SCHEMA_FILE, soup, sphinx_build, without_records
+from conftest import DATA_FILE, REPO, SCHEMA_FILE, copy_project, soup, sphinx_build, without_records
 from llm_catalog import labels
 from llm_catalog.load import load
 from llm_catalog.problems import CatalogInvalid
@@ -68,24 +68,8 @@ def test_example_record_is_valid_and_renders(tmp_path: Path) -> None:
     assert course is not None and course.category == "llm-courses"
 
     # Build the real site with the contributor's data file: the card appears on its kind's page.
-    site = tmp_path / "site"
-    site.mkdir()
-    for item in (
-        "conf.py",
-        "index.md",
-        "find.md",
-        "paths.md",
-        "materials",
-        "textbooks",
-        "resources",
-        "_ext",
-        "_static",
-        "_templates",
-    ):
-        (site / item).symlink_to(REPO / item)
-    (site / "_data").mkdir()
+    site = copy_project(tmp_path / "site")
     (site / "_data" / "catalog.yaml").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    (site / "_data" / "catalog.schema.json").symlink_to(SCHEMA_FILE)
     result = sphinx_build(site, tmp_path / "html", "-n", "-W", "--keep-going")
     assert result.returncode == 0, result.stderr
     page = soup(tmp_path / "html" / "materials" / "llm-courses.html")

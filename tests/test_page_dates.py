@@ -14,22 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, soup, sphinx_build
+from conftest import REPO, copy_project, soup, sphinx_build
 
-COPY = [
-    "conf.py",
-    "index.md",
-    "find.md",
-    "paths.md",
-    "materials",
-    "textbooks",
-    "resources",
-    "_data",
-    "_ext",
-    "_static",
-    "_templates",
-    "locale",
-]
 #: A page without catalog data: its date is its own.
 PLAIN_PAGE = "resources/plain.md"
 
@@ -78,14 +64,7 @@ def shown_date(out: Path, page: str) -> str | None:
 def repo(tmp_path: Path) -> Path:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    repo = tmp_path / "site"
-    repo.mkdir()
-    for name in COPY:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, repo / name)
+    repo = copy_project(tmp_path / "site")
     plain = "---\norphan: true\n---\n\n# 说明\n\n这一页只有文字，不显示数据。\n"
     (repo / PLAIN_PAGE).write_text(plain, encoding="utf-8")
     git(repo, "init", "-q", "-b", "main")
@@ -151,11 +130,7 @@ def test_shallow_clone_fails_until_read_the_docs_fetches_the_history(repo: Path,
 
 
 def test_a_copy_outside_git_builds_without_dates(tmp_path: Path) -> None:
-    src = tmp_path / "src"
-    src.mkdir()
-    for name in COPY:
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, src / name)
+    src = copy_project(tmp_path / "src")
     if subprocess.run(["git", "rev-parse"], cwd=src, capture_output=True, check=False).returncode == 0:
         pytest.skip("the temporary folder lies inside a git checkout")
     result = build(src, tmp_path / "out")

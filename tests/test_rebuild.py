@@ -146,3 +146,21 @@ def test_successive_edits_keep_tracking(make_app, root_copy: Path, parallel: int
     )
     assert read == ["pages/courses", "pages/syllabus"]
     assert warnings_of(app) == []
+
+
+def test_the_study_paths_page_follows_the_records_of_its_steps(tmp_path: Path) -> None:
+    """学习路线 shows step titles, hours and the prerequisite graph: a step's edit re-reads it."""
+    from conftest import copy_project, sphinx_build
+
+    site = copy_project(tmp_path / "site")
+    out, doctrees = tmp_path / "html", tmp_path / "doctrees"
+    assert sphinx_build(site, out, "-d", str(doctrees)).returncode == 0
+    data = site / "_data" / "catalog.yaml"
+    old = "title: 给忙碌人的大语言模型介绍（Intro to Large Language Models）"
+    data.write_text(replace(data.read_text(encoding="utf-8"), old, "title: 大语言模型入门讲座"), encoding="utf-8")
+    result = sphinx_build(site, out, "-d", str(doctrees))
+    assert result.returncode == 0, result.stderr
+    read = set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", result.stdout))
+    assert "paths" in read
+    assert "index" not in read  # the home page shows no record
+    assert "大语言模型入门讲座" in soup(out / "paths.html").get_text()

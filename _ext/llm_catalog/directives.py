@@ -307,6 +307,7 @@ class PathsDirective(CatalogDirective):
     """Every study path of the data, one section each, after the reader's progress panel."""
 
     def build(self) -> list[Node]:
+        self.uses("studyplan")
         if not self.catalog.paths:
             self.warn("the data file has no paths; add them under the top-level 'paths' list", "no_paths")
             return []
@@ -323,4 +324,5 @@ class PrerequisiteGraphDirective(CatalogDirective):
     """The prerequisite graph drawn from the data, followed by the same relations as lists."""
 
     def build(self) -> list[Node]:
+        self.uses("studyplan")
         return studyplan.graph_figure(self.catalog, self.env.docname)

@@ -83,7 +83,7 @@ def _syllabus(catalog: Catalog, syllabus_id: str) -> object:
         tuple(
             (item.record.id, item.record.title, item.chapter.number if item.chapter else None)
             + ((item.chapter.title,) if item.chapter else ())
-            for item in catalog.related(chapter.topics, exclude=exclude)
+            for item in catalog.ranked_related(chapter.topics, exclude=exclude)
         )
         for chapter in syl.chapters
     )
@@ -104,6 +104,33 @@ def _recent(catalog: Catalog, _: str) -> object:
     return tuple((r.added, r.record_type, r.id, r.title) for r in catalog.records() if r.added)
 
 
+def _studyplan(catalog: Catalog, _: str) -> object:
+    """The study paths and the prerequisite graph: the paths, and of every record what they show
+    of it (title, hours, requirements, topics, chapters), with the topics' and categories' words."""
+
+    def outline(record: Record) -> object:
+        chapters = tuple(
+            (ch.number, ch.title, getattr(ch, "requires", ()), ch.topics) for ch in getattr(record, "chapters", ())
+        )
+        return (
+            record.id,
+            record.record_type,
+            record.title,
+            _plain(getattr(record, "effort", None)),
+            getattr(record, "requires", ()),
+            record.topics,
+            getattr(record, "category", None),
+            chapters,
+        )
+
+    return (
+        _plain(catalog.paths),
+        tuple(outline(record) for record in catalog.records()),
+        _plain(catalog.topics),
+        _plain(catalog.categories),
+    )
+
+
 def _count(catalog: Catalog, what: str) -> object:
     return catalog.count(what)
 
@@ -118,6 +145,7 @@ _KINDS: dict[str, Callable[[Catalog, str], object]] = {
     "count": _count,
     "chinese": _chinese,
     "recent": _recent,
+    "studyplan": _studyplan,
 }
 
 
