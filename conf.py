@@ -38,6 +38,8 @@ extensions = [
     "llm_catalog",
     # Incremental rebuilds (make livehtml) without a "configuration has changed" notice each time.
     "quiet_rebuilds",
+    # A line break inside a Chinese sentence of a page is no space (Markdown makes it one).
+    "cjk_prose",
 ]
 source_suffix = {".md": "markdown"}
 root_doc = "index"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -213,3 +214,23 @@ def test_no_english_interface_words_on_the_pages(site: Path) -> None:
         ]
         english = {w for text in texts for w in re.findall(r"[A-Za-z]{3,}", text)} & vocabulary
         assert not english, f"{page.relative_to(site)}: English interface words {sorted(english)}"
+
+
+def test_a_line_break_inside_a_chinese_sentence_is_no_space(site: Path) -> None:
+    """Pages wrap Chinese paragraphs over source lines; readers must not see a space there."""
+    cjk = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+    checked = 0
+    for source in sorted(REPO.glob("**/*.md")):
+        page = site / source.relative_to(REPO).with_suffix(".html")
+        if not page.exists():
+            continue
+        text = article_text(soup(page))
+        lines, fenced = [], False
+        for line in source.read_text(encoding="utf-8").splitlines():
+            fenced ^= line.startswith(("```", ":::"))  # directive bodies may be print-only
+            lines.append("" if fenced else line)
+        for line, following in itertools.pairwise(lines):
+            if re.search(f"{cjk}{cjk}$", line) and re.match(f"{cjk}{cjk}", following):
+                checked += 1
+                assert line[-2:] + following[:2] in text, f"{source.name}: {line[-2:]} / {following[:2]}"
+    assert checked > 10  # the site's pages do wrap Chinese lines
