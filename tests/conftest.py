@@ -12,6 +12,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -175,3 +176,20 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
         yield driver
     finally:
         driver.quit()
+
+
+def run_search(browser, site_url: str, query: str) -> tuple[str, list[str]]:
+    """Query search.html under *site_url* (served or file://); the summary line and the result links."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(f"{site_url}/search.html?q={quote(query)}")
+
+    def finished(driver) -> bool:
+        summary = driver.find_elements(By.CSS_SELECTOR, "#search-results p.search-summary")
+        return bool(summary) and summary[0].text.strip() != ""
+
+    WebDriverWait(browser, 30).until(finished)
+    summary = browser.find_element(By.CSS_SELECTOR, "#search-results p.search-summary").text
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#search-results ul.search li a")]
+    return summary, links

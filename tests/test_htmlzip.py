@@ -7,13 +7,11 @@ import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO, soup
+from conftest import REPO, run_search, soup
 
 FOLDER = "llm-study-guide"
 
@@ -52,16 +50,7 @@ def test_the_download_is_the_same_multi_page_site(site: Path, unpacked: Path) ->
 
 
 def search_from_disk(browser, unpacked: Path, query: str) -> tuple[str, list[str]]:
-    browser.get(f"{(unpacked / 'search.html').as_uri()}?q={quote(query)}")
-
-    def finished(driver) -> bool:
-        summary = driver.find_elements(By.CSS_SELECTOR, "#search-results p.search-summary")
-        return bool(summary) and summary[0].text.strip() != ""
-
-    WebDriverWait(browser, 30).until(finished)
-    summary = browser.find_element(By.CSS_SELECTOR, "#search-results p.search-summary").text
-    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#search-results ul.search li a")]
-    return summary, links
+    return run_search(browser, unpacked.as_uri(), query)
 
 
 @pytest.mark.parametrize(

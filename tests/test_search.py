@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
-from conftest import serve
+from conftest import run_search, serve
 
 
 @pytest.fixture(scope="module")
@@ -18,20 +17,8 @@ def server(site: Path) -> Iterator[str]:
 
 
 def search(browser, server: str, query: str) -> tuple[str, list[str]]:
-    """Run a query on search.html; return the summary line and the result links."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    browser.get(f"{server}/search.html?q={quote(query)}")
-
-    def finished(driver) -> bool:
-        summary = driver.find_elements(By.CSS_SELECTOR, "#search-results p.search-summary")
-        return bool(summary) and summary[0].text.strip() != ""
-
-    WebDriverWait(browser, 30).until(finished)
-    summary = browser.find_element(By.CSS_SELECTOR, "#search-results p.search-summary").text
-    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#search-results ul.search li a")]
-    return summary, links
+    """Run a query on the served search.html; return the summary line and the result links."""
+    return run_search(browser, server, query)
 
 
 @pytest.mark.parametrize(
