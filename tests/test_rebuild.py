@@ -158,7 +158,8 @@ def test_the_study_paths_page_follows_the_records_of_its_steps(tmp_path: Path) -
     data = site / "_data" / "catalog.yaml"
     old = "title: 给忙碌人的大语言模型介绍（Intro to Large Language Models）"
     data.write_text(replace(data.read_text(encoding="utf-8"), old, "title: 大语言模型入门讲座"), encoding="utf-8")
-    result = sphinx_build(site, out, "-d", str(doctrees))
+    # --no-color: Sphinx colours its output when CI is set, even into a pipe.
+    result = sphinx_build(site, out, "--no-color", "-d", str(doctrees))
     assert result.returncode == 0, result.stderr
     read = set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", result.stdout))
     assert "paths" in read
