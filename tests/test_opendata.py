@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from conftest import REPO, soup
-from llm_catalog import facets, yamlsource
+from llm_catalog import facets, render, yamlsource
 from llm_catalog.load import load
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -101,6 +101,29 @@ def test_recent_page_lists_dated_records_newest_day_first(built) -> None:
     # Every page announces the feed to feed readers.
     link = soup(out / "index.html").find("link", rel="alternate", type="application/atom+xml")
     assert link["href"] == "feed.xml"
+
+
+@pytest.mark.sphinx("html", testroot="opendata", freshenv=True)
+def test_recent_page_and_feed_show_only_the_newest(make_app, app_params, monkeypatch) -> None:
+    """With more dated records than RECENT_SHOWN, the page and the feed keep the newest and say so."""
+    monkeypatch.setattr(render, "RECENT_SHOWN", 2)
+    args, kwargs = app_params
+    app = make_app(*args, **kwargs)
+    app.build()
+    assert warnings_of(app) == ""
+    out = Path(app.outdir)
+    catalog = load(Path(app.srcdir) / "_data" / "catalog.yaml", REPO / "_data" / "catalog.schema.json")
+    dated = catalog.dated()
+    assert len(dated) > 2
+    page = soup(out / "pages" / "recent.html")
+    shown = f"共有 {len(dated)} 条标注了收录日期的条目，这里列出最新的 2 条。"
+    assert words(page.select_one(".llm-recent-shown")) == shown
+    assert [a.get_text() for a in page.select(".llm-recent a")] == [r.title for r in dated[:2]]
+    feed = strict_feed(out / "feed.xml")
+    assert [entry.title for entry in feed.entries] == [r.title for r in dated[:2]]
+    # The open data keeps every record.
+    data = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    assert len(data["records"]) == len(list(catalog.records()))
 
 
 # -- The feed -----------------------------------------------------------------------------
@@ -201,9 +224,9 @@ def test_real_site_publishes_catalog_json_and_feed(site: Path) -> None:
     check_export(site, REPO / "_data" / "catalog.yaml")
     catalog = load(REPO / "_data" / "catalog.yaml")
     feed = strict_feed(site / "feed.xml")
-    dated = [record for record in catalog.records() if record.added]
+    dated = catalog.dated()[: render.RECENT_SHOWN]
     assert len(feed.entries) == len(dated) > 0
-    assert {entry.title for entry in feed.entries} == {record.title for record in dated}
+    assert [entry.title for entry in feed.entries] == [record.title for record in dated]
     for entry in feed.entries:
         page, anchor = entry.link.split("#")
         assert soup(site / page).find(id=anchor) is not None, entry.link

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import REPO, require_tool, soup, sphinx_build
-from llm_catalog import labels
+from llm_catalog import labels, render, studyplan
 from llm_catalog.load import load
 from llm_catalog.prereq import Graph, match_score
 
@@ -261,6 +261,19 @@ def test_graph_has_a_text_twin(app) -> None:
     ]
 
 
+@pytest.mark.sphinx("html", testroot="paths", srcdir="paths-topics-capped", freshenv=True)
+def test_topic_list_names_the_most_specific_and_counts_the_rest(app, monkeypatch) -> None:
+    monkeypatch.setattr(studyplan, "TOPIC_TEACHERS_SHOWN", 2)
+    app.build()
+    assert warnings_of(app) == ""
+    page = soup(app.outdir / "pages" / "paths.html")
+    topics = [words(li) for li in page.select("ul.llm-topic-list > li")]
+    assert topics == [
+        "神经网络：讲这个主题的材料（越专门的越靠前）：Tiny Syllabus 第 2 章 Networks、"
+        "The Book 第 2 章 Neurons；另有 2 项，可在“找资料”页按主题筛选。"
+    ]
+
+
 def test_syllabus_shows_three_best_then_folds_the_rest(app) -> None:
     app.build()
     page = soup(app.outdir / "pages" / "syllabus.html")
@@ -277,6 +290,29 @@ def test_syllabus_shows_three_best_then_folds_the_rest(app) -> None:
     # Every chapter gets its progress marker, keyed "syl#<n>".
     ids = [dd.select_one(".llm-progress-slot")["data-llm-progress"] for dd in bodies]
     assert ids == ["syl#1", "syl#2", "syl#3", "syl#4"]
+
+
+@pytest.mark.sphinx("html", testroot="paths", srcdir="paths-capped", freshenv=True)
+def test_syllabus_fold_lists_at_most_the_cap_and_counts_the_rest(app, monkeypatch) -> None:
+    """At scale 更多 lists RELATED_MORE_SHOWN materials and says how many more there are."""
+    monkeypatch.setattr(render, "RELATED_MORE_SHOWN", 0)
+    app.build()
+    assert warnings_of(app) == ""
+    first = soup(app.outdir / "pages" / "syllabus.html").select("dl.llm-syllabus-chapters > dd")[0]
+    more = first.select_one("details.llm-related-more")
+    assert words(more.summary) == "更多（1 项）"
+    assert more.select("li") == []
+    assert words(more.select_one(".llm-related-more-rest")) == "另有 1 项相关材料未列出，可在“找资料”页按主题筛选。"
+
+
+@pytest.mark.sphinx("text", testroot="paths", srcdir="paths-text-capped", freshenv=True)
+def test_print_counts_the_related_materials_the_web_list_leaves_out(app, monkeypatch) -> None:
+    monkeypatch.setattr(render, "RELATED_MORE_SHOWN", 0)
+    monkeypatch.setattr(render, "RELATED_PRINTED", render.RELATED_FIRST)
+    app.build()
+    text = (app.outdir / "pages" / "syllabus.txt").read_text(encoding="utf-8")
+    assert "另有 1 项相关材料，见网页版。" in text
+    assert "未列出" not in text
 
 
 @pytest.mark.sphinx("html", testroot="paths", srcdir="paths-parallel", parallel=2)

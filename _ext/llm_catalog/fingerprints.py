@@ -13,7 +13,7 @@ import dataclasses
 import hashlib
 from collections.abc import Callable
 
-from . import facets
+from . import facets, render
 from .records import Catalog, Category, Course, Record, Syllabus
 
 #: A fingerprint: a short hash, or ``None`` when the key names nothing in the catalog.
@@ -100,8 +100,9 @@ def _chinese(catalog: Catalog, _: str) -> object:
 
 
 def _recent(catalog: Catalog, _: str) -> object:
-    """The 最近收录 list: each dated record's date, type and title."""
-    return tuple((r.added, r.record_type, r.id, r.title) for r in catalog.records() if r.added)
+    """The 最近收录 list: each shown record's date, type and title, and how many are dated."""
+    dated = catalog.dated()
+    return (len(dated), tuple((r.added, r.record_type, r.id, r.title) for r in dated[: render.RECENT_SHOWN]))
 
 
 def _studyplan(catalog: Catalog, _: str) -> object:

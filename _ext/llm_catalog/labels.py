@@ -82,6 +82,7 @@ ORIGINAL_LINK = "原链接"
 RECENT_TITLE = "最近收录"
 RECENT_EMPTY = "还没有标注收录日期的条目。"
 RECENT_DAY = "{date} 收录"
+RECENT_SHOWN = "共有 {total} 条标注了收录日期的条目，这里列出最新的 {shown} 条。"
 RECENT_TYPE = "{type}："
 RECENT_FEEDS = "订阅与数据："
 RECENT_FEED = "Atom 订阅 "
@@ -228,12 +229,14 @@ PATHS = {
     "total_all_unknown": "各步时长均未知",
     "related_more": "更多（{count} 项）",
     "related_more_print": "另有 {count} 项相关材料，见网页版。",
+    "related_more_rest": "另有 {count} 项相关材料未列出，可在“找资料”页按主题筛选。",
     "graph_alt": "先修关系图：箭头从先学的内容指向后学的内容；图下方的列表给出同样的关系。",
     "graph_missing": "（先修关系图需要 Graphviz 才能画出；下面的列表给出同样的关系。）",
     "graph_list_title": "先修关系一览",
     "graph_list_needs": "先学：",
     "topics_title": "按主题找先修材料",
     "topic_teachers": "讲这个主题的材料（越专门的越靠前）：",
+    "topic_teachers_rest": "；另有 {count} 项，可在“找资料”页按主题筛选。",
     "topic_node": "主题：{title}",
     "topic_heading": "{title}：",
     "needs_arrow": " ← ",

@@ -9,7 +9,8 @@ addresses beside ``index.html``), from the data file as read and the cards the p
   topic; "unknown" where the data says nothing);
 - ``catalog-schema.json``: the JSON Schema of ``catalog.json``, built from the data file's own
   schema, so each record's fields are checked by the same definitions as the data file;
-- ``feed.xml``: an Atom feed (RFC 4287) of the records with an ``added`` date, newest first.
+- ``feed.xml``: an Atom feed (RFC 4287) of the newest records with an ``added`` date (as many as
+  the 最近收录 page shows, render.RECENT_SHOWN), newest first.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
-from . import __version__, facets, labels
+from . import __version__, facets, labels, render
 from .domain import catalog_domain
 from .records import Book, Catalog, Course, Record, Resource, Syllabus
 from .validate import read_schema
@@ -173,9 +174,11 @@ def _entry_id(record_id: str) -> str:
 
 
 def recent(catalog: Catalog) -> list[Record]:
-    """Records with an ``added`` date, newest first (catalog order within a day)."""
-    dated = [record for record in catalog.records() if record.added]
-    return sorted(dated, key=lambda record: record.added or "", reverse=True)
+    """The newest records with an ``added`` date (render.RECENT_SHOWN), newest first, as 最近收录 shows them.
+
+    A feed reader wants what is new; every record, dated or not, is in catalog.json.
+    """
+    return catalog.dated()[: render.RECENT_SHOWN]
 
 
 def atom_feed(app: Sphinx, catalog: Catalog) -> bytes:

@@ -227,13 +227,20 @@ class ForPrint(SphinxPostTransform):
             panel.parent.remove(panel)
         room = render.RELATED_PRINTED - render.RELATED_FIRST
         for more in list(self.document.findall(_is_more)):
+            for rest in list(more.findall(_is_rest)):
+                rest.parent.remove(rest)
             items = list(more.findall(nodes.list_item))
             for item in items[room:]:
                 item.parent.remove(item)
-            left = len(items) - room
+            # Counted from all the related materials, not only those the doctree lists.
+            left = more["llm-count"] - room
             if left > 0:
                 note = labels.PATHS["related_more_print"].format(count=left)
                 more += nodes.paragraph(note, note, classes=["llm-related-more-note"])
+
+
+def _is_rest(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.paragraph) and "llm-related-more-rest" in node["classes"]
 
 
 def _is_more(node: nodes.Node) -> bool:

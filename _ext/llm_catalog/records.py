@@ -283,6 +283,10 @@ class Catalog:
     def get(self, record_id: str) -> Record | None:
         return self._by_id.get(record_id)
 
+    def dated(self) -> list[Record]:
+        """Records with an ``added`` date, newest first (catalog order within a day)."""
+        return sorted((r for r in self.records() if r.added), key=lambda r: r.added or "", reverse=True)
+
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.categories if c.id == category_id), None)
 

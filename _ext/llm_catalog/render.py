@@ -325,13 +325,16 @@ def related_title(item: Related) -> str:
 #: How many related materials a syllabus chapter shows before "更多"; print shows at most PRINTED.
 RELATED_FIRST = 3
 RELATED_PRINTED = 8
+#: At most this many more under "更多" on the web; the rest are counted, not listed.
+RELATED_MORE_SHOWN = 20
 
 
 def ranked_related(catalog: Catalog, topics: tuple[str, ...], exclude: set[str], docname: str) -> list[nodes.Node]:
     """The best matches first, the rest in an ``llm-related-more`` container.
 
-    The container is a plain paragraph list in the cached doctree; the HTML post-transform
-    folds it under "更多" and the other builders cut the whole list to RELATED_PRINTED.
+    The container is a plain paragraph list in the cached doctree, at most RELATED_MORE_SHOWN
+    long (a line counts the rest); the HTML post-transform folds it under "更多" and the other
+    builders cut the whole list to RELATED_PRINTED.
     """
     related = catalog.ranked_related(topics, exclude=exclude)
     if not related:
@@ -344,7 +347,14 @@ def ranked_related(catalog: Catalog, topics: tuple[str, ...], exclude: set[str],
     if len(refs) > RELATED_FIRST:
         more = nodes.container(classes=["llm-related-more"])
         more["llm-count"] = len(refs) - RELATED_FIRST
-        more += _bullets("llm-related-more-list", ([ref] for ref in refs[RELATED_FIRST:]))
+        shown = refs[RELATED_FIRST : RELATED_FIRST + RELATED_MORE_SHOWN]
+        listed = _bullets("llm-related-more-list", ([ref] for ref in shown))
+        if listed is not None:
+            more += listed
+        rest = len(refs) - RELATED_FIRST - len(shown)
+        if rest > 0:
+            note = labels.PATHS["related_more_rest"].format(count=rest)
+            more += nodes.paragraph(note, note, classes=["llm-related-more-rest"])
         out.append(more)
     return out
 
@@ -414,8 +424,13 @@ def _status_summary(syl: Syllabus) -> nodes.paragraph | None:
     return _para("llm-syllabus-status", *_labelled(labels.STATUS_SUMMARY_LABEL), nodes.Text(text))
 
 
+#: How many of the newest dated records 最近收录 and feed.xml show (catalog.json has them all).
+RECENT_SHOWN = 50
+
+
 def recent(catalog: Catalog, docname: str) -> list[nodes.Node]:
-    """Records grouped by the day they were added, newest day first, each linking to its card.
+    """The RECENT_SHOWN newest records grouped by the day they were added, newest day first,
+    each linking to its card; when more records are dated, a line says how many are shown.
 
     In HTML a line first points to the feed and the open data beside index.html (files that
     exist only on the website, so print and e-books leave that line out).
@@ -437,13 +452,16 @@ def recent(catalog: Catalog, docname: str) -> list[nodes.Node]:
         nodes.Text(labels.CLOSE_PAREN + labels.FULL_STOP),
     )
     out: list[nodes.Node] = [only_html]
-    days: dict[str, list] = {}
-    for record in catalog.records():
-        if record.added:
-            days.setdefault(record.added, []).append(record)
-    if not days:
+    dated = catalog.dated()
+    if not dated:
         out.append(_para("llm-recent-empty", nodes.Text(labels.RECENT_EMPTY)))
         return out
+    if len(dated) > RECENT_SHOWN:
+        shown = labels.RECENT_SHOWN.format(shown=RECENT_SHOWN, total=len(dated))
+        out.append(_para("llm-recent-shown", nodes.Text(shown)))
+    days: dict[str, list] = {}
+    for record in dated[:RECENT_SHOWN]:
+        days.setdefault(record.added, []).append(record)
     listing = nodes.container(classes=["llm-recent"])
     for day in sorted(days, reverse=True):
         heading = labels.RECENT_DAY.format(date=day)
@@ -507,12 +525,14 @@ CHINESE_COLUMNS = (36, 12, 52)
 def chinese_table(catalog: Catalog, docname: str) -> list[nodes.Node]:
     """Every course, book and resource that can be studied in Chinese, with its Chinese aids.
 
-    The print counterpart of the filter's 可用中文学习 box; also shown on the web.
+    The print counterpart of the filter's 可用中文学习 box; also shown on the web. Like the
+    filter's listing it repeats what the cards say, so Sphinx's "no-search" keeps it out of the
+    search index: each record is found on its own page, once.
     """
     spec = addnodes.tabular_col_spec(
         spec="".join(rf">{{\raggedright\arraybackslash}}\X{{{w}}}{{100}}" for w in CHINESE_COLUMNS)
     )
-    table = nodes.table(classes=["llm-chinese-table", "colwidths-given"])
+    table = nodes.table(classes=["llm-chinese-table", "colwidths-given", "no-search"])
     group = nodes.tgroup(cols=len(CHINESE_COLUMNS))
     table += group
     for width in CHINESE_COLUMNS:

@@ -210,6 +210,10 @@ def dot_code(catalog: Catalog, urls: dict[str, str] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: How many materials the text twin names per topic (the most specific first); the rest are counted.
+TOPIC_TEACHERS_SHOWN = 20
+
+
 def graph_figure(catalog: Catalog, docname: str) -> list[nodes.Node]:
     """The graph, then the same relations as text (for print, e-readers and screen readers)."""
     figure = nodes.container(classes=["llm-graph-figure"])
@@ -245,7 +249,11 @@ def graph_figure(catalog: Catalog, docname: str) -> list[nodes.Node]:
             para += nodes.strong(heading, heading)
             para += _label(WORDS["topic_teachers"])
             teachers = catalog.teachers(topic_id, exclude=set())
-            para.extend(render.join([node_link(catalog, t, docname) for t in teachers], labels.LIST_SEPARATOR))
+            shown = teachers[:TOPIC_TEACHERS_SHOWN]
+            para.extend(render.join([node_link(catalog, t, docname) for t in shown], labels.LIST_SEPARATOR))
+            if len(teachers) > len(shown):
+                rest = WORDS["topic_teachers_rest"].format(count=len(teachers) - len(shown))
+                para += nodes.Text(rest)
             listing += nodes.list_item("", para)
         out.append(listing)
     return out
