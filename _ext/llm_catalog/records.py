@@ -270,9 +270,15 @@ class Catalog:
     source: dict = field(default_factory=dict, repr=False, compare=False)
     paths: tuple[StudyPath, ...] = ()
     _by_id: dict[str, Record] = field(init=False, repr=False, compare=False)
+    _topic_by_id: dict[str, Topic] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {record.id: record for record in self.records()})
+        # Looked up for every card: a dict, not a scan (the first topic wins, as a scan would).
+        topics: dict[str, Topic] = {}
+        for topic in self.topics:
+            topics.setdefault(topic.id, topic)
+        object.__setattr__(self, "_topic_by_id", topics)
 
     def records(self) -> Iterator[Record]:
         yield from self.courses
@@ -291,7 +297,7 @@ class Catalog:
         return next((c for c in self.categories if c.id == category_id), None)
 
     def topic(self, topic_id: str) -> Topic | None:
-        return next((t for t in self.topics if t.id == topic_id), None)
+        return self._topic_by_id.get(topic_id)
 
     def book_group(self, group_id: str) -> BookGroup | None:
         return next((g for g in self.book_groups if g.id == group_id), None)

@@ -200,9 +200,26 @@ def _aid(aid: ChineseAid) -> list[nodes.Node]:
     return out
 
 
-def chinese_aids(aids: Iterable[ChineseAid]) -> list[nodes.Node]:
-    parts = [nodes.inline("", "", *_aid(aid)) for aid in aids]
-    return _join(parts, labels.AID_SEPARATOR)
+def chinese_aids(aids: Iterable[ChineseAid], first: Iterable[str] = ()) -> list[nodes.Node]:
+    """*first* words, then each aid, separated by AID_SEPARATOR: flat, with no wrapper per aid and
+    adjacent text in one node (each node costs in every transform of a large page)."""
+    out: list[nodes.Node] = []
+    text: list[str] = []
+    parts: list[str | list[nodes.Node]] = [*first, *map(_aid, aids)]
+    for n, part in enumerate(parts):
+        if n:
+            text.append(labels.AID_SEPARATOR)
+        for node in [part] if isinstance(part, str) else part:
+            if isinstance(node, str | nodes.Text):
+                text.append(str(node))
+                continue
+            if text:
+                out.append(nodes.Text("".join(text)))
+                text = []
+            out.append(node)
+    if text:
+        out.append(nodes.Text("".join(text)))
+    return out
 
 
 def _record_card(
@@ -548,9 +565,7 @@ def chinese_table(catalog: Catalog, docname: str) -> list[nodes.Node]:
     for record in (*catalog.courses, *catalog.books, *catalog.resources):
         if not facets.in_chinese(record):
             continue
-        ways: list[nodes.Node] = [nodes.Text(labels.IN_CHINESE)] if record.language == "zh" else []
-        if record.chinese:
-            ways = _join([*ways, *(nodes.inline("", "", *_aid(aid)) for aid in record.chinese)], labels.AID_SEPARATOR)
+        ways = chinese_aids(record.chinese, [labels.IN_CHINESE] if record.language == "zh" else [])
         cells = [
             [xref(record.id, record.title, docname)],
             [nodes.Text(labels.OBJECT_TYPES[record.record_type])],
