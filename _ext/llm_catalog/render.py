@@ -50,23 +50,31 @@ def xref(target: str, text: str, docname: str) -> addnodes.pending_xref:
     return ref
 
 
-def _join(parts: Iterable[nodes.Node | str], sep: str = SEP) -> list[nodes.Node]:
-    """*parts* with *sep* between them; runs of text become one text node (fewer nodes to process)."""
+def _merged(items: Iterable[nodes.Node | str]) -> list[nodes.Node]:
+    """*items* as nodes, each run of text (strings and Text nodes) one text node: fewer nodes to process."""
     out: list[nodes.Node] = []
     text: list[str] = []
-    for part in parts:
-        if out or text:
-            text.append(sep)
-        if isinstance(part, str):
-            text.append(part)
+    for item in items:
+        if isinstance(item, str):  # a Text node is a str too
+            text.append(str(item))
             continue
         if text:
             out.append(nodes.Text("".join(text)))
             text = []
-        out.append(part)
+        out.append(item)
     if text:
         out.append(nodes.Text("".join(text)))
     return out
+
+
+def _join(parts: Iterable[nodes.Node | str], sep: str = SEP) -> list[nodes.Node]:
+    """*parts* with *sep* between them; runs of text become one text node."""
+    items: list[nodes.Node | str] = []
+    for part in parts:
+        if items:
+            items.append(sep)
+        items.append(part)
+    return _merged(items)
 
 
 #: Public name for the other rendering modules.
@@ -203,23 +211,12 @@ def _aid(aid: ChineseAid) -> list[nodes.Node]:
 def chinese_aids(aids: Iterable[ChineseAid], first: Iterable[str] = ()) -> list[nodes.Node]:
     """*first* words, then each aid, separated by AID_SEPARATOR: flat, with no wrapper per aid and
     adjacent text in one node (each node costs in every transform of a large page)."""
-    out: list[nodes.Node] = []
-    text: list[str] = []
-    parts: list[str | list[nodes.Node]] = [*first, *map(_aid, aids)]
-    for n, part in enumerate(parts):
-        if n:
-            text.append(labels.AID_SEPARATOR)
-        for node in [part] if isinstance(part, str) else part:
-            if isinstance(node, str | nodes.Text):
-                text.append(str(node))
-                continue
-            if text:
-                out.append(nodes.Text("".join(text)))
-                text = []
-            out.append(node)
-    if text:
-        out.append(nodes.Text("".join(text)))
-    return out
+    items: list[nodes.Node | str] = []
+    for part in [*first, *map(_aid, aids)]:
+        if items:
+            items.append(labels.AID_SEPARATOR)
+        items.extend([part] if isinstance(part, str) else part)
+    return _merged(items)
 
 
 def _record_card(
