@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import copy
 import sys
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -63,37 +64,44 @@ def preload_theme(app: Sphinx, config: Config) -> None:
 ASSET_LISTS = ("html_css_files", "html_js_files")
 
 
-def remember_configuration(app: Sphinx, config: Config) -> None:
-    """The values as conf.py and the ``config-inited`` handlers left them: what must be stored."""
-    app._quiet_static_path = list(config.html_static_path)  # type: ignore[attr-defined]
-    app._quiet_added_static = []  # type: ignore[attr-defined]
-    app._quiet_assets = {  # type: ignore[attr-defined]
-        name: copy.deepcopy(config[name]) for name in ASSET_LISTS if name in config
-    }
+@dataclass
+class Remembered:
+    """What one run set aside between ``config-inited`` and ``write-started``."""
 
+    #: ``html_static_path`` as conf.py and the ``config-inited`` handlers left it.
+    static_path: list[str] = field(default_factory=list)
+    #: Static folders added while the builder started, handed back before copying.
+    added_static: list[str] = field(default_factory=list)
+    #: ``html_css_files`` / ``html_js_files`` before the builder wrote priorities into them.
+    assets: dict[str, Any] = field(default_factory=dict)
 
-def restore_configuration(app: Sphinx) -> None:
-    """After every ``builder-inited`` handler: keep what the build added out of the stored configuration."""
-    configured = app._quiet_static_path  # type: ignore[attr-defined]
-    added = [entry for entry in app.config.html_static_path if entry not in configured]
-    if added:
-        app._quiet_added_static = added  # type: ignore[attr-defined]
-        app.config.html_static_path[:] = configured
-    for name, value in app._quiet_assets.items():  # type: ignore[attr-defined]
-        app.config[name] = copy.deepcopy(value)
+    def remember_configuration(self, app: Sphinx, config: Config) -> None:
+        """The values as conf.py and the ``config-inited`` handlers left them: what must be stored."""
+        self.static_path = list(config.html_static_path)
+        self.added_static = []
+        self.assets = {name: copy.deepcopy(config[name]) for name in ASSET_LISTS if name in config}
 
+    def restore_configuration(self, app: Sphinx) -> None:
+        """After every ``builder-inited`` handler: keep what the build added out of the stored configuration."""
+        added = [entry for entry in app.config.html_static_path if entry not in self.static_path]
+        if added:
+            self.added_static = added
+            app.config.html_static_path[:] = self.static_path
+        for name, value in self.assets.items():
+            app.config[name] = copy.deepcopy(value)
 
-def restore_added_static(app: Sphinx, builder: Builder) -> None:
-    """The environment is stored by now; the builder copies the folders set aside."""
-    for entry in app._quiet_added_static:  # type: ignore[attr-defined]
-        if entry not in app.config.html_static_path:
-            app.config.html_static_path.append(entry)
+    def restore_added_static(self, app: Sphinx, builder: Builder) -> None:
+        """The environment is stored by now; the builder copies the folders set aside."""
+        for entry in self.added_static:
+            if entry not in app.config.html_static_path:
+                app.config.html_static_path.append(entry)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", preload_theme)
     # After every other config-inited handler (which may set html_static_path deliberately).
-    app.connect("config-inited", remember_configuration, priority=900)
-    app.connect("builder-inited", restore_configuration, priority=900)
-    app.connect("write-started", restore_added_static)
+    remembered = Remembered()  # one per application, not on it
+    app.connect("config-inited", remembered.remember_configuration, priority=900)
+    app.connect("builder-inited", remembered.restore_configuration, priority=900)
+    app.connect("write-started", remembered.restore_added_static)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
