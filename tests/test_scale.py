@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+from docutils import nodes
 from sphinx.search.zh import SearchChinese
 
 from conftest import REPO, soup
@@ -60,3 +62,46 @@ def test_chinese_table_rows_are_not_indexed_again(site: Path) -> None:
             assert find not in found, word
             checked += 1
     assert checked > 0
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_cards_are_stored_as_stubs_and_written_in_full(app) -> None:
+    """A page's stored doctree keeps one small stub per card; the written page has the cards."""
+    from llm_catalog.cards import card_stub
+
+    app.build()
+    stored = app.env.get_doctree("pages/courses")
+    stubs = [node["record"] for node in stored.findall(card_stub)]
+    assert len(stubs) > 1
+    assert not [n for n in stored.findall(nodes.container) if "llm-card" in n["classes"]]
+    html = Path(app.outdir) / "pages" / "courses.html"
+    page = soup(html)
+    assert [card["id"].removeprefix("llm-") for card in page.select(".llm-card")] == stubs
+    for card in page.select(".llm-card"):
+        assert card.select_one(".sd-card-title").get_text(strip=True)
+        assert card.select(".llm-card-links a[href]")
+    assert "card_stub" not in html.read_text(encoding="utf-8")
+
+
+def test_card_targets_are_what_each_card_links_to() -> None:
+    """The ids a stub promises its card will link to (read by the domain when the page is read)
+    are exactly the ids the built card links to, for every record, as a card and as a copy."""
+    from sphinx import addnodes
+
+    from llm_catalog import render
+    from llm_catalog.records import Book, Course
+
+    catalog = load(REPO / "_data" / "catalog.yaml")
+    linked_somewhere = 0
+    for record in (*catalog.courses, *catalog.books, *catalog.resources):
+        for copy in (False, True):
+            if isinstance(record, Course):
+                card = render.course_card(catalog, record, "here", copy=copy)
+            elif isinstance(record, Book):
+                card = render.book_card(catalog, record, "here" if copy else None)
+            else:
+                card = render.resource_card(catalog, record, "here" if copy else None)
+            linked = sorted(ref["reftarget"] for ref in card.findall(addnodes.pending_xref))
+            assert linked == sorted(render.card_targets(catalog, record, copy=copy)), record.id
+            linked_somewhere += bool(linked) and not copy
+    assert linked_somewhere > 0  # some course links to its syllabus

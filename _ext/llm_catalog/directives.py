@@ -9,7 +9,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import filtering, labels, render, studyplan
+from . import cards, filtering, labels, render, studyplan
 from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, note_data_dependency
 from .fingerprints import record_key
 from .problems import suggest
@@ -93,9 +93,9 @@ class CatalogDirective(SphinxDirective):
                 self.warn(f"{record_id!r} is a {record.record_type}, not a {wanted}", "wrong_kind")
         return found
 
-    def grid(self, cards: list[tuple[list[Node], nodes.Element]]) -> nodes.container:
+    def grid(self, slots: list[tuple[list[Node], nodes.Element]]) -> nodes.container:
         grid = render.cards_grid(self.options.get("columns", self.default_columns))
-        grid.extend(render.card_slot(prefix, card) for prefix, card in cards)
+        grid.extend(render.card_slot(prefix, card) for prefix, card in slots)
         return grid
 
 
@@ -126,17 +126,17 @@ class CoursesDirective(CatalogDirective):
             out += self.show(category)
         else:
             courses = self.pick(self.arguments[0].split(), Course)
-        cards = []
+        slots = []
         self.uses(*map(record_key, courses))
         for course in courses:
             keys = [k for k in (course.institution, course.code) if k]
-            cards.append(
+            slots.append(
                 (
                     self.show(course, *keys),
-                    render.course_card(self.catalog, course, self.env.docname, copy=self.home is not None),
+                    cards.stub(self.catalog, course, self.env.docname, copy=self.home is not None),
                 )
             )
-        grid = self.grid(cards)
+        grid = self.grid(slots)
         if category_id:
             # A category page counts its progress (HTML only): 已完成 3/9 · 约 40/120 小时.
             grid["llm-progress-items"] = [[c.id, self.catalog.hours(c.id)] for c in courses]
@@ -184,7 +184,8 @@ class BooksDirective(CatalogDirective):
 
     def _card(self, book: Book) -> tuple[list[Node], nodes.Element]:
         self.uses(record_key(book))
-        return self.show(book, *book.authors), render.book_card(self.catalog, book, self.home)
+        card = cards.stub(self.catalog, book, self.env.docname, copy=self.home is not None)
+        return self.show(book, *book.authors), card
 
 
 class ResourcesDirective(CatalogDirective):
@@ -206,8 +207,8 @@ class ResourcesDirective(CatalogDirective):
             self.uses(f"resources:{wanted or '*'}")
             resources = [r for r in self.catalog.resources if wanted in (None, r.resource_kind)]
         self.uses(*map(record_key, resources))
-        cards = [(self.show(r), render.resource_card(self.catalog, r, self.home)) for r in resources]
-        return [self.grid(cards)]
+        here, copy = self.env.docname, self.home is not None
+        return [self.grid([(self.show(r), cards.stub(self.catalog, r, here, copy=copy)) for r in resources])]
 
 
 class SyllabusDirective(CatalogDirective):
@@ -258,27 +259,27 @@ class FilterDirective(CatalogDirective):
         groups: list[tuple[str, list[nodes.Element], int]] = [
             (
                 category.title,
-                [render.course_card(self.catalog, c, here, copy=True) for c in self.catalog.courses_in(category.id)],
+                [cards.stub(catalog, c, here, copy=True) for c in catalog.courses_in(category.id)],
                 2,
             )
             for category in self.catalog.categories
         ]
         groups.append(
-            (labels.OBJECT_TYPES["book"], [render.book_card(self.catalog, b, here) for b in self.catalog.books], 2)
+            (labels.OBJECT_TYPES["book"], [cards.stub(catalog, b, here, copy=True) for b in catalog.books], 2)
         )
         groups.append(
             (
                 labels.OBJECT_TYPES["resource"],
-                [render.resource_card(self.catalog, r, here) for r in self.catalog.resources],
+                [cards.stub(catalog, r, here, copy=True) for r in catalog.resources],
                 2,
             )
         )
-        for title, cards, columns in groups:
-            if not cards:
+        for title, stubs, columns in groups:
+            if not stubs:
                 continue
             listing += nodes.rubric(title, title, classes=["llm-group-title"])
             grid = render.cards_grid(columns)
-            grid.extend(cards)
+            grid.extend(stubs)
             listing += grid
         out.append(listing)
         return out
@@ -291,7 +292,7 @@ class ChineseTableDirective(CatalogDirective):
 
     def build(self) -> list[Node]:
         self.uses("chinese")
-        return render.chinese_table(self.catalog, self.env.docname)
+        return render.chinese_table(self.catalog, [cards.chinese_rows_stub(self.catalog, self.env.docname)])
 
 
 class RecentDirective(CatalogDirective):

@@ -253,14 +253,14 @@ class CatalogDomain(Domain):
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Note the ids this page's cross-references point to, to write it again when they move."""
-        self.note_refs(
-            docname,
-            {
-                node["reftarget"]
-                for node in document.findall(addnodes.pending_xref)
-                if node.get("refdomain") == self.name
-            },
-        )
+        targets: set[str] = set()
+        for node in document.findall(nodes.Element):
+            if isinstance(node, addnodes.pending_xref):
+                if node.get("refdomain") == self.name:
+                    targets.add(node["reftarget"])
+            elif "llm-refs" in node:  # a card built when the page is written (see .cards)
+                targets.update(node["llm-refs"])
+        self.note_refs(docname, targets)
 
     def _resolve(
         self, builder: Builder, fromdocname: str, typ: str, target: str, node: pending_xref, contnode: Element

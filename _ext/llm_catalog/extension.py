@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
-from . import DEFAULT_FILE, __version__, filtering, graph, progress
+from . import DEFAULT_FILE, __version__, cards, filtering, graph, progress, transforms
 from .directives import (
     BooksDirective,
     CategoriesDirective,
@@ -27,7 +27,6 @@ from .linkreport import write_report
 from .load import load
 from .opendata import feed_link, write_open_data
 from .problems import CatalogInvalid, summary_line
-from .transforms import CardsToDesignGrid
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -158,13 +157,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("llm-categories", CategoriesDirective)
     app.add_directive("llm-filter", FilterDirective)
     app.add_directive("llm-chinese-table", ChineseTableDirective)
+    cards.setup(app)
     filtering.register(app)
     app.add_directive("llm-recent", RecentDirective)
     app.add_directive("llm-paths", PathsDirective)
     app.add_directive("llm-prerequisite-graph", PrerequisiteGraphDirective)
     progress.setup(app)
     graph.setup(app)
-    app.add_post_transform(CardsToDesignGrid)
+    transforms.setup(app)
     app.add_latex_package(LATEX_STYLE.stem)
     app.add_css_file("llm-catalog.css")  # HTML builders only
     app.connect("builder-inited", load_catalog)
@@ -181,7 +181,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", feed_link)
     return {
         "version": __version__,
-        "env_version": 5,
+        "env_version": 6,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -34,6 +34,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import facets, labels
+from .cards import WEB_BUILDERS, card_stub
 from .domain import catalog_domain
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 #: Builders that run the filter; everything else gets the print rendering.
-WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
 #: Class of the filter page's listing of every record (shown in HTML only).
 LISTING_CLASS = "llm-filter-listing"
 
@@ -109,17 +109,11 @@ def visit_filter_panel(self: HTML5Translator, node: filter_panel) -> None:
     raise nodes.SkipNode
 
 
-def _cards(document: nodes.document) -> list[nodes.Element]:
-    return [
-        node
-        for node in document.findall(nodes.container)
-        if "llm-card" in node["classes"] and node.get("llm-facets") is not None
-    ]
-
-
-def _options(cards: list[nodes.Element], topic_titles: dict[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Per facet, the values that occur on the page, in a stable order; facets that cannot
-    narrow anything (a single value everywhere) are left out."""
+def _options(
+    cards: list[dict[str, tuple[str, ...]]], topic_titles: dict[str, str]
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Per facet, the values that occur on the page's *cards* (their facets), in a stable order;
+    facets that cannot narrow anything (a single value everywhere) are left out."""
     names: dict[str, dict[str, str]] = {
         "level": labels.LEVELS,
         "lang": {"zh": labels.FILTER["in-chinese"]},
@@ -129,11 +123,11 @@ def _options(cards: list[nodes.Element], topic_titles: dict[str, str]) -> list[t
     }
     out = []
     for key in facets.KEYS:
-        seen = {value for card in cards for value in card["llm-facets"][key]}
+        seen = {value for card in cards for value in card[key]}
         known = [(value, label) for value, label in names[key].items() if value in seen]
         if facets.UNKNOWN in seen:
             known.append((facets.UNKNOWN, labels.FILTER["unknown"]))
-        if key == "lang" and known and any(not card["llm-facets"]["lang"] for card in cards):
+        if key == "lang" and known and any(not card["lang"] for card in cards):
             out.append((key, known))  # a single yes/no box is useful when some cards are not Chinese
         elif len(known) > 1:
             out.append((key, known))
@@ -143,18 +137,19 @@ def _options(cards: list[nodes.Element], topic_titles: dict[str, str]) -> list[t
 class BuildFilterForm(SphinxPostTransform):
     """Fill the filter form from the cards on its page and tag those cards with their facets."""
 
-    default_priority = 190  # before CardsToDesignGrid (200) copies the card containers
+    default_priority = 190  # the cards are built later (transforms.build_cards_last)
     builders = WEB_BUILDERS
 
     def run(self, **kwargs: Any) -> None:
         panels = list(self.document.findall(filter_panel))
         if not panels:
             return
-        cards = _cards(self.document)
-        topics = {topic.id: topic.title for topic in catalog_domain(self.env).catalog.topics}
-        options = _options(cards, topics)
-        for card in cards:
-            card["llm-filterable"] = True
+        catalog = catalog_domain(self.env).catalog
+        stubs = list(self.document.findall(card_stub))
+        topics = {topic.id: topic.title for topic in catalog.topics}
+        options = _options([facets.values(catalog.get(stub["record"])) for stub in stubs], topics)
+        for stub in stubs:
+            stub["llm-filterable"] = True  # its column gets the facets (transforms.build_cards_last)
         for panel in panels:
             panel["options"] = options
 
@@ -162,7 +157,7 @@ class BuildFilterForm(SphinxPostTransform):
 class DropFilterForPrint(SphinxPostTransform):
     """Print and e-books have no filter: drop the form and the filter page's card listing."""
 
-    default_priority = 190
+    default_priority = 2  # before cards.ExpandCardStubs (3) would build the listing's cards
 
     def is_supported(self) -> bool:
         return self.app.builder.name not in WEB_BUILDERS

@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import labels, render, studyplan
+from .cards import WEB_BUILDERS, card_stub
 from .domain import catalog_domain
 from .prereq import chapter_id, split_id
 from .records import Syllabus
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
     from .records import Catalog
 
-WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
 SCRIPT = "llm-progress.js"
 STYLE = "llm-progress.css"
 
@@ -69,17 +69,35 @@ def page_uri(builder: Builder, fromdoc: str, todoc: str) -> str:
     return builder.get_relative_uri(fromdoc, todoc) or posixpath.basename(builder.get_target_uri(fromdoc))
 
 
+def add_slot(element: nodes.Element) -> None:
+    """The hidden element the script makes a checkbox, at the end of a card, chapter or step."""
+    slot = _data("span", ["llm-progress-slot"], **{"llm-progress": element["llm-progress-id"]})
+    slot["data"]["llm-title"] = element.get("llm-title", "")
+    element["classes"].append("llm-progress-item")
+    if element.get("llm-progress-inline"):  # a book chapter: the box ends its line
+        slot["classes"].append("llm-progress-inline")
+        element.next_node(nodes.paragraph).append(slot)
+        return
+    para = nodes.paragraph("", "", slot, classes=["llm-card-progress"])
+    if isinstance(element, nodes.definition_list_item):
+        element.next_node(nodes.definition).append(para)
+    else:
+        element.append(para)
+
+
 class ProgressMarkers(SphinxPostTransform):
     """Checkbox slots, count markers and the progress panel, for the web builders only."""
 
-    default_priority = 190  # before CardsToDesignGrid copies the cards into sphinx-design's grid
+    default_priority = 190  # the cards are built later (transforms.build_cards_last), each with its box
     builders = WEB_BUILDERS
 
     def run(self, **kwargs: Any) -> None:
         used = False
         for element in list(self.document.findall(nodes.Element)):
-            if "llm-progress-id" in element:
-                self._slot(element)
+            if isinstance(element, card_stub):
+                used = True  # the card gets its box when it is built (transforms.build_cards_last)
+            elif "llm-progress-id" in element:
+                add_slot(element)
                 used = True
             if "llm-progress-items" in element:
                 summary = _data(
@@ -94,20 +112,6 @@ class ProgressMarkers(SphinxPostTransform):
             words = json.dumps(labels.PROGRESS, ensure_ascii=False)
             config = _data("div", [], ids=["llm-progress-config"], **{"llm-words": words})
             self.document += config
-
-    def _slot(self, element: nodes.Element) -> None:
-        slot = _data("span", ["llm-progress-slot"], **{"llm-progress": element["llm-progress-id"]})
-        slot["data"]["llm-title"] = element.get("llm-title", "")
-        element["classes"].append("llm-progress-item")
-        if element.get("llm-progress-inline"):  # a book chapter: the box ends its line
-            slot["classes"].append("llm-progress-inline")
-            element.next_node(nodes.paragraph).append(slot)
-            return
-        para = nodes.paragraph("", "", slot, classes=["llm-card-progress"])
-        if isinstance(element, nodes.definition_list_item):
-            element.next_node(nodes.definition).append(para)
-        else:
-            element.append(para)
 
     def _panel(self) -> nodes.Node:
         catalog = catalog_domain(self.env).catalog

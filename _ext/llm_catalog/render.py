@@ -283,6 +283,16 @@ def course_card(catalog: Catalog, course: Course, docname: str, *, copy: bool = 
     return _record_card(catalog, course, meta, parts, extra, home=docname if copy else None)
 
 
+def card_targets(catalog: Catalog, record: Course | Book | Resource, *, copy: bool = False) -> list[str]:
+    """The ids a record's card links to: the record's own card from a copy, a course's syllabus."""
+    targets = [record.id] if copy else []
+    if isinstance(record, Course):
+        syllabus = catalog.syllabus_of(record.id)
+        if syllabus is not None:
+            targets.append(syllabus.id)
+    return targets
+
+
 def book_card(catalog: Catalog, book: Book, home: str | None = None) -> nodes.container:
     meta = [labels.LIST_SEPARATOR.join(book.authors)]
     year = labels.YEAR.format(year=book.year) if book.year else None
@@ -355,17 +365,19 @@ def ranked_related(catalog: Catalog, topics: tuple[str, ...], exclude: set[str],
         return [
             _para("llm-chapter-related", *_labelled(labels.CHAPTER_RELATED), nodes.Text(labels.CHAPTER_NOT_COVERED))
         ]
-    refs = [xref(item.record.id, related_title(item), docname) for item in related]
+    # Links only for the related materials listed; the rest are counted.
+    listed = related[: RELATED_FIRST + RELATED_MORE_SHOWN]
+    refs = [xref(item.record.id, related_title(item), docname) for item in listed]
     first = _join(refs[:RELATED_FIRST], labels.ITEM_SEPARATOR)
     out: list[nodes.Node] = [_para("llm-chapter-related", *_labelled(labels.CHAPTER_RELATED), *first)]
-    if len(refs) > RELATED_FIRST:
+    if len(related) > RELATED_FIRST:
         more = nodes.container(classes=["llm-related-more"])
-        more["llm-count"] = len(refs) - RELATED_FIRST
-        shown = refs[RELATED_FIRST : RELATED_FIRST + RELATED_MORE_SHOWN]
-        listed = _bullets("llm-related-more-list", ([ref] for ref in shown))
-        if listed is not None:
-            more += listed
-        rest = len(refs) - RELATED_FIRST - len(shown)
+        more["llm-count"] = len(related) - RELATED_FIRST
+        shown = refs[RELATED_FIRST:]
+        bullets = _bullets("llm-related-more-list", ([ref] for ref in shown))
+        if bullets is not None:
+            more += bullets
+        rest = len(related) - RELATED_FIRST - len(shown)
         if rest > 0:
             note = labels.PATHS["related_more_rest"].format(count=rest)
             more += nodes.paragraph(note, note, classes=["llm-related-more-rest"])
@@ -536,8 +548,9 @@ def _category_row(catalog: Catalog, number: int, category: Category, docname: st
 CHINESE_COLUMNS = (36, 12, 52)
 
 
-def chinese_table(catalog: Catalog, docname: str) -> list[nodes.Node]:
-    """Every course, book and resource that can be studied in Chinese, with its Chinese aids.
+def chinese_table(catalog: Catalog, rows: list[nodes.Node]) -> list[nodes.Node]:
+    """The table of every course, book and resource that can be studied in Chinese, with its
+    Chinese aids; *rows* fill its body (see :func:`chinese_rows`).
 
     The print counterpart of the filter's 可用中文学习 box; also shown on the web. Like the
     filter's listing it repeats what the cards say, so Sphinx's "no-search" keeps it out of the
@@ -557,11 +570,19 @@ def chinese_table(catalog: Catalog, docname: str) -> list[nodes.Node]:
     for text in labels.CHINESE_TABLE_COLUMNS:
         row += nodes.entry("", nodes.paragraph(text, text))
     head += row
-    body = nodes.tbody()
-    group += body
-    for record in (*catalog.courses, *catalog.books, *catalog.resources):
-        if not facets.in_chinese(record):
-            continue
+    group += nodes.tbody("", *rows)
+    return [spec, table]
+
+
+def chinese_records(catalog: Catalog) -> list[Course | Book | Resource]:
+    """The records of the Chinese table, in its order."""
+    return [record for record in (*catalog.courses, *catalog.books, *catalog.resources) if facets.in_chinese(record)]
+
+
+def chinese_rows(catalog: Catalog, docname: str) -> list[nodes.row]:
+    """A row per record of :func:`chinese_records`: its title (linking to its card), type, aids."""
+    out = []
+    for record in chinese_records(catalog):
         ways = chinese_aids(record.chinese, [labels.IN_CHINESE] if record.language == "zh" else [])
         cells = [
             [xref(record.id, record.title, docname)],
@@ -571,5 +592,5 @@ def chinese_table(catalog: Catalog, docname: str) -> list[nodes.Node]:
         row = nodes.row()
         for cell in cells:
             row += nodes.entry("", nodes.paragraph("", "", *cell))
-        body += row
-    return [spec, table]
+        out.append(row)
+    return out

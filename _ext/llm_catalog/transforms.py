@@ -1,32 +1,58 @@
-"""HTML-only polish: give the neutral card containers sphinx-design's grid and card look."""
+"""HTML-only: build the cards and give them sphinx-design's grid and card look."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .cards import WEB_BUILDERS, build, card_stub, expand, is_stub, resolve_references
+from .domain import catalog_domain
 from .filtering import facet_div
+from .progress import add_slot
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 _ROW = ["sd-row", "sd-row-cols-1", "sd-row-cols-xs-1", "sd-row-cols-sm-1"]
 _GUTTER = ["sd-g-3", "sd-g-xs-3", "sd-g-sm-3", "sd-g-md-3", "sd-g-lg-3"]
 _WIDE = {2: ["sd-row-cols-md-2", "sd-row-cols-lg-2"], 3: ["sd-row-cols-md-2", "sd-row-cols-lg-3"]}
 
 
-class CardsToDesignGrid(SphinxPostTransform):
-    """Wrap ``llm-cards`` in sphinx-design's container/row/col/card structure.
+def build_cards_last(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Web builders: build each card of an ``llm-cards`` grid and wrap it in sphinx-design's
+    container/row/col/card structure, with its progress box and facets; then whatever else
+    waits as a stub (the Chinese table's rows).
 
-    Runs for the web builders only: the EPUB and LaTeX outputs keep the neutral nodes,
-    which read as plain text entries with their links printed.
+    Connected to ``doctree-resolved`` after everything else, so no transform and no other
+    handler walks the cards' nodes (see :mod:`.cards`); their cross-references are resolved
+    here. The other builders get the cards earlier, as neutral nodes
+    (``cards.ExpandCardStubs``), which read as plain text entries with their links printed.
     """
+    if app.builder.name not in WEB_BUILDERS:
+        return
+    catalog = catalog_domain(app.env).catalog
 
-    default_priority = 200
-    builders = ("html", "dirhtml", "singlehtml")
+    def card(node: card_stub) -> nodes.container:
+        built = build(catalog, node)
+        resolve_references(app, app.builder, built, docname)
+        for element in [built, *built.findall(nodes.list_item)]:
+            if "llm-progress-id" in element:
+                add_slot(element)
+        return built
 
-    def run(self, **kwargs: Any) -> None:
-        for grid in list(self.document.findall(_is_cards)):
-            grid.replace_self(_design_grid(grid))
+    for grid in list(doctree.findall(_is_cards)):
+        grid.replace_self(_design_grid(grid, card))
+    for node in list(doctree.findall(is_stub)):
+        built = expand(catalog, node)
+        for element in built:
+            resolve_references(app, app.builder, element, docname)
+        node.replace_self(built)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-resolved", build_cards_last, priority=900)
 
 
 def _div(classes: list[str], ids: list[str] | None = None) -> nodes.container:
@@ -38,20 +64,22 @@ def _is_cards(node: nodes.Node) -> bool:
     return isinstance(node, nodes.container) and "llm-cards" in node["classes"]
 
 
-def _design_grid(grid: nodes.container) -> nodes.container:
+def _design_grid(grid: nodes.container, card: Callable[[card_stub], nodes.container]) -> nodes.container:
+    """The grid of *grid*'s cards, each built from its stub by *card*."""
     # The doctree here is this page's own copy for writing, so nodes are moved, not copied.
     outer = _div(["sd-container-fluid", "sd-sphinx-override", "sd-mb-4", "llm-cards"], ids=grid["ids"])
     row = _div([*_ROW, *_WIDE.get(grid.get("llm-columns", 2), []), *_GUTTER])
     outer += row
     pending: list[nodes.Node] = []  # index entries and anchors that precede their card
     for child in _unwrap_slots(grid.children):
-        if not _is_card(child):
+        if not isinstance(child, card_stub):
             pending.append(child)
             continue
-        column = _column(child)
+        built = card(child)
+        column = _column(built)
         column.extend(pending)
         pending = []
-        column += _design_card(child)
+        column += _design_card(built)
         row += column
     row.extend(pending)
     return outer
@@ -63,10 +91,6 @@ def _column(card: nodes.container) -> nodes.Element:
     if card.get("llm-filterable"):
         return facet_div(classes=classes, record=card["llm-record"], facets=card["llm-facets"])
     return _div(classes)
-
-
-def _is_card(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.container) and "llm-card" in node["classes"]
 
 
 def _unwrap_slots(children: list[nodes.Node]) -> list[nodes.Node]:

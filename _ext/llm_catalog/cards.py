@@ -1,0 +1,130 @@
+"""Cards are built when a page is written, not when it is read.
+
+A directive puts a :class:`card_stub` where each card goes: the record's id and the page that
+shows it, a handful of bytes. The card's twenty-odd nodes are made from the data only when the
+page is written, so the stored doctree stays small and the many transforms that walk every
+node of a page (Sphinx's, docutils', every extension's) never see them. On a category page of
+thousands of courses that is most of the build (see ``make benchmark``).
+
+When the stubs become cards depends on the builder:
+
+- For every builder but the web ones, :class:`ExpandCardStubs` builds the cards first of all
+  post-transforms, so cross-references, printed URLs (LaTeX footnotes, EPUB), the link checker
+  and the print-only transforms see them as ordinary nodes.
+- For the web builders the cards are built last, when the page's doctree is resolved
+  (:func:`.transforms.build_cards_last`), which gives each its progress box, its facets and
+  sphinx-design's look in the same pass and resolves its few cross-references itself
+  (:func:`resolve_references`).
+
+What a page's cards link to is known when the page is read (``llm-refs`` on the stub, from
+:func:`.render.card_targets`), so the domain still re-writes a page whose cards link to a
+record that moved.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from . import render
+from .domain import catalog_domain, warn_missing_reference
+from .records import Book, Course, Resource
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from .records import Catalog
+
+#: Builders whose cards are built last, with the grid (see transforms.build_cards_last).
+WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
+
+
+class card_stub(nodes.General, nodes.Element):
+    """Where a record's card goes: ``record`` (id), ``refdoc`` (the page), ``copy`` (a copy of a
+    card shown elsewhere, whose title links there) and ``llm-refs`` (the ids the card links to,
+    read by the domain)."""
+
+
+class rows_stub(nodes.General, nodes.Element):
+    """Where the rows of the Chinese table go: ``refdoc`` (the page) and ``llm-refs`` (the
+    records the rows link to). The table around it is built when the page is read."""
+
+
+def chinese_rows_stub(catalog: Catalog, docname: str) -> rows_stub:
+    return rows_stub(refdoc=docname, **{"llm-refs": [record.id for record in render.chinese_records(catalog)]})
+
+
+def stub(catalog: Catalog, record: Course | Book | Resource, docname: str, *, copy: bool = False) -> card_stub:
+    targets = render.card_targets(catalog, record, copy=copy)
+    return card_stub(record=record.id, refdoc=docname, copy=copy, **{"llm-refs": targets})
+
+
+def build(catalog: Catalog, node: card_stub) -> nodes.container:
+    """The card *node* stands for, as :mod:`.render` makes it."""
+    record = catalog.get(node["record"])
+    docname, copy = node["refdoc"], node["copy"]
+    if isinstance(record, Course):
+        card = render.course_card(catalog, record, docname, copy=copy)
+    elif isinstance(record, Book):
+        card = render.book_card(catalog, record, docname if copy else None)
+    elif isinstance(record, Resource):
+        card = render.resource_card(catalog, record, docname if copy else None)
+    else:  # pragma: no cover - directives make stubs of these three kinds only
+        raise TypeError(f"no card for {node['record']!r}")
+    # The anchor that docutils moved from the target before the stub onto the stub.
+    card["ids"] = list(node["ids"])
+    if node.get("llm-filterable"):
+        card["llm-filterable"] = True
+    return card
+
+
+def resolve_references(app: Sphinx, builder: Builder, card: nodes.Element, fromdocname: str) -> None:
+    """Resolve the cross-references of a card (or row) built after Sphinx's resolver has run.
+
+    They all point to catalog records, so the domain answers directly; one it cannot resolve
+    gets the same warning as anywhere else and is left as its text, as Sphinx does.
+    """
+    domain = catalog_domain(builder.env)
+    for ref in list(card.findall(addnodes.pending_xref)):
+        contnode = ref[0].deepcopy()
+        found = domain.resolve_xref(builder.env, fromdocname, builder, ref["reftype"], ref["reftarget"], ref, contnode)
+        if found is None:
+            warn_missing_reference(app, domain, ref)
+            found = contnode
+        ref.replace_self(found)
+
+
+def is_stub(node: nodes.Node) -> bool:
+    return isinstance(node, (card_stub, rows_stub))
+
+
+def expand(catalog: Catalog, node: card_stub | rows_stub) -> list[nodes.Element]:
+    if isinstance(node, rows_stub):
+        return list(render.chinese_rows(catalog, node["refdoc"]))
+    return [build(catalog, node)]
+
+
+class ExpandCardStubs(SphinxPostTransform):
+    """Print, e-books, the link checker and the rest: cards and rows as ordinary nodes,
+    before anything else."""
+
+    default_priority = 3  # before ReferencesResolver (10) and LaTeX's own early transforms (5)
+
+    def is_supported(self) -> bool:
+        return self.app.builder.name not in WEB_BUILDERS
+
+    def run(self, **kwargs: Any) -> None:
+        catalog = catalog_domain(self.env).catalog
+        for node in list(self.document.findall(is_stub)):
+            node.replace_self(expand(catalog, node))
+
+
+def setup(app: Sphinx) -> None:
+    # Never written: each builder replaces the stubs before writing (the visitors are a guard).
+    app.add_node(card_stub)
+    app.add_node(rows_stub)
+    app.add_post_transform(ExpandCardStubs)
