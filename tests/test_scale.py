@@ -105,3 +105,16 @@ def test_card_targets_are_what_each_card_links_to() -> None:
             assert linked == sorted(render.card_targets(catalog, record, copy=copy)), record.id
             linked_somewhere += bool(linked) and not copy
     assert linked_somewhere > 0  # some course links to its syllabus
+
+
+def test_search_segments_like_sphinx(site: Path) -> None:
+    """Each distinct text is segmented once, into exactly the words Sphinx's Chinese search gives."""
+    from llm_catalog.searchzh import SegmentOnce
+
+    page = soup(site / "materials" / "nlp-courses.html").select_one("article")
+    texts = [text for text in page.find_all(string=True) if text.strip()]
+    assert len(texts) > 50
+    once, sphinx = SegmentOnce({}), SearchChinese({})
+    for text in texts + texts:
+        assert once.split(text) == sphinx.split(text), text
+    assert once.latin_terms == sphinx.latin_terms

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
-from . import DEFAULT_FILE, __version__, cards, filtering, graph, progress, transforms
+from . import DEFAULT_FILE, __version__, cards, filtering, graph, progress, searchzh, transforms
 from .directives import (
     BooksDirective,
     CategoriesDirective,
@@ -165,6 +165,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     progress.setup(app)
     graph.setup(app)
     transforms.setup(app)
+    searchzh.setup(app)
     app.add_latex_package(LATEX_STYLE.stem)
     app.add_css_file("llm-catalog.css")  # HTML builders only
     app.connect("builder-inited", load_catalog)
