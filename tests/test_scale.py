@@ -118,3 +118,26 @@ def test_search_segments_like_sphinx(site: Path) -> None:
     for text in texts + texts:
         assert once.split(text) == sphinx.split(text), text
     assert once.latin_terms == sphinx.latin_terms
+
+
+def test_the_collector_is_relaxed_for_a_build_and_restored_after(make_app, rootdir: Path, tmp_path: Path) -> None:
+    """While pages are written the collector runs rarely and skips what the reading left
+    alive; after the build the process has its own settings back and nothing stays frozen."""
+    import gc
+
+    from llm_catalog.collector import BUILD_THRESHOLDS
+
+    before = gc.get_threshold()
+    assert before != BUILD_THRESHOLDS
+    import shutil
+
+    app = make_app("html", srcdir=shutil.copytree(rootdir / "test-basic", tmp_path / "basic"))
+    seen: list[tuple[tuple[int, int, int], int]] = []
+    app.connect(
+        "doctree-resolved", lambda app, doctree, docname: seen.append((gc.get_threshold(), gc.get_freeze_count()))
+    )
+    app.build()
+    assert seen
+    assert all(threshold == BUILD_THRESHOLDS and frozen > 0 for threshold, frozen in seen)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

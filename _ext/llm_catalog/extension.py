@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
-from . import DEFAULT_FILE, __version__, cards, filtering, graph, progress, searchzh, transforms
+from . import DEFAULT_FILE, __version__, cards, collector, filtering, graph, progress, searchzh, transforms
 from .directives import (
     BooksDirective,
     CategoriesDirective,
@@ -168,6 +168,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     searchzh.setup(app)
     app.add_latex_package(LATEX_STYLE.stem)
     app.add_css_file("llm-catalog.css")  # HTML builders only
+    collector.setup(app)
     app.connect("builder-inited", load_catalog)
     app.connect("config-inited", add_static_path)
     app.connect("html-page-context", add_search_splitter)
