@@ -86,6 +86,12 @@ def without_records(text: str, ids: set[str]) -> str:
     return "".join(out)
 
 
+@pytest.fixture
+def root_copy(tmp_path: Path, rootdir: Path) -> Path:
+    """A copy of the ``basic`` test root that a test may edit and build in place."""
+    return Path(shutil.copytree(rootdir / "test-basic", tmp_path / "basic"))
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

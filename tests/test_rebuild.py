@@ -83,15 +83,6 @@ def warnings_of(app) -> list[str]:
     return [line for line in text.splitlines() if line and "is already registered" not in line]
 
 
-@pytest.fixture
-def root_copy(tmp_path: Path, rootdir: Path) -> Path:
-    import shutil
-
-    srcdir = tmp_path / "basic"
-    shutil.copytree(rootdir / "test-basic", srcdir)
-    return srcdir
-
-
 @pytest.mark.parametrize("parallel", [1, 2], ids=["serial", "j2"])
 @pytest.mark.parametrize("case", list(EDITS))
 def test_one_edit_rereads_only_the_pages_that_show_it(make_app, root_copy: Path, case: str, parallel: int) -> None:

@@ -88,21 +88,16 @@ def test_card_targets_are_what_each_card_links_to() -> None:
     are exactly the ids the built card links to, for every record, as a card and as a copy."""
     from sphinx import addnodes
 
-    from llm_catalog import render
-    from llm_catalog.records import Book, Course
+    from llm_catalog import cards
 
     catalog = load(REPO / "_data" / "catalog.yaml")
     linked_somewhere = 0
     for record in (*catalog.courses, *catalog.books, *catalog.resources):
         for copy in (False, True):
-            if isinstance(record, Course):
-                card = render.course_card(catalog, record, "here", copy=copy)
-            elif isinstance(record, Book):
-                card = render.book_card(catalog, record, "here" if copy else None)
-            else:
-                card = render.resource_card(catalog, record, "here" if copy else None)
+            stub = cards.stub(catalog, record, "here", copy=copy)
+            card = cards.build(catalog, stub)
             linked = sorted(ref["reftarget"] for ref in card.findall(addnodes.pending_xref))
-            assert linked == sorted(render.card_targets(catalog, record, copy=copy)), record.id
+            assert linked == sorted(stub["llm-refs"]), record.id
             linked_somewhere += bool(linked) and not copy
     assert linked_somewhere > 0  # some course links to its syllabus
 
@@ -120,7 +115,7 @@ def test_search_segments_like_sphinx(site: Path) -> None:
     assert once.latin_terms == sphinx.latin_terms
 
 
-def test_the_collector_is_relaxed_for_a_build_and_restored_after(make_app, rootdir: Path, tmp_path: Path) -> None:
+def test_the_collector_is_relaxed_for_a_build_and_restored_after(make_app, root_copy: Path) -> None:
     """While pages are written the collector runs rarely and skips what the reading left
     alive; after the build the process has its own settings back and nothing stays frozen."""
     import gc
@@ -129,9 +124,7 @@ def test_the_collector_is_relaxed_for_a_build_and_restored_after(make_app, rootd
 
     before = gc.get_threshold()
     assert before != BUILD_THRESHOLDS
-    import shutil
-
-    app = make_app("html", srcdir=shutil.copytree(rootdir / "test-basic", tmp_path / "basic"))
+    app = make_app("html", srcdir=root_copy)
     seen: list[tuple[tuple[int, int, int], int]] = []
     app.connect(
         "doctree-resolved", lambda app, doctree, docname: seen.append((gc.get_threshold(), gc.get_freeze_count()))

@@ -124,7 +124,7 @@ class ExpandCardStubs(SphinxPostTransform):
 
 
 def setup(app: Sphinx) -> None:
-    # Never written: each builder replaces the stubs before writing (the visitors are a guard).
+    # No visitors: every builder replaces the stubs before a page is written.
     app.add_node(card_stub)
     app.add_node(rows_stub)
     app.add_post_transform(ExpandCardStubs)

@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
-#: Builders that run the filter; everything else gets the print rendering.
 #: Class of the filter page's listing of every record (shown in HTML only).
 LISTING_CLASS = "llm-filter-listing"
 

@@ -37,7 +37,7 @@ def build_cards_last(app: Sphinx, doctree: nodes.document, docname: str) -> None
     def card(node: card_stub) -> nodes.container:
         built = build(catalog, node)
         resolve_references(app, app.builder, built, docname)
-        for element in [built, *built.findall(nodes.list_item)]:
+        for element in list(built.findall(nodes.Element)):  # the card, a book's chapters
             if "llm-progress-id" in element:
                 add_slot(element)
         return built
