@@ -140,16 +140,17 @@ def topics_exist(checked: Checked) -> Iterator[Problem]:
                     yield from checked.unknown((*where, "topics", n), topic, topics, "topic")
 
 
-def _links(checked: Checked) -> Iterator[tuple[DataPath, dict]]:
+def _entries(checked: Checked, field: str) -> Iterator[tuple[DataPath, dict]]:
+    """Each mapping in every record's *field* list (``links``, ``chinese``), with its path."""
     for path, record in checked.records():
-        if isinstance(record.get("links"), list):
-            for n, link in enumerate(record["links"]):
-                if isinstance(link, dict):
-                    yield (*path, "links", n), link
+        if isinstance(record.get(field), list):
+            for n, entry in enumerate(record[field]):
+                if isinstance(entry, dict):
+                    yield (*path, field, n), entry
 
 
 def checked_dates_are_real(checked: Checked) -> Iterator[Problem]:
-    for path, link in _links(checked):
+    for path, link in _entries(checked, "links"):
         value = link.get("checked")
         if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
             try:
@@ -160,7 +161,7 @@ def checked_dates_are_real(checked: Checked) -> Iterator[Problem]:
 
 def checked_dates_are_not_in_the_future(checked: Checked) -> Iterator[Problem]:
     today = date.today()
-    for path, link in _links(checked):
+    for path, link in _entries(checked, "links"):
         value = link.get("checked")
         if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
             try:
@@ -259,13 +260,13 @@ def _past_date(checked: Checked, path: DataPath, value: object) -> Iterator[Prob
 
 
 def broken_dates_are_real(checked: Checked) -> Iterator[Problem]:
-    for path, link in _links(checked):
+    for path, link in _entries(checked, "links"):
         yield from _past_date(checked, (*path, "broken"), link.get("broken"))
 
 
 def broken_after_checked(checked: Checked) -> Iterator[Problem]:
     """A link cannot have been found dead before the last day it was seen working."""
-    for path, link in _links(checked):
+    for path, link in _entries(checked, "links"):
         seen, dead = link.get("checked"), link.get("broken")
         if isinstance(seen, str) and isinstance(dead, str) and dead < seen:
             yield checked.problem(
@@ -281,22 +282,14 @@ def added_dates_are_real(checked: Checked) -> Iterator[Problem]:
 
 
 def link_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
-    for path, link in _links(checked):
+    for path, link in _entries(checked, "links"):
         for key in ("url", "archive"):
             if _bad_host(link.get(key)):
                 yield checked.problem((*path, key), f"{short(link[key])} has no valid host name")
 
 
-def _chinese_aids(checked: Checked) -> Iterator[tuple[DataPath, dict]]:
-    for path, record in checked.records():
-        if isinstance(record.get("chinese"), list):
-            for n, aid in enumerate(record["chinese"]):
-                if isinstance(aid, dict):
-                    yield (*path, "chinese", n), aid
-
-
 def chinese_aid_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
-    for path, aid in _chinese_aids(checked):
+    for path, aid in _entries(checked, "chinese"):
         if _bad_host(aid.get("url")):
             yield checked.problem((*path, "url"), f"{short(aid['url'])} has no valid host name")
 
@@ -304,7 +297,7 @@ def chinese_aid_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
 def chinese_aids_listed_once(checked: Checked) -> Iterator[Problem]:
     """The same Chinese aid twice on one record would show twice on its card."""
     seen: dict[tuple[DataPath, str], DataPath] = {}
-    for path, aid in _chinese_aids(checked):
+    for path, aid in _entries(checked, "chinese"):
         url = aid.get("url")
         if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
             continue  # the schema reports addresses that are not http(s)
