@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -107,6 +107,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @contextlib.contextmanager
+def serving(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Run an HTTP server with *handler* on a free port of 127.0.0.1; yield ``127.0.0.1:port``."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@contextlib.contextmanager
 def serve(directory: Path, not_found: Path | None = None) -> Iterator[str]:
     """Serve *directory* on 127.0.0.1 and yield its base URL. With *not_found*, a missing file
     is answered like Read the Docs answers it: status 404 with that page as the body."""
@@ -127,14 +139,8 @@ def serve(directory: Path, not_found: Path | None = None) -> Iterator[str]:
             if self.command != "HEAD":
                 self.wfile.write(body)
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(functools.partial(Handler, directory=str(directory))) as address:
+        yield f"http://{address}"
 
 
 def start_chromium(profile: Path, downloads: Path | None = None, width: int = 1280):

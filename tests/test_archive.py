@@ -9,7 +9,6 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import test_linkcheck
 
-from conftest import REPO, soup
+from conftest import REPO, serving, soup
 
 DATA = REPO / "_data"
 #: The loopback web server and dead address of the link-check tests, for the end-to-end test.
@@ -82,13 +81,8 @@ class WaybackStandIn(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def api() -> Iterator[str]:
     WaybackStandIn.requests = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), WaybackStandIn)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/wayback/available"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(WaybackStandIn) as address:
+        yield f"http://{address}/wayback/available"
 
 
 @pytest.fixture

@@ -6,13 +6,12 @@ import http.server
 import json
 import re
 import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, serving
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -35,13 +34,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def live_server() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as address:
+        yield address
 
 
 @pytest.fixture
