@@ -107,7 +107,7 @@ def _recent(catalog: Catalog, _: str) -> object:
 
 def _studyplan(catalog: Catalog, _: str) -> object:
     """The study paths and the prerequisite graph: the paths, and of every record what they show
-    of it (title, hours, requirements, topics, chapters), with the topics' and categories' words."""
+    of it (title, hours, requirements, topics, category, language, chapters), with the topics' and categories' words."""
 
     def outline(record: Record) -> object:
         chapters = tuple(
@@ -121,6 +121,7 @@ def _studyplan(catalog: Catalog, _: str) -> object:
             getattr(record, "requires", ()),
             record.topics,
             getattr(record, "category", None),
+            getattr(record, "language", None),
             chapters,
         )
 

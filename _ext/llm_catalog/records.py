@@ -144,6 +144,8 @@ class Syllabus:
     course: str | None = None
     topics: tuple[str, ...] = ()
     added: str | None = None
+    #: A syllabus states no language; every record answers ``language`` (paths and cards ask it).
+    language = None
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,8 @@ class StudyPath:
     summary: str
     steps: tuple[PathStep, ...]
     line: int
+    #: Every step's record is in this language (``make check`` enforces it), if set.
+    language: str | None = None
 
 
 @dataclass(frozen=True)
