@@ -199,12 +199,20 @@ def test_items_of_lists_are_told_apart_by_address_and_number(project: Path) -> N
         chapter = book["chapters"][-1]
         old_title = chapter["title"]
         chapter["title"] = "Retitled by the diff test"
+    # Order matters in a list (a path's steps, the topics a card shows first): a new order is a change.
+    resource = next((r for r in head_data["resources"] if len(r.get("topics", ())) >= 2), None)
+    if resource is not None:
+        old_topics = list(resource["topics"])
+        resource["topics"].reverse()
     head = write(project, "head-lists", head_data)
 
     changes = entries(sections(diff(base, head).stdout)["Changed"])
     fields = next(f for h, f in changes.items() if h.startswith(f"~ course {course['id']} "))
     before = "(none)" if old_checked is None else f'"{old_checked}"'
     assert fields == [f'links[{link["url"]}].checked: {before} → "{link["checked"]}"']
+    if resource is not None:
+        fields = next(f for h, f in changes.items() if h.startswith(f"~ resource {resource['id']} "))
+        assert fields == [f"topics: order changed: {', '.join(old_topics)} → {', '.join(resource['topics'])}"]
     if book is not None:
         fields = next(f for h, f in changes.items() if h.startswith(f"~ book {book['id']} "))
         assert fields == [

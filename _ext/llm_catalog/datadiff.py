@@ -171,12 +171,15 @@ def _items(data: dict, key: str) -> dict[str, dict]:
     return {item["id"]: item for item in data.get(key) or () if isinstance(item, dict) and "id" in item}
 
 
-def compare(base: Catalog, head: Catalog, base_pages: dict | None = None, head_pages: dict | None = None) -> DataDiff:
+Pages = dict[pagescan.Key, list[str]]
+
+
+def compare(base: Catalog, head: Catalog, base_pages: Pages | None = None, head_pages: Pages | None = None) -> DataDiff:
     """The differences between two checked versions of the data; *_pages* as :func:`pagescan.pages` gives."""
     diff = DataDiff(base.path, head.path)
     base_pages, head_pages = base_pages or {}, head_pages or {}
 
-    def pages_of(where: dict, page_key: str | None, item_id: str) -> tuple[str, ...] | None:
+    def pages_of(where: Pages, page_key: str | None, item_id: str) -> tuple[str, ...] | None:
         return None if page_key is None else tuple(where.get((page_key, item_id), ()))
 
     for key, word, page_key in KINDS:
@@ -220,7 +223,12 @@ def _item(name: str, value: object) -> str:
     if fields and isinstance(value, dict) and (key := _item_key(fields, value)) is not None:
         rest = {k: v for k, v in value.items() if k not in fields}
         return f"{key} {_plain(rest)}" if rest else key
-    return value if isinstance(value, str) else _plain(value)  # type: ignore[return-value]
+    return value if isinstance(value, str) else _plain(value)
+
+
+def _order(change: FieldChange, items: object) -> str:
+    """The items of a reordered list, in their order."""
+    return ", ".join(_item(change.field, v) for v in items) if isinstance(items, list) else _plain(items)
 
 
 def _pages_text(item: ItemChange) -> str:
@@ -241,9 +249,7 @@ def _change_text(change: FieldChange) -> str:
         case "removed":
             return f"{change.field}: removed {_item(change.field, change.old)}"
         case _:
-            old = ", ".join(_item(change.field, v) for v in change.old)  # type: ignore[attr-defined]
-            new = ", ".join(_item(change.field, v) for v in change.new)  # type: ignore[attr-defined]
-            return f"{change.field}: order changed: {old} → {new}"
+            return f"{change.field}: order changed: {_order(change, change.old)} → {_order(change, change.new)}"
 
 
 def text(diff: DataDiff) -> str:
@@ -294,7 +300,7 @@ def _md_value(change: FieldChange, value: object) -> str:
     if value is ABSENT:
         return "*(none)*"
     if change.action == "reordered":
-        return md_text(", ".join(_item(change.field, v) for v in value))  # type: ignore[attr-defined]
+        return md_text(_order(change, value))
     if change.action in ("added", "removed"):
         return md_text(_item(change.field, value))
     return md_text(_plain(value))
