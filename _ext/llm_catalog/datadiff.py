@@ -149,6 +149,10 @@ def _diff_list(name: str, old: list, new: list) -> Iterator[FieldChange]:
     keyed = old_keys is not None and new_keys is not None
     if not keyed:
         old_keys, new_keys = [_canonical(v) for v in old], [_canonical(v) for v in new]
+        if len(set(old_keys)) != len(old_keys) or len(set(new_keys)) != len(new_keys):
+            # Repeated values cannot be matched one to one: show the whole list before and after.
+            yield FieldChange(name, "set", old, new)
+            return
     assert old_keys is not None and new_keys is not None
     old_by, new_by = dict(zip(old_keys, old, strict=True)), dict(zip(new_keys, new, strict=True))
     for key, item in old_by.items():
@@ -164,7 +168,11 @@ def _diff_list(name: str, old: list, new: list) -> Iterator[FieldChange]:
     kept_old = [k for k in old_keys if k in new_by]
     kept_new = [k for k in new_keys if k in old_by]
     if kept_old != kept_new:
-        yield FieldChange(name, "reordered", [old_by[k] for k in kept_old], [new_by[k] for k in kept_new])
+        # Items with a key are named by it (a path's steps by record); plain values by themselves.
+        if keyed:
+            yield FieldChange(name, "reordered", kept_old, kept_new)
+        else:
+            yield FieldChange(name, "reordered", [old_by[k] for k in kept_old], [new_by[k] for k in kept_new])
 
 
 def _items(data: dict, key: str) -> dict[str, dict]:
