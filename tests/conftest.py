@@ -138,6 +138,20 @@ def make_room(text: str, *snippets: str) -> tuple[str, list[str]]:
     return without_records(text, remove), added
 
 
+def add_to_section(text: str, section: str, snippet: str) -> str:
+    """*snippet* (records in the file's block style) at the end of the list *section*, as a
+    contributor adds them: before the next top-level key and its blank line, or at the end."""
+    lines = text.splitlines(keepends=True)
+    start = lines.index(f"{section}:\n")
+    end = next((n for n in range(start + 1, len(lines)) if re.match(r"[a-z_]+:", lines[n])), len(lines))
+    while end > start + 1 and not lines[end - 1].strip():  # keep the blank line between sections
+        end -= 1
+    if lines[end - 1] == f"{section}: []\n" or not lines[end - 1].endswith("\n"):
+        lines[end - 1] = lines[end - 1].rstrip("\n").removesuffix(" []") + "\n"
+    lines.insert(end, snippet if snippet.endswith("\n") else snippet + "\n")
+    return "".join(lines)
+
+
 def record_id(snippet: str) -> str:
     """The id of the record *snippet* (as :func:`make_room` returned it)."""
     return re.search(r"^  - id: (\S+)$", snippet, re.MULTILINE).group(1)
