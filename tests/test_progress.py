@@ -61,6 +61,9 @@ PATH, COURSE = next(
     if "chapter" not in s and "category" in RECORDS.get(s["record"], {})
 )
 CATEGORY = RECORDS[COURSE]["category"]
+#: Steps to tick on the paths page: that course, and a book chapter if a path has one.
+CHAPTER_STEPS = [(p["id"], f"{s['record']}#{s['chapter']}") for p in RAW["paths"] for s in p["steps"] if "chapter" in s]
+ON_PATHS = [(PATH, COURSE), *CHAPTER_STEPS[:1]]
 
 
 def open_page(driver, site: Path, name: str) -> None:
@@ -152,10 +155,11 @@ def wait_for_download(folder: Path) -> Path:
 
 
 def test_export_then_import_on_a_fresh_profile_restores_the_state(reader, site: Path, tmp_path: Path) -> None:
-    ticked = ["stanford-cs224n", "slp3#3", "llm101n#2"]
+    on_paths = ON_PATHS
+    ticked = [node for _, node in on_paths] + ["llm101n#2"]
     open_page(reader, site, "paths.html")
-    box(reader, "stanford-cs224n", "#llm-path-zero-basics").click()
-    box(reader, "slp3#3", "#llm-path-zero-basics").click()
+    for path, node in on_paths:
+        box(reader, node, f"#llm-path-{path}").click()
     open_page(reader, site, "materials/llm101n.html")
     box(reader, "llm101n#2").click()
     before = stored(reader)
@@ -170,12 +174,11 @@ def test_export_then_import_on_a_fresh_profile_restores_the_state(reader, site: 
     try:
         open_page(fresh, site, "paths.html")
         assert stored(fresh) is None
-        assert not box(fresh, "stanford-cs224n", "#llm-path-zero-basics").is_selected()
+        assert not any(box(fresh, node, f"#llm-path-{path}").is_selected() for path, node in on_paths)
         fresh.find_element("css selector", ".llm-progress-tools input[type=file]").send_keys(str(exported))
-        _wait_text(fresh, ".llm-progress-message", "已导入 3 项进度。")
+        _wait_text(fresh, ".llm-progress-message", f"已导入 {len(ticked)} 项进度。")
         assert stored(fresh)["done"] == before["done"]
-        assert box(fresh, "stanford-cs224n", "#llm-path-zero-basics").is_selected()
-        assert box(fresh, "slp3#3", "#llm-path-zero-basics").is_selected()
+        assert all(box(fresh, node, f"#llm-path-{path}").is_selected() for path, node in on_paths)
         open_page(fresh, site, "materials/llm101n.html")
         assert box(fresh, "llm101n#2").is_selected() and not box(fresh, "llm101n#3").is_selected()
     finally:
@@ -207,14 +210,14 @@ def test_a_bad_or_foreign_file_is_refused_and_changes_nothing(
     reader, site: Path, tmp_path: Path, content: str, why: str
 ) -> None:
     open_page(reader, site, "paths.html")
-    box(reader, "ntu-genai-intro", "#llm-path-zero-basics").click()
+    box(reader, COURSE, f"#llm-path-{PATH}").click()
     before = stored(reader)
     bad = tmp_path / "progress.json"
     bad.write_text(content, encoding="utf-8")
     reader.find_element("css selector", ".llm-progress-tools input[type=file]").send_keys(str(bad))
     _wait_text(reader, ".llm-progress-message", f"无法导入：{why}。进度没有改变。")
     assert stored(reader) == before
-    assert box(reader, "ntu-genai-intro", "#llm-path-zero-basics").is_selected()
+    assert box(reader, COURSE, f"#llm-path-{PATH}").is_selected()
 
 
 @pytest.fixture(scope="module")
