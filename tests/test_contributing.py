@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from conftest import DATA_FILE, REPO, SCHEMA_FILE, copy_project, soup, sphinx_build, without_records
-from llm_catalog import labels
-from llm_catalog.load import load
-from llm_catalog.problems import CatalogInvalid
+from llm_catalog.data import labels
+from llm_catalog.data.load import load
+from llm_catalog.data.problems import CatalogInvalid
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 

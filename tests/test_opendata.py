@@ -12,8 +12,9 @@ import jsonschema
 import pytest
 
 from conftest import REPO, soup
-from llm_catalog import facets, render, yamlsource
-from llm_catalog.load import load
+from llm_catalog.data import facets, yamlsource
+from llm_catalog.data.load import load
+from llm_catalog.site import render
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ALPHA = "https://alpha.example.org/"

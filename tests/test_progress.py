@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, start_chromium
-from llm_catalog.load import load
+from llm_catalog.data.load import load
 
 CATALOG = load(REPO / "_data" / "catalog.yaml")
 KEY = "llm-study-guide-progress"

@@ -23,10 +23,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
-from . import __version__, facets, labels, render
+from .. import __version__
+from ..data import facets, labels
+from ..data.records import Book, Catalog, Course, Record, Resource, Syllabus
+from ..data.validate import read_schema
+from . import render
 from .domain import catalog_domain
-from .records import Book, Catalog, Course, Record, Resource, Syllabus
-from .validate import read_schema
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -16,18 +16,19 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import labels, render, studyplan
+from ..data import labels
+from ..data.prereq import chapter_id, split_id
+from ..data.records import Syllabus
+from . import render, studyplan
 from .cards import WEB_BUILDERS, card_stub
 from .domain import catalog_domain
-from .prereq import chapter_id, split_id
-from .records import Syllabus
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.writers.html5 import HTML5Translator
 
-    from .records import Catalog
+    from ..data.records import Catalog
 
 SCRIPT = "llm-progress.js"
 STYLE = "llm-progress.css"

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import facets, labels
+from ..data import facets, labels
 from .cards import WEB_BUILDERS, card_stub
 from .domain import catalog_domain
 

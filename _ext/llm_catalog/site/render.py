@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from docutils import nodes
 from sphinx import addnodes
 
-from . import facets, labels
-from .prereq import chapter_id
-from .records import (
+from ..data import facets, labels
+from ..data.prereq import chapter_id
+from ..data.records import (
     Book,
     BookChapter,
     Catalog,

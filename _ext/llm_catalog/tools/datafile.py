@@ -19,8 +19,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from .load import load
-from .problems import CatalogInvalid
+from ..data.load import load
+from ..data.problems import CatalogInvalid
 
 #: Top-level lists whose items are records with ``links``.
 RECORD_SECTIONS = ("courses", "syllabi", "books", "resources")

@@ -9,11 +9,12 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import cards, filtering, labels, render, studyplan
+from ..data import labels
+from ..data.problems import suggest
+from ..data.records import Book, Catalog, Category, Course, Record, Resource, Syllabus
+from . import cards, filtering, render, studyplan
 from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, note_data_dependency
 from .fingerprints import record_key
-from .problems import suggest
-from .records import Book, Catalog, Category, Course, Record, Resource, Syllabus
 
 if TYPE_CHECKING:
     from docutils.nodes import Node

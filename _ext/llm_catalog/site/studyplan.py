@@ -11,9 +11,10 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.ext.graphviz import graphviz
 
-from . import labels, render
-from .prereq import split_id
-from .records import Catalog, Course, StudyPath
+from ..data import labels
+from ..data.prereq import split_id
+from ..data.records import Catalog, Course, StudyPath
+from . import render
 
 WORDS = labels.PATHS
 

@@ -11,7 +11,8 @@ from sphinx.ext.graphviz import graphviz, html_visit_graphviz, latex_visit_graph
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from . import labels, studyplan
+from ..data import labels
+from . import studyplan
 from .domain import WARNING_TYPE, catalog_domain
 from .progress import card_uri, page_uri
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
 
-    from .records import Catalog
+    from ..data.records import Catalog
 
 logger = logging.getLogger(__name__)
 

@@ -29,15 +29,15 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..data.records import Book, Course, Resource
 from . import render
 from .domain import catalog_domain, warn_missing_reference
-from .records import Book, Course, Resource
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-    from .records import Catalog
+    from ..data.records import Catalog
 
 #: Builders whose cards are built last, with the grid (see transforms.build_cards_last).
 WEB_BUILDERS = ("html", "dirhtml", "singlehtml")

@@ -14,10 +14,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import make_refnode
 
-from . import labels
+from ..data import labels
+from ..data.problems import suggest
+from ..data.records import COUNT_FORMS
 from .fingerprints import Fingerprints
-from .problems import suggest
-from .records import COUNT_FORMS
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node, system_message
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .records import Catalog
+    from ..data.records import Catalog
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def get_catalog(env: BuildEnvironment) -> Catalog:
 
 
 #: The extension's own modules: output rendered from the data also depends on them.
-_PACKAGE_FILES = tuple(str(path) for path in sorted(Path(__file__).parent.glob("*.py")))
+_PACKAGE_FILES = tuple(str(path) for path in sorted(Path(__file__).parents[1].rglob("*.py")))
 
 
 def note_data_dependency(env: BuildEnvironment, *keys: str) -> None:

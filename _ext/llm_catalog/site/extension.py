@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
-from . import DEFAULT_FILE, __version__, cards, collector, filtering, graph, progress, searchzh, transforms
+from .. import DEFAULT_FILE, __version__
+from ..data.load import load
+from ..data.problems import CatalogInvalid, summary_line
+from . import cards, collector, filtering, graph, progress, searchzh, transforms
 from .directives import (
     BooksDirective,
     CategoriesDirective,
@@ -24,9 +27,7 @@ from .directives import (
 )
 from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, warn_missing_reference
 from .linkreport import write_report
-from .load import load
 from .opendata import feed_link, write_open_data
-from .problems import CatalogInvalid, summary_line
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -13,8 +13,9 @@ import dataclasses
 import hashlib
 from collections.abc import Callable
 
-from . import facets, render
-from .records import Catalog, Category, Course, Record, Syllabus
+from ..data import facets
+from ..data.records import Catalog, Category, Course, Record, Syllabus
+from . import render
 
 #: A fingerprint: a short hash, or ``None`` when the key names nothing in the catalog.
 Fingerprint = str | None
