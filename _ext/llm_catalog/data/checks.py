@@ -13,14 +13,16 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from urllib.parse import urlsplit
 
-from .prereq import Graph, chapter_id, split_id
+from .prereq import Graph, Requirements, chapter_id, requirements, split_id
 from .problems import Problem, field_name, short, suggest
+from .records import SECTIONS
 from .yamlsource import DataPath, Document
 
 #: Lists whose items share one id namespace with the categories: the records roles refer to.
-RECORD_LISTS = ("courses", "syllabi", "books", "resources")
+RECORD_LISTS = SECTIONS
 
 #: A date as the schema's ``date`` definition writes it (the schema cannot say it is real).
 DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -73,6 +75,10 @@ class Checked:
 
     def line(self, path: DataPath) -> int | None:
         return self.doc.line_of(path)
+
+    @cached_property
+    def requirements(self) -> Requirements:
+        return requirements(self.data, RECORD_LISTS, in_order="syllabi")
 
 
 Rule = Callable[[Checked], Iterator[Problem]]
@@ -328,16 +334,8 @@ def chapters_in_order(checked: Checked) -> Iterator[Problem]:
 # -- Prerequisites and study paths ------------------------------------------------------------
 
 
-@dataclass
-class _Requirements:
-    """The file's requirement graph, and where each requirement was written (to locate problems)."""
-
-    graph: Graph
-    #: ``(node, needed)`` -> the path of the ``requires`` entry that says so.
-    written: dict[tuple[str, str], DataPath]
-    topics: dict[str, str]
-    #: Node -> (path in the file, the chapter numbers of a record).
-    nodes: dict[str, DataPath]
+#: The file's requirement graph, and where each requirement was written (prereq.requirements).
+_Requirements = Requirements
 
 
 def _requirement_entries(checked: Checked) -> Iterator[tuple[str, DataPath, str]]:
@@ -360,43 +358,8 @@ def _requirement_entries(checked: Checked) -> Iterator[tuple[str, DataPath, str]
 
 
 def _requirements(checked: Checked) -> _Requirements:
-    topics = {
-        item["id"]: str(item.get("title", item["id"]))
-        for _, item in checked.items("topics")
-        if isinstance(item.get("id"), str)
-    }
-    graph = Graph()
-    nodes: dict[str, DataPath] = {}
-    for path, record in checked.records():
-        rid = record.get("id")
-        if not isinstance(rid, str) or rid in nodes:
-            continue
-        nodes[rid] = path
-        graph.add(rid, teaches=_strings(record.get("topics")))
-        previous: str | None = None
-        for where, chapter in list(_tagged(path, record))[1:]:
-            number = chapter.get("number")
-            if not isinstance(number, int) or isinstance(number, bool):
-                continue
-            node = chapter_id(rid, number)
-            nodes.setdefault(node, where)
-            graph.add(node, teaches=_strings(chapter.get("topics")))
-            graph.require(rid, node)
-            if path[0] == "syllabi" and previous:
-                graph.require(node, previous)
-            previous = node
-    written: dict[tuple[str, str], DataPath] = {}
-    for node, where, value in _requirement_entries(checked):
-        if value in topics:
-            graph.require(node, value, topic=True)
-        elif value in nodes and value != node:
-            graph.require(node, value)
-            written.setdefault((node, value), where)
-    return _Requirements(graph, written, topics, nodes)
-
-
-def _strings(value: object) -> list[str]:
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    """The file's one requirement graph, built once and shared by every rule that reads it."""
+    return checked.requirements
 
 
 def requirements_exist(checked: Checked) -> Iterator[Problem]:

@@ -1,7 +1,8 @@
 """Prerequisites as a graph: requirement edges, cycles, study order, and ranking by topic.
 
-Pure data (no Sphinx): the checks build it from the raw file to locate problems, the
-directives from the typed records to draw the graph, paths and the "下一步" data.
+Pure data (no Sphinx), built by :func:`requirements` from the file's content, once per
+catalog: the rules use it to locate problems, the records (``Catalog.graph``) to draw the
+graph, order the paths and give the "下一步" data.
 
 Nodes are record ids and chapter ids (``slp3#7``, ``llm101n#3``). Edges are *strict*: a node
 needs every node it points to. Requiring a whole book or syllabus means requiring all its
@@ -12,8 +13,12 @@ requirements never form cycles and are kept apart.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
+
+#: A place in the data file: keys and list indexes from the top (as yamlsource.DataPath).
+Place = tuple[str | int, ...]
 
 
 def chapter_id(record_id: str, number: int) -> str:
@@ -163,3 +168,87 @@ def match_score(wanted: Iterable[str], offered: Iterable[str]) -> float:
     """
     a, b = set(wanted), set(offered)
     return len(a & b) / len(a | b) if a & b else 0.0
+
+
+# -- The graph of a data file --------------------------------------------------------------
+
+
+@dataclass
+class Requirements:
+    """The file's requirement graph, and where each requirement was written (to locate problems)."""
+
+    graph: Graph
+    #: ``(node, needed)`` -> the path of the ``requires`` entry that says so.
+    written: dict[tuple[str, str], Place]
+    topics: dict[str, str]
+    #: Node -> (path in the file, the chapter numbers of a record).
+    nodes: dict[str, Place]
+
+
+def _items(data: object, key: str) -> Iterator[tuple[Place, dict]]:
+    if isinstance(data, dict) and isinstance(data.get(key), list):
+        for index, item in enumerate(data[key]):
+            if isinstance(item, dict):
+                yield (key, index), item
+
+
+def _chapters(path: Place, record: dict) -> Iterator[tuple[Place, dict, int]]:
+    chapters = record.get("chapters")
+    if isinstance(chapters, list):
+        for n, chapter in enumerate(chapters):
+            number = chapter.get("number") if isinstance(chapter, dict) else None
+            if isinstance(number, int) and not isinstance(number, bool):
+                yield (*path, "chapters", n), chapter, number
+
+
+def _strings(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _strings_or_none(value: object) -> list[str | None]:
+    """A list's items, with ``None`` in place of what is not text (indexes stay those of the file)."""
+    return [v if isinstance(v, str) else None for v in value] if isinstance(value, list) else []
+
+
+def requirements(data: Any, sections: Iterable[str], *, in_order: str) -> Requirements:
+    """The requirement graph of the data file's content *data* (valid or not: what cannot be
+    read is skipped), its records in *sections*; the chapters of *in_order* are read in order."""
+    topics = {
+        item["id"]: str(item.get("title", item["id"]))
+        for _, item in _items(data, "topics")
+        if isinstance(item.get("id"), str)
+    }
+    records = [(path, item) for section in sections for path, item in _items(data, section)]
+    graph = Graph()
+    nodes: dict[str, Place] = {}
+    for path, record in records:
+        rid = record.get("id")
+        if not isinstance(rid, str) or rid in nodes:
+            continue
+        nodes[rid] = path
+        graph.add(rid, teaches=_strings(record.get("topics")))
+        previous: str | None = None
+        for where, chapter, number in _chapters(path, record):
+            node = chapter_id(rid, number)
+            nodes.setdefault(node, where)
+            graph.add(node, teaches=_strings(chapter.get("topics")))
+            graph.require(rid, node)
+            if path[0] == in_order and previous:
+                graph.require(node, previous)
+            previous = node
+    written: dict[tuple[str, str], Place] = {}
+    for path, record in records:
+        rid = record.get("id")
+        if not isinstance(rid, str):
+            continue
+        entries = [(rid, path, record), *((chapter_id(rid, n), where, ch) for where, ch, n in _chapters(path, record))]
+        for node, where, item in entries:
+            for n, value in enumerate(_strings_or_none(item.get("requires"))):
+                if value is None:
+                    continue
+                if value in topics:
+                    graph.require(node, value, topic=True)
+                elif value in nodes and value != node:
+                    graph.require(node, value)
+                    written.setdefault((node, value), (*where, "requires", n))
+    return Requirements(graph, written, topics, nodes)

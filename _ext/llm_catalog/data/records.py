@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from types import UnionType
+from typing import Any, ClassVar, Protocol, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from .prereq import Graph, chapter_id, match_score, split_id
+from .prereq import Graph, chapter_id, match_score, requirements, split_id
+from .yamlsource import DataPath
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Link:
+    #: Where the line of a link is: its ``url`` key (for link-check reports).
+    line_at: ClassVar[str | None] = "url"
     #: What the link leads to: ``site``, ``slides``, ``video`` ... (the field is ``kind`` in the file).
-    link_kind: str
+    link_kind: str = field(metadata={"key": "kind"})
     url: str
     #: Text shown for the link; ``None`` means the default label of ``link_kind``.
     label: str | None = None
@@ -28,12 +34,13 @@ class Link:
     line: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ChineseAid:
     """Something that helps study a record in Chinese: subtitles, a translation, notes, a video mirror."""
 
+    line_at: ClassVar[str | None] = "url"
     #: ``subtitles``, ``translation``, ``notes`` or ``video-mirror`` (the field is ``kind`` in the file).
-    aid_kind: str
+    aid_kind: str = field(metadata={"key": "kind"})
     url: str
     #: Who made it.
     by: str | None = None
@@ -42,7 +49,7 @@ class ChineseAid:
     line: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Effort:
     """Total study hours, as the material states them or as a contributor estimated them."""
 
@@ -51,49 +58,77 @@ class Effort:
     basis: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Category:
     """A kind of course material; courses belong to one."""
 
-    record_type = "category"
+    record_type: ClassVar[str] = "category"
     id: str
     title: str
     summary: str
     #: How to use this kind of material: ``main``, ``reference`` or ``supplementary``.
     study: str
     #: Who made the slides, and whether they count as course or reference material.
-    slides: str | None
-    line: int
+    slides: str | None = None
+    line: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Topic:
     id: str
     title: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class BookGroup:
     id: str
     title: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Part:
     title: str
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class Course:
-    record_type = "course"
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """What every record has. A subclass is one type of record, listed in :data:`RECORD_TYPES`."""
+
+    #: The record's type (``course`` ...), as pages, the domain and catalog.json name it.
+    record_type: ClassVar[str] = ""
+    #: The data file's list that holds records of this type (``courses`` ...).
+    section: ClassVar[str] = ""
     id: str
-    category: str
     title: str
-    language: str
+    #: Line of the record in the data file.
+    line: int = 0
+    links: tuple[Link, ...] = ()
+    topics: tuple[str, ...] = ()
+    #: Date (YYYY-MM-DD) the record was added to the guide, when known.
+    added: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Material(Record):
+    """What a learner studies (a course, book or resource): the fields the facets come from."""
+
     note: str
-    links: tuple[Link, ...]
-    line: int
+    language: str | None = None
+    #: ``free``, ``free-to-audit`` or ``paid``; ``None`` when not confirmed (shown as unknown).
+    cost: str | None = None
+    effort: Effort | None = None
+    chinese: tuple[ChineseAid, ...] = ()
+    #: What to study first: record ids, chapter ids (``slp3#7``) or topic ids, in order.
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Course(Material):
+    record_type = "course"
+    section = "courses"
+    category: str
+    language: str
     institution: str | None = None
     code: str | None = None
     #: ``course`` (default), ``website``, ``newsletter`` or ``event``.
@@ -102,18 +137,9 @@ class Course:
     instructors: tuple[str, ...] = ()
     level: str | None = None
     parts: tuple[Part, ...] = ()
-    topics: tuple[str, ...] = ()
-    #: ``free``, ``free-to-audit`` or ``paid``; ``None`` when not confirmed (shown as unknown).
-    cost: str | None = None
-    effort: Effort | None = None
-    chinese: tuple[ChineseAid, ...] = ()
-    #: Date (YYYY-MM-DD) the record was added to the guide, when known.
-    added: str | None = None
-    #: What to study first: record ids, chapter ids (``slp3#7``) or topic ids, in order.
-    requires: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Chapter:
     number: int
     title: str
@@ -124,29 +150,29 @@ class Chapter:
     status: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FurtherTopic:
     title: str
     detail: str | None = None
 
 
-@dataclass(frozen=True)
-class Syllabus:
+@dataclass(frozen=True, kw_only=True)
+class Syllabus(Record):
     record_type = "syllabus"
-    id: str
-    title: str
+    section = "syllabi"
     author: str
-    links: tuple[Link, ...]
     chapters: tuple[Chapter, ...]
-    line: int
     further: tuple[FurtherTopic, ...] = ()
     #: Id of the course this syllabus belongs to.
     course: str | None = None
-    topics: tuple[str, ...] = ()
-    added: str | None = None
+    #: The topics of its chapters, in order (not written in the file).
+    topics: tuple[str, ...] = field(default=(), metadata={"derived": True})
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "topics", tuple(dict.fromkeys(t for ch in self.chapters for t in ch.topics)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class BookChapter:
     number: int
     title: str
@@ -157,58 +183,36 @@ class BookChapter:
     requires: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Book:
+@dataclass(frozen=True, kw_only=True)
+class Book(Material):
     record_type = "book"
-    id: str
+    section = "books"
     group: str
     authors: tuple[str, ...]
-    title: str
     language: str
-    note: str
-    line: int
     edition: str | None = None
     publisher: str | None = None
     #: Year of publication.
     year: int | None = None
-    topics: tuple[str, ...] = ()
-    links: tuple[Link, ...] = ()
     chapters: tuple[BookChapter, ...] = ()
-    #: ``free``, ``free-to-audit`` or ``paid``; ``None`` when not confirmed (shown as unknown).
-    cost: str | None = None
-    effort: Effort | None = None
-    chinese: tuple[ChineseAid, ...] = ()
-    added: str | None = None
-    #: What to study first: record ids, chapter ids (``slp3#7``) or topic ids, in order.
-    requires: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Resource:
+@dataclass(frozen=True, kw_only=True)
+class Resource(Material):
     record_type = "resource"
-    id: str
+    section = "resources"
     #: ``list``, ``research``, ``video`` or ``wiki`` (the field is ``kind`` in the file).
-    resource_kind: str
-    title: str
-    note: str
-    links: tuple[Link, ...]
-    line: int
+    resource_kind: str = field(metadata={"key": "kind"})
     author: str | None = None
-    language: str | None = None
-    topics: tuple[str, ...] = ()
-    #: ``free``, ``free-to-audit`` or ``paid``; ``None`` when not confirmed (shown as unknown).
-    cost: str | None = None
-    effort: Effort | None = None
-    chinese: tuple[ChineseAid, ...] = ()
-    added: str | None = None
-    #: What to study first: record ids, chapter ids (``slp3#7``) or topic ids, in order.
-    requires: tuple[str, ...] = ()
 
 
-Record = Course | Syllabus | Book | Resource
+#: Every type of record, in the data file's order of sections: the one registry.
+RECORD_TYPES: tuple[type[Record], ...] = (Course, Syllabus, Book, Resource)
+#: The data file's lists of records, in order.
+SECTIONS = tuple(record_type.section for record_type in RECORD_TYPES)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PathStep:
     """One step of a study path: a record, or one chapter of a book or syllabus."""
 
@@ -222,14 +226,71 @@ class PathStep:
         return chapter_id(self.record, self.chapter) if self.chapter else self.record
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StudyPath:
-    record_type = "path"
+    record_type: ClassVar[str] = "path"
     id: str
     title: str
     summary: str
     steps: tuple[PathStep, ...]
-    line: int
+    line: int = 0
+
+
+# -- Construction from the data file's content ---------------------------------------------
+
+
+class Lines(Protocol):
+    """Where the data file's values are (yamlsource.Document)."""
+
+    def line_of(self, path: DataPath, *, key: bool = False) -> int: ...
+
+
+T = TypeVar("T")
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def build(cls: type[T], item: Mapping[str, Any], lines: Lines, path: DataPath) -> T:
+    """An instance of the dataclass *cls* from *item*, the mapping at *path* of the data file.
+
+    Each field takes the value of its key (``metadata["key"]``, or its own name), converted by
+    its type: nested dataclasses and tuples of them are built the same way. A field missing
+    from *item* keeps its default; ``line`` is the line of the item (or of its ``line_at`` key).
+    """
+    hints = _hints(cls)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.metadata.get("derived"):
+            continue
+        if f.name == "line":
+            at = getattr(cls, "line_at", None)
+            values["line"] = lines.line_of((*path, at), key=True) if at else lines.line_of(path)
+            continue
+        key = f.metadata.get("key", f.name)
+        if key in item:
+            values[f.name] = _convert(hints[f.name], item[key], lines, (*path, key))
+    return cls(**values)
+
+
+def _convert(hint: Any, value: Any, lines: Lines, path: DataPath) -> Any:
+    origin = get_origin(hint)
+    if origin in (Union, UnionType):
+        hint = next(arg for arg in get_args(hint) if arg is not type(None))
+        origin = get_origin(hint)
+    if origin is tuple:
+        inner = get_args(hint)[0]
+        return tuple(_convert(inner, item, lines, (*path, n)) for n, item in enumerate(value))
+    if dataclasses.is_dataclass(hint):
+        return build(hint, value, lines, path)  # type: ignore[arg-type]
+    return value
+
+
+def build_all(cls: type[T], data: Mapping[str, Any], section: str, lines: Lines) -> tuple[T, ...]:
+    """Every item of the data file's list *section*, built as *cls*."""
+    return tuple(build(cls, item, lines, (section, n)) for n, item in enumerate(data.get(section) or ()))
 
 
 @dataclass(frozen=True)
@@ -281,10 +342,8 @@ class Catalog:
         object.__setattr__(self, "_topic_by_id", topics)
 
     def records(self) -> Iterator[Record]:
-        yield from self.courses
-        yield from self.syllabi
-        yield from self.books
-        yield from self.resources
+        for record_type in RECORD_TYPES:
+            yield from getattr(self, record_type.section)
 
     def get(self, record_id: str) -> Record | None:
         return self._by_id.get(record_id)
@@ -343,23 +402,8 @@ class Catalog:
 
     @cached_property
     def graph(self) -> Graph:
-        """Every record and chapter with what it requires (see :mod:`prereq`)."""
-        graph = Graph()
-        for record in self.records():
-            graph.add(record.id, teaches=record.topics)
-            previous: str | None = None
-            for chapter in getattr(record, "chapters", ()):
-                node = chapter_id(record.id, chapter.number)
-                graph.add(node, teaches=chapter.topics)
-                graph.require(record.id, node)
-                if isinstance(record, Syllabus) and previous:
-                    graph.require(node, previous)  # a syllabus is read in its order
-                previous = node
-                for needed in getattr(chapter, "requires", ()):
-                    graph.require(node, needed, topic=self.topic(needed) is not None)
-            for needed in getattr(record, "requires", ()):
-                graph.require(record.id, needed, topic=self.topic(needed) is not None)
-        return graph
+        """Every record and chapter with what it requires (see :mod:`prereq`), built once."""
+        return requirements(self.source, SECTIONS, in_order=Syllabus.section).graph
 
     def chapter(self, node: str) -> tuple[Record, Chapter | BookChapter | None] | None:
         """The record and chapter a graph node names, or ``None`` if it names nothing."""

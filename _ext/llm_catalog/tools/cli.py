@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import DEFAULT_FILE
 from ..data.load import load
 from ..data.problems import CatalogInvalid, summary_line
+from ..data.records import SECTIONS
 from .linkcli import add_commands
 
 
@@ -33,8 +34,6 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"ERROR: {summary_line(exc.problems)}", file=sys.stderr)
         return 1
-    counts = ", ".join(
-        f"{len(getattr(catalog, name))} {name}" for name in ("categories", "courses", "syllabi", "books", "resources")
-    )
+    counts = ", ".join(f"{len(getattr(catalog, name))} {name}" for name in ("categories", *SECTIONS))
     print(f"{catalog.path}: OK ({counts})")
     return 0

@@ -21,9 +21,10 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..data.load import load
 from ..data.problems import CatalogInvalid
+from ..data.records import SECTIONS
 
 #: Top-level lists whose items are records with ``links``.
-RECORD_SECTIONS = ("courses", "syllabi", "books", "resources")
+RECORD_SECTIONS = SECTIONS
 
 
 class DataFileError(Exception):
