@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 
 from test_package import MODULES, local_imports
 
-from conftest import EXT_DIR
+from conftest import EXT_DIR, SCHEMA_FILE
+from llm_catalog.data import facets
+from llm_catalog.site import names
 
 ROOMS = ("data", "site", "tools")
 
@@ -53,3 +57,20 @@ def test_the_data_room_and_the_command_line_import_without_sphinx_or_docutils() 
     result = subprocess.run([sys.executable, "-c", code], cwd=EXT_DIR, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "llm_catalog.data.checks" in modules and "llm_catalog.tools.cli" in modules
+
+
+def test_scripts_hold_no_words_and_no_copied_constants() -> None:
+    """Words, facet keys and the id pattern reach the scripts through the page's configuration."""
+    cjk = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+    scripts = sorted((EXT_DIR / "llm_catalog" / "site" / "static").glob("*.js"))
+    assert len(scripts) == 3
+    for script in scripts:
+        code = re.sub(r"/\*.*?\*/|(?:^|\s)//[^\n]*", "", script.read_text(encoding="utf-8"), flags=re.S | re.M)
+        assert not cjk.search(code), script.name
+        assert not any(f'"{key}"' in code for key in facets.KEYS), script.name
+        assert "a-z0-9" not in code, script.name
+
+
+def test_the_progress_id_pattern_is_the_schemas_requirement() -> None:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert schema["definitions"]["requirement"]["pattern"] == names.PROGRESS_ID_PATTERN

@@ -280,3 +280,9 @@ PROGRESS = {
     "any_sep": "、",
     "any_more": " 等 {count} 项（见“先修关系图”下的主题列表）",
 }
+
+#: The search page: Sphinx 8.2's plural-aware summary of one hit, which its Chinese catalogue
+#: lacks (``${resultCount}`` is filled in by Sphinx's script).
+SEARCH = {
+    "Search finished, found one page matching the search query.": "搜索完成，找到 ${resultCount} 个匹配的页面。",
+}

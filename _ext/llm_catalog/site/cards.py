@@ -6,32 +6,31 @@ page is written, so the stored doctree stays small and the many transforms that 
 node of a page (Sphinx's, docutils', every extension's) never see them. On a category page of
 thousands of courses that is most of the build (see ``make benchmark``).
 
-When the stubs become cards depends on the builder:
+When the stubs become cards depends on the builder (see :mod:`.builders`):
 
-- For every builder but the web ones, :class:`ExpandCardStubs` builds the cards first of all
-  post-transforms, so cross-references, printed URLs (LaTeX footnotes, EPUB), the link checker
-  and the print-only transforms see them as ordinary nodes.
-- For the web builders the cards are built last, when the page's doctree is resolved
-  (:func:`.transforms.build_cards_last`), which gives each its progress box, its facets and
-  sphinx-design's look in the same pass and resolves its few cross-references itself
-  (:func:`resolve_references`).
+- print builds the cards first of all post-transforms (:func:`expand_stubs`), so
+  cross-references, printed URLs (LaTeX footnotes, EPUB), the link checker and the print-only
+  stages see them as ordinary nodes;
+- the web builds them last, when the page's doctree is resolved, which gives each its progress
+  box, its facets and sphinx-design's look in the same pass and resolves its few
+  cross-references itself (:func:`resolve_references`).
 
-What a page's cards link to is known when the page is read (``llm-refs`` on the stub, from
+What a page's cards link to is known when the page is read (``names.REFS`` on the stub, from
 :func:`.render.card_targets`), so the domain still re-writes a page whose cards link to a
 record that moved.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..data.records import Book, Course, Resource
 from . import render
 from .domain import catalog_domain, warn_missing_reference
+from .names import CARDS, FILTERABLE, REFS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,28 +38,25 @@ if TYPE_CHECKING:
 
     from ..data.records import Catalog
 
-#: Builders whose cards are built last, with the grid (see transforms.build_cards_last).
-WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
-
 
 class card_stub(nodes.General, nodes.Element):
     """Where a record's card goes: ``record`` (id), ``refdoc`` (the page), ``copy`` (a copy of a
-    card shown elsewhere, whose title links there) and ``llm-refs`` (the ids the card links to,
-    read by the domain)."""
+    card shown elsewhere, whose title links there) and ``names.REFS`` (the ids the card links
+    to, read by the domain)."""
 
 
 class rows_stub(nodes.General, nodes.Element):
-    """Where the rows of the Chinese table go: ``refdoc`` (the page) and ``llm-refs`` (the
+    """Where the rows of the Chinese table go: ``refdoc`` (the page) and ``names.REFS`` (the
     records the rows link to). The table around it is built when the page is read."""
 
 
 def chinese_rows_stub(catalog: Catalog, docname: str) -> rows_stub:
-    return rows_stub(refdoc=docname, **{"llm-refs": [record.id for record in render.chinese_records(catalog)]})
+    return rows_stub(refdoc=docname, **{REFS: [record.id for record in render.chinese_records(catalog)]})
 
 
 def stub(catalog: Catalog, record: Course | Book | Resource, docname: str, *, copy: bool = False) -> card_stub:
     targets = render.card_targets(catalog, record, copy=copy)
-    return card_stub(record=record.id, refdoc=docname, copy=copy, **{"llm-refs": targets})
+    return card_stub(record=record.id, refdoc=docname, copy=copy, **{REFS: targets})
 
 
 def build(catalog: Catalog, node: card_stub) -> nodes.container:
@@ -77,8 +73,8 @@ def build(catalog: Catalog, node: card_stub) -> nodes.container:
         raise TypeError(f"no card for {node['record']!r}")
     # The anchor that docutils moved from the target before the stub onto the stub.
     card["ids"] = list(node["ids"])
-    if node.get("llm-filterable"):
-        card["llm-filterable"] = True
+    if node.get(FILTERABLE):
+        card[FILTERABLE] = True
     return card
 
 
@@ -108,23 +104,24 @@ def expand(catalog: Catalog, node: card_stub | rows_stub) -> list[nodes.Element]
     return [build(catalog, node)]
 
 
-class ExpandCardStubs(SphinxPostTransform):
-    """Print, e-books, the link checker and the rest: cards and rows as ordinary nodes,
-    before anything else."""
+def is_grid(node: nodes.Node) -> bool:
+    """A run of cards (render.cards_grid)."""
+    return isinstance(node, nodes.container) and CARDS in node["classes"]
 
-    default_priority = 3  # before ReferencesResolver (10) and LaTeX's own early transforms (5)
 
-    def is_supported(self) -> bool:
-        return self.app.builder.name not in WEB_BUILDERS
-
-    def run(self, **kwargs: Any) -> None:
-        catalog = catalog_domain(self.env).catalog
-        for node in list(self.document.findall(is_stub)):
-            node.replace_self(expand(catalog, node))
+def expand_stubs(app: Sphinx, doctree: nodes.document, docname: str, *, resolve: bool = False) -> None:
+    """Every stub of *doctree* as its cards or rows; with *resolve*, their references resolved
+    too (after Sphinx's own resolver has run)."""
+    catalog = catalog_domain(app.env).catalog
+    for node in list(doctree.findall(is_stub)):
+        built = expand(catalog, node)
+        if resolve:
+            for element in built:
+                resolve_references(app, app.builder, element, docname)
+        node.replace_self(built)
 
 
 def setup(app: Sphinx) -> None:
-    # No visitors: every builder replaces the stubs before a page is written.
+    # No visitors: every builder replaces the stubs before a page is written (see .builders).
     app.add_node(card_stub)
     app.add_node(rows_stub)
-    app.add_post_transform(ExpandCardStubs)

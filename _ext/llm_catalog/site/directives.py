@@ -14,7 +14,8 @@ from ..data.problems import suggest
 from ..data.records import Book, Catalog, Category, Course, Record, Resource, Syllabus
 from . import cards, filtering, render, studyplan
 from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, note_data_dependency
-from .fingerprints import record_key
+from .fingerprints import plain, record_key, shows
+from .names import FILTER_LISTING, GROUP_TITLE, PROGRESS_ITEMS, PROGRESS_PANEL
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -47,12 +48,17 @@ class CatalogDirective(SphinxDirective):
         return self.domain.catalog
 
     def run(self) -> list[Node]:
-        note_data_dependency(self.env)
+        note_data_dependency(self.env, *self.keys())
         return self.build()
 
-    def uses(self, *keys: str) -> None:
-        """This page shows the parts of the data *keys* name: re-read it when they change."""
-        note_data_dependency(self.env, *keys)
+    def keys(self) -> list[str]:
+        """Fingerprint keys of what :meth:`build` shows (see .fingerprints): the page is re-read
+        when one of them changes. Declared beside the code that shows it, in each directive."""
+        return []
+
+    def ids(self) -> list[str]:
+        """The record ids given as the directive's argument."""
+        return self.arguments[0].split() if self.arguments else []
 
     def build(self) -> list[Node]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -81,7 +87,6 @@ class CatalogDirective(SphinxDirective):
         """Records named in the directive's argument, warning about unknown ids and records of another type."""
         wanted = record_class.record_type
         found = []
-        self.uses(*map(record_key, ids))
         for record_id in ids:
             record = self.catalog.get(record_id)
             if isinstance(record, record_class):
@@ -100,6 +105,14 @@ class CatalogDirective(SphinxDirective):
         return grid
 
 
+@shows("courses")
+def _courses(catalog: Catalog, category_id: str) -> object:
+    category = catalog.category(category_id)
+    if category is None:
+        return None
+    return (plain(category), tuple(c.id for c in catalog.courses_in(category_id)))
+
+
 class CoursesDirective(CatalogDirective):
     """Course cards of one category (``:category:``) or of the ids given as arguments."""
 
@@ -111,13 +124,18 @@ class CoursesDirective(CatalogDirective):
         "columns": _columns,
     }
 
+    def keys(self) -> list[str]:
+        category_id = self.options.get("category")
+        if not category_id:
+            return [record_key(course_id) for course_id in self.ids()]
+        return [f"courses:{category_id}", *map(record_key, self.catalog.courses_in(category_id))]
+
     def build(self) -> list[Node]:
         category_id = self.options.get("category")
         if bool(category_id) == bool(self.arguments):
             raise self.error("give either course ids as arguments or the :category: option, not both or neither")
         out: list[Node] = []
         if category_id:
-            self.uses(f"courses:{category_id}")
             category = self.catalog.category(category_id)
             if category is None:
                 known = [c.id for c in self.catalog.categories]
@@ -126,9 +144,8 @@ class CoursesDirective(CatalogDirective):
             courses = list(self.catalog.courses_in(category_id))
             out += self.show(category)
         else:
-            courses = self.pick(self.arguments[0].split(), Course)
+            courses = self.pick(self.ids(), Course)
         slots = []
-        self.uses(*map(record_key, courses))
         for course in courses:
             keys = [k for k in (course.institution, course.code) if k]
             slots.append(
@@ -140,9 +157,17 @@ class CoursesDirective(CatalogDirective):
         grid = self.grid(slots)
         if category_id:
             # A category page counts its progress (HTML only): 已完成 3/9 · 约 40/120 小时.
-            grid["llm-progress-items"] = [[c.id, self.catalog.hours(c.id)] for c in courses]
+            grid[PROGRESS_ITEMS] = [[c.id, self.catalog.hours(c.id)] for c in courses]
         out.append(grid)
         return out
+
+
+@shows("books")
+def _books(catalog: Catalog, group_id: str) -> object:
+    groups = catalog.book_groups if group_id == "*" else [g for g in catalog.book_groups if g.id == group_id]
+    if not groups:
+        return None
+    return tuple((plain(g), tuple(b.id for b in catalog.books if b.group == g.id)) for g in groups)
 
 
 class BooksDirective(CatalogDirective):
@@ -157,12 +182,18 @@ class BooksDirective(CatalogDirective):
         "columns": _columns,
     }
 
+    def keys(self) -> list[str]:
+        if self.arguments:
+            return [record_key(book_id) for book_id in self.ids()]
+        group = self.options.get("group")
+        shown = [b for b in self.catalog.books if group in (None, b.group)]
+        return [f"books:{group or '*'}", *map(record_key, shown)]
+
     def build(self) -> list[Node]:
         if self.arguments:
-            books = self.pick(self.arguments[0].split(), Book)
+            books = self.pick(self.ids(), Book)
             return [self.grid([self._card(book) for book in books])]
         groups = list(self.catalog.book_groups)
-        self.uses(f"books:{self.options.get('group', '*')}")
         if "group" in self.options:
             group = self.catalog.book_group(self.options["group"])
             if group is None:
@@ -179,14 +210,18 @@ class BooksDirective(CatalogDirective):
             if not books:
                 continue
             if "group" not in self.options:
-                out.append(nodes.rubric(group.title, group.title, classes=["llm-group-title"]))
+                out.append(nodes.rubric(group.title, group.title, classes=[GROUP_TITLE]))
             out.append(self.grid([self._card(book) for book in books]))
         return out
 
     def _card(self, book: Book) -> tuple[list[Node], nodes.Element]:
-        self.uses(record_key(book))
         card = cards.stub(self.catalog, book, self.env.docname, copy=self.home is not None)
         return self.show(book, *book.authors), card
+
+
+@shows("resources")
+def _resources(catalog: Catalog, kind: str) -> object:
+    return tuple(r.id for r in catalog.resources if kind in ("*", r.resource_kind))
 
 
 class ResourcesDirective(CatalogDirective):
@@ -200,14 +235,18 @@ class ResourcesDirective(CatalogDirective):
         "columns": _columns,
     }
 
-    def build(self) -> list[Node]:
+    def keys(self) -> list[str]:
         if self.arguments:
-            resources = self.pick(self.arguments[0].split(), Resource)
-        else:
-            wanted = self.options.get("kind")
-            self.uses(f"resources:{wanted or '*'}")
-            resources = [r for r in self.catalog.resources if wanted in (None, r.resource_kind)]
-        self.uses(*map(record_key, resources))
+            return [record_key(resource_id) for resource_id in self.ids()]
+        wanted = self.options.get("kind")
+        return [f"resources:{wanted or '*'}", *map(record_key, self._of_kind(wanted))]
+
+    def _of_kind(self, wanted: str | None) -> list[Resource]:
+        return [r for r in self.catalog.resources if wanted in (None, r.resource_kind)]
+
+    def build(self) -> list[Node]:
+        wanted = self.options.get("kind")
+        resources = self.pick(self.ids(), Resource) if self.arguments else self._of_kind(wanted)
         here, copy = self.env.docname, self.home is not None
         return [self.grid([(self.show(r), cards.stub(self.catalog, r, here, copy=copy)) for r in resources])]
 
@@ -217,8 +256,10 @@ class SyllabusDirective(CatalogDirective):
 
     required_arguments = 1
 
+    def keys(self) -> list[str]:
+        return [f"syllabus:{self.arguments[0]}", record_key(self.arguments[0])]
+
     def build(self) -> list[Node]:
-        self.uses(f"syllabus:{self.arguments[0]}")
         found = self.pick([self.arguments[0]], Syllabus)
         if not found:
             return []
@@ -231,8 +272,10 @@ class SyllabusDirective(CatalogDirective):
 class CategoriesDirective(CatalogDirective):
     """A table of the kinds of course material: what each is, who made the slides, how to use it."""
 
+    def keys(self) -> list[str]:
+        return ["categories"]
+
     def build(self) -> list[Node]:
-        self.uses("categories")
         return render.categories_table(self.catalog, self.env.docname)
 
 
@@ -246,17 +289,22 @@ class FilterDirective(CatalogDirective):
 
     option_spec: ClassVar[dict] = {"all": directives.flag}
 
+    def keys(self) -> list[str]:
+        if "all" not in self.options:
+            return []
+        catalog = self.catalog
+        listed = (*catalog.courses, *catalog.books, *catalog.resources)
+        return [*(f"courses:{c.id}" for c in catalog.categories), "books:*", "resources:*", *map(record_key, listed)]
+
     def build(self) -> list[Node]:
         out: list[Node] = [filtering.filter_panel()]
         if "all" not in self.options:
             return out
         here = self.env.docname
         catalog = self.catalog
-        self.uses(*(f"courses:{c.id}" for c in catalog.categories), "books:*", "resources:*")
-        self.uses(*map(record_key, (*catalog.courses, *catalog.books, *catalog.resources)))
         # Copies of cards indexed for search on their own pages: Sphinx's "no-search" keeps
         # them out of the index (no duplicate hits, and half the indexing work at scale).
-        listing = nodes.container(classes=[filtering.LISTING_CLASS, "no-search"])
+        listing = nodes.container(classes=[FILTER_LISTING, "no-search"])
         groups: list[tuple[str, list[nodes.Element], int]] = [
             (
                 category.title,
@@ -278,7 +326,7 @@ class FilterDirective(CatalogDirective):
         for title, stubs, columns in groups:
             if not stubs:
                 continue
-            listing += nodes.rubric(title, title, classes=["llm-group-title"])
+            listing += nodes.rubric(title, title, classes=[GROUP_TITLE])
             grid = render.cards_grid(columns)
             grid.extend(stubs)
             listing += grid
@@ -291,30 +339,36 @@ class ChineseTableDirective(CatalogDirective):
 
     option_spec: ClassVar[dict] = {}
 
+    def keys(self) -> list[str]:
+        return ["chinese"]
+
     def build(self) -> list[Node]:
-        self.uses("chinese")
         return render.chinese_table(self.catalog, [cards.chinese_rows_stub(self.catalog, self.env.docname)])
 
 
 class RecentDirective(CatalogDirective):
     """最近收录: records by their ``added`` date, newest first, each linking to its card."""
 
+    def keys(self) -> list[str]:
+        return ["recent"]
+
     def build(self) -> list[Node]:
         self.domain.note_recent_page(self.env.docname)
-        self.uses("recent")
         return render.recent(self.catalog, self.env.docname)
 
 
 class PathsDirective(CatalogDirective):
     """Every study path of the data, one section each, after the reader's progress panel."""
 
+    def keys(self) -> list[str]:
+        return ["studyplan"]
+
     def build(self) -> list[Node]:
-        self.uses("studyplan")
         if not self.catalog.paths:
             self.warn("the data file has no paths; add them under the top-level 'paths' list", "no_paths")
             return []
         # Empty in the cached doctree: the HTML post-transform fills it (export/import, 下一步).
-        panel = nodes.container(classes=["llm-progress-panel"])
+        panel = nodes.container(classes=[PROGRESS_PANEL])
         out: list[Node] = [panel]
         for path in self.catalog.paths:
             self.domain.note_object(path.id, "path", path.title, studyplan.path_anchor(path.id), self.get_location())
@@ -325,6 +379,8 @@ class PathsDirective(CatalogDirective):
 class PrerequisiteGraphDirective(CatalogDirective):
     """The prerequisite graph drawn from the data, followed by the same relations as lists."""
 
+    def keys(self) -> list[str]:
+        return ["studyplan"]
+
     def build(self) -> list[Node]:
-        self.uses("studyplan")
         return studyplan.graph_figure(self.catalog, self.env.docname)

@@ -17,7 +17,8 @@ from sphinx.util.nodes import make_refnode
 from ..data import labels
 from ..data.problems import suggest
 from ..data.records import COUNT_FORMS
-from .fingerprints import Fingerprints
+from .fingerprints import Fingerprints, shows
+from .names import REFS
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node, system_message
@@ -90,6 +91,11 @@ class CatalogXRefRole(XRefRole):
         text = node.astext()
         node[:] = [nodes.inline(text, text, classes=["llm-xref"])]
         return [node], []
+
+
+@shows("count")
+def _count(catalog: Catalog, what: str) -> object:
+    return catalog.count(what)
 
 
 class CountRole(SphinxRole):
@@ -258,8 +264,8 @@ class CatalogDomain(Domain):
             if isinstance(node, addnodes.pending_xref):
                 if node.get("refdomain") == self.name:
                     targets.add(node["reftarget"])
-            elif "llm-refs" in node:  # a card built when the page is written (see .cards)
-                targets.update(node["llm-refs"])
+            elif REFS in node:  # a card built when the page is written (see .cards)
+                targets.update(node[REFS])
         self.note_refs(docname, targets)
 
     def _resolve(

@@ -12,7 +12,7 @@ from sphinx.util.fileutil import copy_asset_file
 from .. import DEFAULT_FILE, __version__
 from ..data.load import load
 from ..data.problems import CatalogInvalid, summary_line
-from . import cards, collector, filtering, graph, progress, searchzh, transforms
+from . import builders, cards, collector, elements, filtering, graph, progress, scripts, searchzh
 from .directives import (
     BooksDirective,
     CategoriesDirective,
@@ -27,7 +27,6 @@ from .directives import (
 )
 from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, warn_missing_reference
 from .linkreport import write_report
-from .opendata import feed_link, write_open_data
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -96,12 +95,6 @@ def copy_latex_style(app: Sphinx, exception: Exception | None) -> None:
         copy_asset_file(LATEX_STYLE, app.outdir)
 
 
-def add_search_splitter(app: Sphinx, pagename: str, *args: Any) -> None:
-    """Segment Chinese queries like the index was segmented; only the search page needs it."""
-    if pagename == "search" and app.config.language.startswith("zh"):
-        app.add_js_file("llm-search-zh.js")
-
-
 def check_all_shown(app: Sphinx, env: BuildEnvironment) -> None:
     """Every record of the data must be on some page: nothing is dropped silently."""
     domain = catalog_domain(env)
@@ -163,16 +156,17 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("llm-recent", RecentDirective)
     app.add_directive("llm-paths", PathsDirective)
     app.add_directive("llm-prerequisite-graph", PrerequisiteGraphDirective)
+    elements.setup(app)
     progress.setup(app)
     graph.setup(app)
-    transforms.setup(app)
+    builders.setup(app)
+    scripts.setup(app)
     searchzh.setup(app)
     app.add_latex_package(LATEX_STYLE.stem)
     app.add_css_file("llm-catalog.css")  # HTML builders only
     collector.setup(app)
     app.connect("builder-inited", load_catalog)
     app.connect("config-inited", add_static_path)
-    app.connect("html-page-context", add_search_splitter)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("env-get-outdated", reread_changed_records)
     app.connect("env-before-read-docs", forget_pages_to_read)
@@ -180,11 +174,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", check_all_shown)
     app.connect("build-finished", write_report)
     app.connect("build-finished", copy_latex_style)
-    app.connect("build-finished", write_open_data)
-    app.connect("html-page-context", feed_link)
     return {
         "version": __version__,
-        "env_version": 6,
+        "env_version": 7,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

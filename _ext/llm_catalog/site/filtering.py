@@ -1,12 +1,12 @@
 """The browser filter: a hidden form and data- attributes in HTML, nothing in print.
 
-The ``llm-filter`` directive leaves a :class:`filter_panel` placeholder in the doctree. For the
-web builders, :class:`BuildFilterForm` fills it with the facet values of the cards on the same
-page and marks every card column with its facets (``data-llm-*``), which ``llm-filter.js``
-reads. The form is written with the ``hidden`` attribute, so without JavaScript it stays out of
-sight and every card is shown. For every other builder (LaTeX, EPUB, text ...)
-:class:`DropFilterForPrint` removes the panel and the filter page's duplicate card listing:
-print gets the table of materials studyable in Chinese instead (see ``render.chinese_table``).
+The ``llm-filter`` directive leaves a :class:`filter_panel` placeholder in the doctree. On the
+web, :func:`fill_forms` fills it with the facet values of the cards on the same page and marks
+every card column with its facets (``data-llm-*``), which ``llm-filter.js`` reads. The form is
+written with the ``hidden`` attribute, so without JavaScript it stays out of sight and every
+card is shown. In print (LaTeX, EPUB, text ...) :func:`drop_for_print` removes the panel and
+the filter page's duplicate card listing: print gets the table of materials studyable in
+Chinese instead (see ``render.chinese_table``). :mod:`.builders` decides which runs where.
 
 What ``llm-filter.js`` does (kept out of the script itself, which must stay small):
 
@@ -28,24 +28,19 @@ What ``llm-filter.js`` does (kept out of the script itself, which must stay smal
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..data import facets, labels
-from .cards import WEB_BUILDERS, card_stub
+from .cards import card_stub
 from .domain import catalog_domain
+from .elements import html
+from .names import FACET_ATTRIBUTE, FACETS, FILTER_LISTING, FILTERABLE, RECORD, has_class
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
-
-#: Class of the filter page's listing of every record (shown in HTML only).
-LISTING_CLASS = "llm-filter-listing"
-
-FILTER_JS = "llm-filter.js"
-FILTER_CSS = "llm-filter.css"
 
 
 class filter_panel(nodes.General, nodes.Element):
@@ -57,8 +52,8 @@ class facet_div(nodes.General, nodes.Element):
 
 
 def _facet_attributes(node: facet_div) -> dict[str, str]:
-    attrs = {"data-llm-id": node["record"]}
-    attrs.update({f"data-llm-{key}": " ".join(value) for key, value in node["facets"].items()})
+    attrs = {f"{FACET_ATTRIBUTE}id": node["record"]}
+    attrs.update({f"{FACET_ATTRIBUTE}{key}": " ".join(value) for key, value in node["facets"].items()})
     return attrs
 
 
@@ -72,40 +67,29 @@ def depart_facet_div(self: HTML5Translator, node: facet_div) -> None:
 
 
 def visit_filter_panel(self: HTML5Translator, node: filter_panel) -> None:
-    """The whole form; every text goes through the translator's escaping."""
-    words = labels.FILTER
-    esc = self.encode
-    out = [
-        self.starttag(
-            node,
-            "form",
-            CLASS="llm-filter",
-            hidden="hidden",
-            autocomplete="off",
-            **{
-                "aria-label": words["form"],
-                "data-count": words["count"],
-                "data-ignored": words["ignored"],
-                "data-separator": labels.LIST_SEPARATOR,
-            },
-        )
-    ]
-    for key, options in node["options"]:
-        out.append(f"<fieldset><legend>{esc(words['facets'][key])}</legend>")
-        for value, label in options:
-            out.append(f'<label><input type="checkbox" name="{esc(key)}" value="{esc(value)}"> {esc(label)}</label>')
-        out.append("</fieldset>")
-    out.append(
-        '<div class="llm-filter-status">'
-        '<p class="llm-filter-count" role="status" aria-live="polite" aria-atomic="true"></p>'
-        f'<button type="button" class="llm-filter-clear">{esc(words["clear"])}</button></div>'
-        '<p class="llm-filter-note" hidden="hidden"></p>'
-        f'<p class="llm-filter-hint">{esc(words["hint"])}</p>'
-        f'<p class="llm-filter-empty" hidden="hidden">{esc(words["empty"])}</p>'
-        "</form>\n"
-    )
-    self.body.append("".join(out))
+    """The whole form, as nodes the translator writes (and escapes) when the page is written:
+    it is never in the page's doctree, so its words stay out of the search index."""
+    _form(node["options"]).walkabout(self)
     raise nodes.SkipNode
+
+
+def _form(options: list[tuple[str, list[tuple[str, str]]]]) -> nodes.Element:
+    words = labels.FILTER
+    form = html("form", classes=["llm-filter"], hidden="hidden", autocomplete="off", **{"aria-label": words["form"]})
+    for key, values in options:
+        fieldset = html("fieldset", "", html("legend", words["facets"][key]))
+        for value, label in values:
+            fieldset += html(
+                "label", "", html("input", type="checkbox", name=key, value=value), nodes.Text(f" {label}")
+            )
+        form += fieldset
+    count = html("p", classes=["llm-filter-count"], role="status", **{"aria-live": "polite", "aria-atomic": "true"})
+    clear = html("button", words["clear"], classes=["llm-filter-clear"], type="button")
+    form += html("div", "", count, clear, classes=["llm-filter-status"])
+    form += html("p", classes=["llm-filter-note"], hidden="hidden")
+    form += html("p", words["hint"], classes=["llm-filter-hint"])
+    form += html("p", words["empty"], classes=["llm-filter-empty"], hidden="hidden")
+    return form
 
 
 def _options(
@@ -133,52 +117,38 @@ def _options(
     return out
 
 
-class BuildFilterForm(SphinxPostTransform):
+def fill_forms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Fill the filter form from the cards on its page and tag those cards with their facets."""
-
-    default_priority = 190  # the cards are built later (transforms.build_cards_last)
-    builders = WEB_BUILDERS
-
-    def run(self, **kwargs: Any) -> None:
-        panels = list(self.document.findall(filter_panel))
-        if not panels:
-            return
-        catalog = catalog_domain(self.env).catalog
-        stubs = list(self.document.findall(card_stub))
-        topics = {topic.id: topic.title for topic in catalog.topics}
-        options = _options([facets.values(catalog.get(stub["record"])) for stub in stubs], topics)
-        for stub in stubs:
-            stub["llm-filterable"] = True  # its column gets the facets (transforms.build_cards_last)
-        for panel in panels:
-            panel["options"] = options
+    panels = list(doctree.findall(filter_panel))
+    if not panels:
+        return
+    catalog = catalog_domain(app.env).catalog
+    stubs = list(doctree.findall(card_stub))
+    topics = {topic.id: topic.title for topic in catalog.topics}
+    options = _options([facets.values(catalog.get(stub["record"])) for stub in stubs], topics)
+    for stub in stubs:
+        stub[FILTERABLE] = True  # its column gets the facets when the card is built
+    for panel in panels:
+        panel["options"] = options
 
 
-class DropFilterForPrint(SphinxPostTransform):
-    """Print and e-books have no filter: drop the form and the filter page's card listing."""
-
-    default_priority = 2  # before cards.ExpandCardStubs (3) would build the listing's cards
-
-    def is_supported(self) -> bool:
-        return self.app.builder.name not in WEB_BUILDERS
-
-    def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(filter_panel)):
+def drop_for_print(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Print and e-books have no filter: drop the form and the filter page's card listing
+    (before the listing's cards are built)."""
+    for node in list(doctree.findall(filter_panel)):
+        node.parent.remove(node)
+    for node in list(doctree.findall(has_class(FILTER_LISTING))):
+        if node.parent is not None:
             node.parent.remove(node)
-        for node in list(self.document.findall(nodes.Element)):
-            if LISTING_CLASS in node.get("classes", ()) and node.parent is not None:
-                node.parent.remove(node)
 
 
-def add_filter_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """The filter's script and style go only on pages that have a filter."""
-    if doctree is not None and next(iter(doctree.findall(filter_panel)), None) is not None:
-        app.add_css_file(FILTER_CSS)
-        app.add_js_file(FILTER_JS, loading_method="defer")
+def facet_column(card: nodes.Element, classes: list[str]) -> nodes.Element:
+    """The grid column of a card; on a page with a filter it carries the card's facets."""
+    if card.get(FILTERABLE):
+        return facet_div(classes=classes, record=card[RECORD], facets=card[FACETS])
+    return nodes.container(classes=classes, is_div=True)
 
 
 def register(app: Sphinx) -> None:
     app.add_node(filter_panel, html=(visit_filter_panel, None))
     app.add_node(facet_div, html=(visit_facet_div, depart_facet_div))
-    app.add_post_transform(BuildFilterForm)
-    app.add_post_transform(DropFilterForPrint)
-    app.connect("html-page-context", add_filter_assets)

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import shutil
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.ext.graphviz import graphviz, html_visit_graphviz, latex_visit_graphviz
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..data import labels
 from . import studyplan
+from .compat import image_folder
 from .domain import WARNING_TYPE, catalog_domain
+from .names import GRAPH
 from .progress import card_uri, page_uri
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
 
-    from ..data.records import Catalog
 
 logger = logging.getLogger(__name__)
 
@@ -35,40 +35,34 @@ MISSING_DOT = (
 
 
 def _is_graph(node: nodes.Node) -> bool:
-    return isinstance(node, graphviz) and bool(node.get("llm-graph"))
+    return isinstance(node, graphviz) and bool(node.get(GRAPH))
 
 
-class GraphForBuilder(SphinxPostTransform):
-    """Web pages (HTML, EPUB) get a link on every node; without dot, a located warning."""
+def replace_if_dot_missing(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Without Graphviz's dot: a located warning, and a note in place of the figure."""
+    dot = app.config.graphviz_dot
+    if shutil.which(dot):
+        return
+    for node in list(doctree.findall(_is_graph)):
+        logger.warning(MISSING_DOT.format(dot=dot), type=WARNING_TYPE, subtype="graphviz_missing", location=node)
+        text = labels.PATHS["graph_missing"]
+        node.replace_self(nodes.paragraph(text, text, classes=["llm-graph-missing"]))
 
-    default_priority = 200
 
-    def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(_is_graph)):
-            dot = self.config.graphviz_dot
-            if not shutil.which(dot):
-                logger.warning(
-                    MISSING_DOT.format(dot=dot), type=WARNING_TYPE, subtype="graphviz_missing", location=node
-                )
-                text = labels.PATHS["graph_missing"]
-                node.replace_self(nodes.paragraph(text, text, classes=["llm-graph-missing"]))
-                continue
-            if self.app.builder.format == "html":
-                node["code"] = studyplan.dot_code(self._catalog, self._urls())
+def link_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Pages in HTML (the web, EPUB): a link on every node of the graph."""
+    for node in list(doctree.findall(_is_graph)):
+        node["code"] = studyplan.dot_code(catalog_domain(app.env).catalog, _urls(app, docname))
 
-    @property
-    def _catalog(self) -> Catalog:
-        return catalog_domain(self.env).catalog
 
-    def _urls(self) -> dict[str, str]:
-        catalog = self._catalog
-        docname = self.env.docname
-        builder = self.app.builder
-        drawn, topics, _ = studyplan.graph_nodes(catalog)
-        urls = {node: card_uri(catalog, builder, docname, node) for node in drawn}
-        here = page_uri(builder, docname, docname)
-        urls.update({f"topic:{t}": f"{here}#{studyplan.topic_anchor(t)}" for t in topics})
-        return {key: url for key, url in urls.items() if url}
+def _urls(app: Sphinx, docname: str) -> dict[str, str]:
+    catalog = catalog_domain(app.env).catalog
+    builder = app.builder
+    drawn, topics, _ = studyplan.graph_nodes(catalog)
+    urls = {node: card_uri(catalog, builder, docname, node) for node in drawn}
+    here = page_uri(builder, docname, docname)
+    urls.update({f"topic:{t}": f"{here}#{studyplan.topic_anchor(t)}" for t in topics})
+    return {key: url for key, url in urls.items() if url}
 
 
 def visit_graphviz_html(self: HTML5Translator, node: graphviz) -> None:
@@ -81,7 +75,7 @@ def visit_graphviz_html(self: HTML5Translator, node: graphviz) -> None:
     try:
         html_visit_graphviz(self, node)
     except nodes.SkipNode:
-        if node.get("llm-graph"):
+        if node.get(GRAPH):
             label = escape(node.get("alt", ""), quote=True)
             for i in range(start, len(self.body)):
                 if self.body[i].startswith("<object "):
@@ -95,19 +89,13 @@ LATEX_FIGURES = "figures"
 
 
 def visit_graphviz_latex(self: LaTeXTranslator, node: graphviz) -> None:
-    if not node.get("llm-graph"):
+    if not node.get(GRAPH):
         latex_visit_graphviz(self, node)  # raises SkipNode, like every graphviz visitor
         return
-    builder = self.builder
-    saved = builder.imagedir, builder.imgpath
-    builder.imagedir = builder.imgpath = LATEX_FIGURES
-    try:
+    with image_folder(self.builder, LATEX_FIGURES):
         latex_visit_graphviz(self, node)
-    finally:
-        builder.imagedir, builder.imgpath = saved
 
 
 def setup(app: Sphinx) -> None:
     app.setup_extension("sphinx.ext.graphviz")
     app.add_node(graphviz, override=True, html=(visit_graphviz_html, None), latex=(visit_graphviz_latex, None))
-    app.add_post_transform(GraphForBuilder)

@@ -1,7 +1,8 @@
 """Open data published with the HTML site: ``catalog.json`` with its JSON Schema, and ``feed.xml``.
 
-Both are written by the HTML build itself (so Read the Docs publishes them at stable
-addresses beside ``index.html``), from the data file as read and the cards the pages show:
+Both are written by the multi-page web builds (html, dirhtml; see :mod:`.builders`) beside
+``index.html``, so Read the Docs publishes them at stable addresses, from the data file as read
+and the cards the pages show:
 
 - ``catalog.json``: every record with its id, type, card address, every field exactly as the
   data file has it (so a field added to the schema flows in without code here) and its facets
@@ -23,28 +24,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
+from docutils import nodes
+from sphinx.util.osutil import relative_uri
+
 from .. import __version__
 from ..data import facets, labels
-from ..data.records import Book, Catalog, Course, Record, Resource, Syllabus
+from ..data.records import RECORD_TYPES, Catalog, Record, Syllabus
 from ..data.validate import read_schema
 from . import render
 from .domain import catalog_domain
+from .names import OPEN_DATA_LINE, SITE_FILE, has_class
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
 CATALOG_JSON = "catalog.json"
 CATALOG_SCHEMA = "catalog-schema.json"
 FEED = "feed.xml"
 FORMAT_VERSION = 1
 
-#: Data-file list, schema definition and record type of each kind of record.
-RECORD_KINDS = (
-    ("courses", "course", Course),
-    ("syllabi", "syllabus", Syllabus),
-    ("books", "book", Book),
-    ("resources", "resource", Resource),
-)
 ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -76,8 +75,9 @@ def _absolute(app: Sphinx, relative: str) -> str:
 
 def catalog_export(app: Sphinx, catalog: Catalog, schema: dict) -> dict[str, Any]:
     records = []
-    for key, definition, _ in RECORD_KINDS:
-        for fields in catalog.source.get(key) or []:
+    for record_type in RECORD_TYPES:
+        definition = record_type.record_type  # also the name of its definition in the schema
+        for fields in catalog.source.get(record_type.section) or []:
             record = catalog.get(fields["id"])
             assert record is not None  # the loader built one record per item
             card = card_address(app, record.id)
@@ -109,7 +109,7 @@ def catalog_export(app: Sphinx, catalog: Catalog, schema: dict) -> dict[str, Any
 
 def export_schema(schema: dict) -> dict[str, Any]:
     """The JSON Schema of catalog.json: the data file's definitions plus the export's frame."""
-    record_types = [definition for _, definition, _ in RECORD_KINDS]
+    record_types = [record_type.record_type for record_type in RECORD_TYPES]
     by_type = [
         {
             "if": {"properties": {"type": {"const": t}}},
@@ -234,10 +234,8 @@ def atom_feed(app: Sphinx, catalog: Catalog) -> bytes:
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def write_open_data(app: Sphinx, exception: Exception | None) -> None:
-    """After an HTML build: catalog.json, its schema and feed.xml beside index.html."""
-    if exception is not None or app.builder.name != "html":
-        return
+def write_files(app: Sphinx) -> None:
+    """catalog.json, its schema and feed.xml beside index.html."""
     domain = catalog_domain(app.env)
     schema_file = app.config.llm_catalog_schema or str(
         Path(app.config.llm_catalog_file).with_name("catalog.schema.json")
@@ -253,13 +251,23 @@ def write_open_data(app: Sphinx, exception: Exception | None) -> None:
     (out / FEED).write_bytes(atom_feed(app, domain.catalog))
 
 
-def feed_link(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
-    """Every HTML page announces the feed, so feed readers find it from any page."""
-    if app.builder.name != "html":
-        return
+def feed_link(app: Sphinx, context: dict) -> None:
+    """A page announces the feed, so feed readers find it from any page."""
     href = context["pathto"](FEED, 1)
     title = html.escape(labels.FEED_TITLE.format(project=app.config.project))
     context["metatags"] = (
         context.get("metatags", "")
         + f'\n<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}" />'
     )
+
+
+def place_links(doctree: nodes.document, builder: Builder, docname: str, *, written: bool) -> None:
+    """Where the open data is *written*, its links point to it from the page; elsewhere (a
+    single page, print) the line that links it goes."""
+    for line in list(doctree.findall(has_class(OPEN_DATA_LINE))):
+        if not written:
+            line.parent.remove(line)
+            continue
+        for reference in line.findall(nodes.reference):
+            if SITE_FILE in reference:
+                reference["refuri"] = relative_uri(builder.get_target_uri(docname), reference[SITE_FILE])

@@ -1,27 +1,36 @@
 """Reader's progress in HTML: markers with ``data-`` attributes that static/llm-progress.js reads.
 
-The cached doctree only carries plain attributes (``llm-progress-id`` on cards, path steps and
-syllabus chapters; ``llm-progress-items`` on what a count covers). For the web builders a
-post-transform turns them into empty, hidden elements; the script makes them checkboxes and
-counts. EPUB and PDF get none of it: progress lives in a browser.
+The cached doctree only carries plain attributes (``names.PROGRESS_ID`` on cards, path steps
+and syllabus chapters; ``names.PROGRESS_ITEMS`` on what a count covers). On the web,
+:func:`add_markers` turns them into empty, hidden elements; the script makes them checkboxes
+and counts. EPUB and PDF get none of it: progress lives in a browser (:func:`trim_for_print`).
 """
 
 from __future__ import annotations
 
 import json
 import posixpath
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..data import labels
 from ..data.prereq import chapter_id, split_id
 from ..data.records import Syllabus
 from . import render, studyplan
-from .cards import WEB_BUILDERS, card_stub
+from .cards import card_stub
 from .domain import catalog_domain
+from .elements import html
+from .names import (
+    COUNT,
+    PROGRESS_ID,
+    PROGRESS_INLINE,
+    PROGRESS_ITEMS,
+    PROGRESS_PANEL,
+    PROGRESS_TITLE,
+    RELATED_MORE,
+    RELATED_MORE_REST,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -29,9 +38,6 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
     from ..data.records import Catalog
-
-SCRIPT = "llm-progress.js"
-STYLE = "llm-progress.css"
 
 
 class llm_data(nodes.General, nodes.Element):
@@ -43,6 +49,19 @@ def visit_llm_data(self: HTML5Translator, node: llm_data) -> None:
     if node.get("hidden"):
         attributes["hidden"] = "hidden"
     self.body.append(self.starttag(node, node["tag"], "", **attributes))
+
+
+class fold(nodes.General, nodes.Element):
+    """What a reader unfolds: ``<details>`` with ``summary`` as its one visible line."""
+
+
+def visit_fold(self: HTML5Translator, node: fold) -> None:
+    self.body.append(self.starttag(node, "details", ""))
+    self.body.append(f"<summary>{self.encode(node['summary'])}</summary>")
+
+
+def depart_fold(self: HTML5Translator, node: fold) -> None:
+    self.body.append("</details>")
 
 
 def depart_llm_data(self: HTML5Translator, node: llm_data) -> None:
@@ -66,16 +85,20 @@ def card_uri(catalog: Catalog, builder: Builder, fromdoc: str, node: str) -> str
 
 
 def page_uri(builder: Builder, fromdoc: str, todoc: str) -> str:
+    """The page that shows *todoc*, relative to *fromdoc*, without an anchor."""
+    uri = builder.get_relative_uri(fromdoc, todoc)
+    if uri.startswith("#"):  # singlehtml: every document is a part of the one page
+        return f"{builder.config.root_doc}{builder.out_suffix}"  # type: ignore[attr-defined]
     # Sphinx answers "" for a link to the same page; an SVG drawn in _images/ needs the name.
-    return builder.get_relative_uri(fromdoc, todoc) or posixpath.basename(builder.get_target_uri(fromdoc))
+    return uri or posixpath.basename(builder.get_target_uri(fromdoc))
 
 
 def add_slot(element: nodes.Element) -> None:
     """The hidden element the script makes a checkbox, at the end of a card, chapter or step."""
-    slot = _data("span", ["llm-progress-slot"], **{"llm-progress": element["llm-progress-id"]})
-    slot["data"]["llm-title"] = element.get("llm-title", "")
+    slot = _data("span", ["llm-progress-slot"], **{"llm-progress": element[PROGRESS_ID]})
+    slot["data"]["llm-title"] = element.get(PROGRESS_TITLE, "")
     element["classes"].append("llm-progress-item")
-    if element.get("llm-progress-inline"):  # a book chapter: the box ends its line
+    if element.get(PROGRESS_INLINE):  # a book chapter: the box ends its line
         slot["classes"].append("llm-progress-inline")
         element.next_node(nodes.paragraph).append(slot)
         return
@@ -86,77 +109,64 @@ def add_slot(element: nodes.Element) -> None:
         element.append(para)
 
 
-class ProgressMarkers(SphinxPostTransform):
-    """Checkbox slots, count markers and the progress panel, for the web builders only."""
+def add_markers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Checkbox slots, count markers and the progress panel (the web only)."""
+    for element in list(doctree.findall(nodes.Element)):
+        if PROGRESS_ID in element and not isinstance(element, card_stub):
+            add_slot(element)  # a card gets its box when it is built
+        if PROGRESS_ITEMS in element:
+            summary = _data("div", ["llm-progress-summary"], **{"llm-items": json.dumps(element[PROGRESS_ITEMS])})
+            element.parent.insert(element.parent.index(element), summary)
+    for panel in list(doctree.findall(_is_panel)):
+        panel.replace_self(html("div", "", *_panel(app, docname), classes=[PROGRESS_PANEL]))
 
-    default_priority = 190  # the cards are built later (transforms.build_cards_last), each with its box
-    builders = WEB_BUILDERS
 
-    def run(self, **kwargs: Any) -> None:
-        used = False
-        for element in list(self.document.findall(nodes.Element)):
-            if isinstance(element, card_stub):
-                used = True  # the card gets its box when it is built (transforms.build_cards_last)
-            elif "llm-progress-id" in element:
-                add_slot(element)
-                used = True
-            if "llm-progress-items" in element:
-                summary = _data(
-                    "div", ["llm-progress-summary"], **{"llm-items": json.dumps(element["llm-progress-items"])}
-                )
-                element.parent.insert(element.parent.index(element), summary)
-                used = True
-        for panel in list(self.document.findall(_is_panel)):
-            panel.replace_self(self._panel())
-            used = True
-        if used:
-            words = json.dumps(labels.PROGRESS, ensure_ascii=False)
-            config = _data("div", [], ids=["llm-progress-config"], **{"llm-words": words})
-            self.document += config
-
-    def _panel(self) -> nodes.Node:
-        catalog = catalog_domain(self.env).catalog
-        docname = self.env.docname
-        words = labels.PROGRESS
-        graph = next_graph(catalog, self.app.builder, docname)
-        graph_json = json.dumps(graph, ensure_ascii=False, separators=(",", ":"))
-        options = []
-        groups: list[tuple[str, list[tuple[str, str]]]] = [
-            (words["next_paths"], [(f"path:{p.id}", p.title) for p in catalog.paths]),
-            *(
-                (
-                    s.title,
-                    [
-                        (f"{s.id}#{ch.number}", studyplan.node_title(catalog, f"{s.id}#{ch.number}"))
-                        for ch in s.chapters
-                    ],
-                )
-                for s in catalog.syllabi
-            ),
-            (words["next_records"], _record_goals(catalog)),
-        ]
-        for label, choices in groups:
-            inner = "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in choices)
-            options.append(f'<optgroup label="{escape(label)}">{inner}</optgroup>')
-        html = (
-            '<div class="llm-progress-tools" hidden>'
-            f"<p><strong>{escape(words['tools_title'])}</strong></p>"
-            f"<p>{escape(words['tools_note'])}</p>"
-            f'<button type="button" class="llm-progress-export">{escape(words["export"])}</button>'
-            f'<button type="button" class="llm-progress-import">{escape(words["import"])}</button>'
-            '<input type="file" accept=".json,application/json" class="llm-visually-hidden" tabindex="-1" '
-            f'aria-label="{escape(words["import"])}">'
-            '<p class="llm-progress-message" role="status" aria-live="polite"></p>'
-            "</div>"
-            f'<div class="llm-next" hidden data-llm-graph="{escape(graph_json)}">'
-            f"<p><strong>{escape(words['next_title'])}</strong></p>"
-            f'<label for="llm-next-goal">{escape(words["next_label"])}</label>'
-            f'<select id="llm-next-goal">{"".join(options)}</select>'
-            '<p class="llm-next-status" role="status" aria-live="polite"></p>'
-            '<ol class="llm-next-list"></ol>'
-            "</div>"
-        )
-        return nodes.raw("", html, format="html")
+def _panel(app: Sphinx, docname: str) -> list[nodes.Node]:
+    """The progress tools (export, import) and 下一步 (a goal and what it still needs), hidden
+    until the script sets them up."""
+    catalog = catalog_domain(app.env).catalog
+    words = labels.PROGRESS
+    graph = next_graph(catalog, app.builder, docname)
+    graph_json = json.dumps(graph, ensure_ascii=False, separators=(",", ":"))
+    groups: list[tuple[str, list[tuple[str, str]]]] = [
+        (words["next_paths"], [(f"path:{p.id}", p.title) for p in catalog.paths]),
+        *(
+            (
+                s.title,
+                [(f"{s.id}#{ch.number}", studyplan.node_title(catalog, f"{s.id}#{ch.number}")) for ch in s.chapters],
+            )
+            for s in catalog.syllabi
+        ),
+        (words["next_records"], _record_goals(catalog)),
+    ]
+    status = {"role": "status", "aria-live": "polite"}
+    tools = html("div", classes=["llm-progress-tools"], hidden="hidden")
+    tools += nodes.paragraph("", "", nodes.strong(words["tools_title"], words["tools_title"]))
+    tools += nodes.paragraph(words["tools_note"], words["tools_note"])
+    tools += html("button", words["export"], classes=["llm-progress-export"], type="button")
+    tools += html("button", words["import"], classes=["llm-progress-import"], type="button")
+    tools += html(
+        "input",
+        classes=["llm-visually-hidden"],
+        type="file",
+        accept=".json,application/json",
+        tabindex="-1",
+        **{"aria-label": words["import"]},
+    )
+    tools += html("p", classes=["llm-progress-message"], **status)
+    goal = html("select", ids=["llm-next-goal"])
+    for label, choices in groups:
+        group = html("optgroup", label=label)
+        for value, title in choices:
+            group += html("option", title, value=value)
+        goal += group
+    upcoming = html("div", classes=["llm-next"], hidden="hidden", **{"data-llm-graph": graph_json})
+    upcoming += nodes.paragraph("", "", nodes.strong(words["next_title"], words["next_title"]))
+    upcoming += html("label", words["next_label"], **{"for": "llm-next-goal"})
+    upcoming += goal
+    upcoming += html("p", classes=["llm-next-status"], **status)
+    upcoming += html("ol", classes=["llm-next-list"])
+    return [tools, upcoming]
 
 
 def _record_goals(catalog: Catalog) -> list[tuple[str, str]]:
@@ -173,7 +183,7 @@ def _record_goals(catalog: Catalog) -> list[tuple[str, str]]:
 
 
 def _is_panel(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.container) and "llm-progress-panel" in node["classes"]
+    return isinstance(node, nodes.container) and PROGRESS_PANEL in node["classes"]
 
 
 def next_graph(catalog: Catalog, builder: Builder, docname: str) -> dict[str, Any]:
@@ -199,69 +209,41 @@ def next_graph(catalog: Catalog, builder: Builder, docname: str) -> dict[str, An
     return {"nodes": out}
 
 
-class FoldRelated(SphinxPostTransform):
-    """HTML: the related materials after the best three fold under "更多" (<details>)."""
-
-    default_priority = 200
-    builders = WEB_BUILDERS
-
-    def run(self, **kwargs: Any) -> None:
-        for more in list(self.document.findall(_is_more)):
-            summary = labels.PATHS["related_more"].format(count=more["llm-count"])
-            opening = nodes.raw(
-                "", f'<details class="llm-related-more"><summary>{escape(summary)}</summary>', format="html"
-            )
-            closing = nodes.raw("", "</details>", format="html")
-            # Not replace_self(list): it would copy the container's classes onto the raw node.
-            parent, index = more.parent, more.parent.index(more)
-            parent.remove(more)
-            for offset, node in enumerate([opening, *more.children, closing]):
-                parent.insert(index + offset, node)
+def fold_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """The web: the related materials after the best three fold under "更多"."""
+    for more in list(doctree.findall(_is_more)):
+        summary = labels.PATHS["related_more"].format(count=more[COUNT])
+        folded = fold("", *more.children, classes=[RELATED_MORE], summary=summary)
+        more.replace_self(folded)
 
 
-class ForPrint(SphinxPostTransform):
+def trim_for_print(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Print and e-books: no progress panel; at most RELATED_PRINTED related materials per
     chapter, then a note that the web version has the rest."""
-
-    default_priority = 200
-
-    def run(self, **kwargs: Any) -> None:
-        if self.app.builder.name in WEB_BUILDERS:
-            return
-        for panel in list(self.document.findall(_is_panel)):
-            panel.parent.remove(panel)
-        room = render.RELATED_PRINTED - render.RELATED_FIRST
-        for more in list(self.document.findall(_is_more)):
-            for rest in list(more.findall(_is_rest)):
-                rest.parent.remove(rest)
-            items = list(more.findall(nodes.list_item))
-            for item in items[room:]:
-                item.parent.remove(item)
-            # Counted from all the related materials, not only those the doctree lists.
-            left = more["llm-count"] - room
-            if left > 0:
-                note = labels.PATHS["related_more_print"].format(count=left)
-                more += nodes.paragraph(note, note, classes=["llm-related-more-note"])
+    for panel in list(doctree.findall(_is_panel)):
+        panel.parent.remove(panel)
+    room = render.RELATED_PRINTED - render.RELATED_FIRST
+    for more in list(doctree.findall(_is_more)):
+        for rest in list(more.findall(_is_rest)):
+            rest.parent.remove(rest)
+        items = list(more.findall(nodes.list_item))
+        for item in items[room:]:
+            item.parent.remove(item)
+        # Counted from all the related materials, not only those the doctree lists.
+        left = more[COUNT] - room
+        if left > 0:
+            note = labels.PATHS["related_more_print"].format(count=left)
+            more += nodes.paragraph(note, note, classes=["llm-related-more-note"])
 
 
 def _is_rest(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.paragraph) and "llm-related-more-rest" in node["classes"]
+    return isinstance(node, nodes.paragraph) and RELATED_MORE_REST in node["classes"]
 
 
 def _is_more(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.container) and "llm-related-more" in node["classes"]
-
-
-def add_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None) -> None:
-    """The script and its style only on pages that have progress markers."""
-    if doctree is not None and any(True for _ in doctree.findall(llm_data)):
-        app.add_js_file(SCRIPT)
-        app.add_css_file(STYLE)
+    return isinstance(node, nodes.container) and RELATED_MORE in node["classes"]
 
 
 def setup(app: Sphinx) -> None:
     app.add_node(llm_data, html=(visit_llm_data, depart_llm_data))
-    app.add_post_transform(ProgressMarkers)
-    app.add_post_transform(FoldRelated)
-    app.add_post_transform(ForPrint)
-    app.connect("html-page-context", add_assets)
+    app.add_node(fold, html=(visit_fold, depart_fold))

@@ -22,9 +22,28 @@ from ..data.records import (
     ChineseAid,
     Course,
     Link,
+    Record,
     Related,
     Resource,
     Syllabus,
+)
+from .fingerprints import plain, shows
+from .names import (
+    CARD_CHECKED,
+    CARD_CHINESE,
+    CARD_LINKS,
+    CARD_TITLE,
+    CARDS,
+    COLUMNS,
+    COUNT,
+    FACETS,
+    OPEN_DATA_LINE,
+    RECORD,
+    RELATED_MORE,
+    RELATED_MORE_REST,
+    SITE_FILE,
+    SLOT,
+    mark_progress,
 )
 
 SEP = labels.SEPARATOR
@@ -147,12 +166,12 @@ def _links(links: Iterable[Link], language: str | None, extra: Iterable[nodes.No
     refs.extend(extra)
     if not refs:
         return []
-    out = [_para("llm-card-links", *_labelled(labels.LINKS), *_join(refs))]
+    out = [_para(CARD_LINKS, *_labelled(labels.LINKS), *_join(refs))]
     # A dead link's date is the day it was last seen working, not a confirmation: it is left out.
     checked = sorted(link.checked for link in links if link.checked and not link.broken)
     if checked:
         # The oldest date is the honest one: every link was confirmed at least that recently.
-        out.append(_para("llm-card-checked", nodes.Text(labels.LINKS_CHECKED.format(date=checked[0]))))
+        out.append(_para(CARD_CHECKED, nodes.Text(labels.LINKS_CHECKED.format(date=checked[0]))))
     return out
 
 
@@ -219,6 +238,24 @@ def chinese_aids(aids: Iterable[ChineseAid], first: Iterable[str] = ()) -> list[
     return _merged(items)
 
 
+def card_shown(catalog: Catalog, record: Record | Category) -> object:
+    """Everything a card shows: the record, its topics' titles, the link to its syllabus."""
+    if isinstance(record, (Category, Syllabus)):
+        return plain(record)  # no topic titles on these (a syllabus' chapters: see _syllabus)
+    topics = tuple(t.title if t else None for t in map(catalog.topic, record.topics))
+    chapter_topics = tuple(
+        tuple(t.title if t else None for t in map(catalog.topic, ch.topics)) for ch in getattr(record, "chapters", ())
+    )
+    syllabus = catalog.syllabus_of(record.id) if isinstance(record, Course) else None
+    return (plain(record), topics, chapter_topics, syllabus.id if syllabus else None)
+
+
+@shows("record")
+def _record(catalog: Catalog, record_id: str) -> object:
+    found = catalog.get(record_id) or catalog.category(record_id)
+    return None if found is None else card_shown(catalog, found)
+
+
 def _record_card(
     catalog: Catalog,
     record: Course | Book | Resource,
@@ -237,12 +274,10 @@ def _record_card(
     if home:
         title = xref(record.id, record.title, home)
     chinese = (
-        _para("llm-card-chinese", *_labelled(labels.CHINESE_LABEL), *chinese_aids(record.chinese))
-        if record.chinese
-        else None
+        _para(CARD_CHINESE, *_labelled(labels.CHINESE_LABEL), *chinese_aids(record.chinese)) if record.chinese else None
     )
     children = [
-        _para("llm-card-title", title),
+        _para(CARD_TITLE, title),
         _para("llm-card-meta", *_join(meta)),
         _para("llm-card-facets", nodes.Text(facet_text(record))),
         _para("llm-card-note", nodes.Text(record.note)),
@@ -254,11 +289,10 @@ def _record_card(
     card = nodes.container(classes=["llm-card", f"llm-card-{record.record_type}"])
     card.extend(child for child in children if child is not None)
     # What the HTML filter reads (transforms write it as data- attributes on pages with a filter).
-    card["llm-record"] = record.id
-    card["llm-facets"] = facets.values(record)
+    card[RECORD] = record.id
+    card[FACETS] = facets.values(record)
     # Read by the HTML post-transform that adds the progress checkbox; other writers ignore them.
-    card["llm-progress-id"] = record.id
-    card["llm-title"] = record.title
+    mark_progress(card, record.id, record.title)
     return card
 
 
@@ -308,9 +342,8 @@ def book_card(catalog: Catalog, book: Book, home: str | None = None) -> nodes.co
     chapters = _bullets("llm-card-chapters", ([nodes.Text(chapter_text(ch))] for ch in book.chapters))
     for item, chapter in zip(chapters or (), book.chapters, strict=True):
         # Read by the HTML progress post-transform: a chapter is kept as "slp3#7".
-        item["llm-progress-id"] = chapter_id(book.id, chapter.number)
-        item["llm-title"] = f"{book.title} {labels.CHAPTER_HEADING.format(number=chapter.number, title=chapter.title)}"
-        item["llm-progress-inline"] = True
+        heading = labels.CHAPTER_HEADING.format(number=chapter.number, title=chapter.title)
+        mark_progress(item, chapter_id(book.id, chapter.number), f"{book.title} {heading}", inline=True)
     return _record_card(catalog, book, meta, chapters, home=home)
 
 
@@ -325,8 +358,8 @@ def resource_card(catalog: Catalog, resource: Resource, home: str | None = None)
 
 def cards_grid(columns: int) -> nodes.container:
     """The neutral wrapper of a run of cards; HTML turns it into a sphinx-design grid."""
-    grid = nodes.container(classes=["llm-cards"])
-    grid["llm-columns"] = columns
+    grid = nodes.container(classes=[CARDS])
+    grid[COLUMNS] = columns
     return grid
 
 
@@ -337,7 +370,7 @@ def card_slot(prefix: list[nodes.Node], card: nodes.Element) -> nodes.container:
     card, a cross-reference being replaced) few, so a category with thousands of cards is
     processed in linear time. No class: LaTeX adds nothing for it, HTML unwraps it.
     """
-    return nodes.container("", *prefix, card)
+    return nodes.container("", *prefix, card, **{SLOT: True})
 
 
 def related_title(item: Related) -> str:
@@ -371,8 +404,8 @@ def ranked_related(catalog: Catalog, topics: tuple[str, ...], exclude: set[str],
     first = _join(refs[:RELATED_FIRST], labels.ITEM_SEPARATOR)
     out: list[nodes.Node] = [_para("llm-chapter-related", *_labelled(labels.CHAPTER_RELATED), *first)]
     if len(related) > RELATED_FIRST:
-        more = nodes.container(classes=["llm-related-more"])
-        more["llm-count"] = len(related) - RELATED_FIRST
+        more = nodes.container(classes=[RELATED_MORE])
+        more[COUNT] = len(related) - RELATED_FIRST
         shown = refs[RELATED_FIRST:]
         bullets = _bullets("llm-related-more-list", ([ref] for ref in shown))
         if bullets is not None:
@@ -380,9 +413,27 @@ def ranked_related(catalog: Catalog, topics: tuple[str, ...], exclude: set[str],
         rest = len(related) - RELATED_FIRST - len(shown)
         if rest > 0:
             note = labels.PATHS["related_more_rest"].format(count=rest)
-            more += nodes.paragraph(note, note, classes=["llm-related-more-rest"])
+            more += nodes.paragraph(note, note, classes=[RELATED_MORE_REST])
         out.append(more)
     return out
+
+
+@shows("syllabus")
+def _syllabus(catalog: Catalog, syllabus_id: str) -> object:
+    """The syllabus and, per chapter, the materials it lists (their titles are in the page)."""
+    syl = catalog.get(syllabus_id)
+    if not isinstance(syl, Syllabus):
+        return None
+    exclude = {syl.id, *([syl.course] if syl.course else [])}
+    related = tuple(
+        tuple(
+            (item.record.id, item.record.title, item.chapter.number if item.chapter else None)
+            + ((item.chapter.title,) if item.chapter else ())
+            for item in catalog.ranked_related(chapter.topics, exclude=exclude)
+        )
+        for chapter in syl.chapters
+    )
+    return (plain(syl), related)
 
 
 def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
@@ -408,8 +459,7 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
         body.extend(ranked_related(catalog, chapter.topics, exclude, docname))
         item = nodes.definition_list_item("", term, body)
         # Progress (HTML only) keeps a chapter as "llm101n#3", like a path step naming it.
-        item["llm-progress-id"] = chapter_id(syl.id, chapter.number)
-        item["llm-title"] = f"{syl.title} {term_text}"
+        mark_progress(item, chapter_id(syl.id, chapter.number), f"{syl.title} {term_text}")
         chapters += item
     out.append(chapters)
 
@@ -454,30 +504,37 @@ def _status_summary(syl: Syllabus) -> nodes.paragraph | None:
 RECENT_SHOWN = 50
 
 
+@shows("recent")
+def _recent(catalog: Catalog, _: str) -> object:
+    """The 最近收录 list: each shown record's date, type and title, and how many are dated."""
+    dated = catalog.dated()
+    return (len(dated), tuple((r.added, r.record_type, r.id, r.title) for r in dated[:RECENT_SHOWN]))
+
+
 def recent(catalog: Catalog, docname: str) -> list[nodes.Node]:
     """The RECENT_SHOWN newest records grouped by the day they were added, newest day first,
     each linking to its card; when more records are dated, a line says how many are shown.
 
-    In HTML a line first points to the feed and the open data beside index.html (files that
-    exist only on the website, so print and e-books leave that line out).
+    A line first points to the feed and the open data beside index.html; it stays only where
+    the builder writes these files (:func:`.opendata.place_links`).
     """
-    root = "../" * docname.count("/")
-    feed = nodes.reference("feed.xml", "feed.xml", refuri=f"{root}feed.xml", internal=False)
-    data = nodes.reference("catalog.json", "catalog.json", refuri=f"{root}catalog.json", internal=False)
-    schema = nodes.reference("JSON Schema", "JSON Schema", refuri=f"{root}catalog-schema.json", internal=False)
-    only_html = addnodes.only(expr="html and not epub")
-    only_html += _para(
-        "llm-recent-feeds",
+
+    def site_file(text: str, name: str) -> nodes.reference:
+        # Pointed at from the page when it is written, where the builder writes the file.
+        return nodes.reference(text, text, refuri=name, internal=False, **{SITE_FILE: name})
+
+    feeds = _para(
+        OPEN_DATA_LINE,
         *_labelled(labels.RECENT_FEEDS),
         nodes.Text(labels.RECENT_FEED),
-        feed,
+        site_file("feed.xml", "feed.xml"),
         nodes.Text(labels.RECENT_DATA),
-        data,
+        site_file("catalog.json", "catalog.json"),
         nodes.Text(labels.OPEN_PAREN),
-        schema,
+        site_file("JSON Schema", "catalog-schema.json"),
         nodes.Text(labels.CLOSE_PAREN + labels.FULL_STOP),
     )
-    out: list[nodes.Node] = [only_html]
+    out: list[nodes.Node] = [feeds]
     dated = catalog.dated()
     if not dated:
         out.append(_para("llm-recent-empty", nodes.Text(labels.RECENT_EMPTY)))
@@ -504,6 +561,11 @@ def recent(catalog: Catalog, docname: str) -> list[nodes.Node]:
         )
     out.append(listing)
     return out
+
+
+@shows("categories")
+def _categories(catalog: Catalog, _: str) -> object:
+    return tuple((plain(c), len(catalog.courses_in(c.id))) for c in catalog.categories)
 
 
 def categories_table(catalog: Catalog, docname: str) -> list[nodes.Node]:
@@ -546,6 +608,12 @@ def _category_row(catalog: Catalog, number: int, category: Category, docname: st
 
 
 CHINESE_COLUMNS = (36, 12, 52)
+
+
+@shows("chinese")
+def _chinese(catalog: Catalog, _: str) -> object:
+    """The records of the table of what can be studied in Chinese."""
+    return tuple(plain(r) for r in (*catalog.courses, *catalog.books, *catalog.resources) if facets.in_chinese(r))
 
 
 def chinese_table(catalog: Catalog, rows: list[nodes.Node]) -> list[nodes.Node]:

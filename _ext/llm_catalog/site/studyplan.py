@@ -13,8 +13,10 @@ from sphinx.ext.graphviz import graphviz
 
 from ..data import labels
 from ..data.prereq import split_id
-from ..data.records import Catalog, Course, StudyPath
+from ..data.records import Catalog, Course, Record, StudyPath
 from . import render
+from .fingerprints import plain, shows
+from .names import GRAPH, PROGRESS_ITEMS, mark_progress
 
 WORDS = labels.PATHS
 
@@ -73,6 +75,35 @@ def path_anchor(path_id: str) -> str:
     return f"llm-path-{path_id}"
 
 
+@shows("studyplan")
+def _studyplan(catalog: Catalog, _: str) -> object:
+    """The study paths and the prerequisite graph: the paths, and of every record what they show
+    of it (title, language, hours, requirements, topics, chapters), with the topics' and categories' words."""
+
+    def outline(record: Record) -> object:
+        chapters = tuple(
+            (ch.number, ch.title, getattr(ch, "requires", ()), ch.topics) for ch in getattr(record, "chapters", ())
+        )
+        return (
+            record.id,
+            record.record_type,
+            record.title,
+            getattr(record, "language", None),  # a path step says what language it is in
+            plain(getattr(record, "effort", None)),
+            getattr(record, "requires", ()),
+            record.topics,
+            getattr(record, "category", None),
+            chapters,
+        )
+
+    return (
+        plain(catalog.paths),
+        tuple(outline(record) for record in catalog.records()),
+        plain(catalog.topics),
+        plain(catalog.categories),
+    )
+
+
 def path_section(catalog: Catalog, path: StudyPath, docname: str) -> nodes.section:
     section = nodes.section(ids=[path_anchor(path.id)], names=[path.title], classes=["llm-path"])
     section += nodes.title(path.title, path.title)
@@ -88,7 +119,7 @@ def path_section(catalog: Catalog, path: StudyPath, docname: str) -> nodes.secti
         totals.append(WORDS["total_all_unknown"])
     section += nodes.paragraph("", "", nodes.Text(render.SEP.join(totals)), classes=["llm-path-total"])
     steps = nodes.enumerated_list(classes=["llm-path-steps"], enumtype="arabic", prefix="", suffix=".")
-    steps["llm-progress-items"] = [[step.node, h] for step, h in zip(path.steps, hours, strict=True)]
+    steps[PROGRESS_ITEMS] = [[step.node, h] for step, h in zip(path.steps, hours, strict=True)]
     for step in path.steps:
         steps += _step(catalog, step.node, step.why, docname)
     section += steps
@@ -106,8 +137,7 @@ def _step(catalog: Catalog, node: str, why: str, docname: str) -> nodes.list_ite
     details.append(hours_text(catalog.hours(node)))
     head.append(nodes.Text(render.SEP + render.SEP.join(details)))
     item = nodes.list_item(classes=["llm-path-step"])
-    item["llm-progress-id"] = node
-    item["llm-title"] = node_title(catalog, node)
+    mark_progress(item, node, node_title(catalog, node))
     item += nodes.paragraph("", "", *head, classes=["llm-step-title"])
     item += nodes.paragraph("", "", _label(WORDS["why"]), nodes.Text(why), classes=["llm-step-why"])
     if isinstance(record, Course):
@@ -223,7 +253,7 @@ def graph_figure(catalog: Catalog, docname: str) -> list[nodes.Node]:
     node["options"] = {"docname": docname}
     node["alt"] = WORDS["graph_alt"]
     node["classes"] = ["llm-graph"]
-    node["llm-graph"] = True
+    node[GRAPH] = True
     figure += node
     out: list[nodes.Node] = [figure]
 

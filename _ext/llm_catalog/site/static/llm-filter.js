@@ -1,25 +1,29 @@
-/* Catalog filter; how it behaves and why is described in filtering.py. */
+/* Catalog filter; how it behaves and why is described in filtering.py. Names and words come
+ * from the page's configuration (#llm-config, written by scripts.py). */
 (() => {
   "use strict";
   const form = document.querySelector("form.llm-filter");
-  if (!form || !window.URLSearchParams) return;
-  const KEYS = ["level", "lang", "format", "cost", "topic"];
-  const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
-  const items = $$("[data-llm-id]");
+  const configElement = document.getElementById("llm-config");
+  if (!form || !configElement || !window.URLSearchParams) return;
+  const config = JSON.parse(configElement.textContent);
+  const keys = config.facetKeys;
+  const attribute = config.facetAttribute;
+  const words = config.words.filter;
+  const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
+  const items = $$(`[${attribute}id]`);
   const boxes = $$("input[type=checkbox]", form);
   const count = form.querySelector(".llm-filter-count");
   const note = form.querySelector(".llm-filter-note");
   const empty = form.querySelector(".llm-filter-empty");
 
   const chosen = () => {
-    const state = {};
-    KEYS.forEach((key) => (state[key] = []));
+    const state = Object.fromEntries(keys.map((key) => [key, []]));
     boxes.forEach((box) => box.checked && state[box.name].push(box.value));
     return state;
   };
   const matches = (item, state) =>
-    KEYS.every((key) => {
-      const have = (item.getAttribute("data-llm-" + key) || "").split(" ");
+    keys.every((key) => {
+      const have = (item.getAttribute(attribute + key) || "").split(" ");
       return !state[key].length || state[key].some((value) => have.includes(value));
     });
 
@@ -30,12 +34,12 @@
       item.hidden = !matches(item, state);
       shown += !item.hidden;
     });
-    $$(".llm-cards").forEach((grid) => {
-      grid.hidden = !grid.querySelector("[data-llm-id]:not([hidden])");
+    $$(`.${config.cards}`).forEach((grid) => {
+      grid.hidden = !grid.querySelector(`[${attribute}id]:not([hidden])`);
       const head = grid.previousElementSibling;
-      if (head && head.classList.contains("llm-group-title")) head.hidden = grid.hidden;
+      if (head && head.classList.contains(config.groupTitle)) head.hidden = grid.hidden;
     });
-    count.textContent = form.dataset.count.replace("{shown}", shown).replace("{total}", items.length);
+    count.textContent = words.count.replace("{shown}", shown).replace("{total}", items.length);
     empty.hidden = shown > 0;
   };
 
@@ -44,8 +48,10 @@
     boxes.forEach((box) => box.checked && params.append(box.name, box.value));
     const query = params.toString();
     try {
-      history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
-    } catch (e) {}
+      history.replaceState(null, "", location.pathname + (query ? `?${query}` : "") + location.hash);
+    } catch {
+      /* some file:// setups refuse it: the filter works, the address stays */
+    }
   };
 
   const fromUrl = () => {
@@ -55,9 +61,9 @@
       if (key === "highlight") return;
       const box = boxes.find((b) => b.name === key && b.value === value);
       if (box) box.checked = true;
-      else ignored.push(key + "=" + value);
+      else ignored.push(`${key}=${value}`);
     });
-    note.textContent = form.dataset.ignored.replace("{items}", ignored.join(form.dataset.separator));
+    note.textContent = words.ignored.replace("{items}", ignored.join(words.separator));
     note.hidden = !ignored.length;
     apply();
   };

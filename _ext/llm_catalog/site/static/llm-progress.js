@@ -2,302 +2,284 @@
  *
  * The page carries no checkboxes: this script turns the empty, hidden markers the HTML
  * post-transform wrote (data-llm-* attributes) into checkboxes, counts and the "下一步"
- * list, so without JavaScript nothing of this shows. Every word comes from the page
- * (#llm-progress-config, written from labels.py). No network, works from file://.
+ * list, so without JavaScript nothing of this shows. Every word and the id pattern come from
+ * the page's configuration (#llm-config, written by scripts.py). No network, works from file://.
  */
-(function () {
+(() => {
   "use strict";
 
-  var KEY = "llm-study-guide-progress";
-  var GOAL_KEY = "llm-study-guide-goal";
-  var FORMAT = "llm-study-guide-progress";
-  var VERSION = 1;
-  var MAX_IMPORT_BYTES = 1024 * 1024;
-  var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:#[0-9]+)?$/;
-  var DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+  const KEY = "llm-study-guide-progress";
+  const GOAL_KEY = "llm-study-guide-goal";
+  const FORMAT = "llm-study-guide-progress";
+  const VERSION = 1;
+  const MAX_IMPORT_BYTES = 1024 * 1024;
+  const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
-  var words = {};
-  var memory = null; // used when localStorage is unavailable (e.g. storage disabled)
+  let words = {};
+  let ID = null;
+  let memory = null; // used when localStorage is unavailable (e.g. storage disabled)
 
-  function say(key, values) {
-    var text = words[key] || key;
-    Object.keys(values || {}).forEach(function (name) {
-      text = text.split("{" + name + "}").join(String(values[name]));
+  const say = (key, values = {}) => {
+    let text = words[key] || key;
+    Object.keys(values).forEach((name) => {
+      text = text.split(`{${name}}`).join(String(values[name]));
     });
     return text;
-  }
+  };
 
-  function today() {
-    return new Date().toISOString().slice(0, 10);
-  }
+  const today = () => new Date().toISOString().slice(0, 10);
 
   // -- State ---------------------------------------------------------------------------
 
-  function emptyState() {
-    return { format: FORMAT, version: VERSION, done: {} };
-  }
-
-  function readState() {
-    if (memory) return memory;
-    try {
-      var raw = window.localStorage.getItem(KEY);
-      var parsed = raw ? JSON.parse(raw) : null;
-      var checked = parsed && validState(parsed);
-      if (checked && checked.ok) return checked.state;
-    } catch (e) {
-      /* unreadable storage counts as no progress */
-    }
-    return emptyState();
-  }
-
-  function writeState(state) {
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(state));
-      memory = null;
-    } catch (e) {
-      memory = state;
-    }
-  }
+  const emptyState = () => ({ format: FORMAT, version: VERSION, done: {} });
 
   /* A progress file or stored value: {format, version, done: {id: "YYYY-MM-DD"}}. */
-  function validState(value) {
+  const validState = (value) => {
     if (!value || typeof value !== "object" || Array.isArray(value)) return { ok: false, why: "import_not_object" };
     if (value.format !== FORMAT) return { ok: false, why: "import_foreign" };
     if (value.version !== VERSION) return { ok: false, why: "import_version" };
-    var done = value.done;
+    const done = value.done;
     if (!done || typeof done !== "object" || Array.isArray(done)) return { ok: false, why: "import_no_done" };
-    var clean = {};
-    var ids = Object.keys(done);
-    for (var i = 0; i < ids.length; i++) {
-      var id = ids[i];
+    const clean = {};
+    for (const id of Object.keys(done)) {
       if (!ID.test(id) || typeof done[id] !== "string" || !DATE.test(done[id])) {
-        return { ok: false, why: "import_bad_entry", id: id };
+        return { ok: false, why: "import_bad_entry", id };
       }
       clean[id] = done[id];
     }
     return { ok: true, state: { format: FORMAT, version: VERSION, done: clean } };
-  }
+  };
 
-  function isDone(state, id) {
-    return Object.prototype.hasOwnProperty.call(state.done, id);
-  }
+  const readState = () => {
+    if (memory) return memory;
+    try {
+      const raw = window.localStorage.getItem(KEY);
+      const parsed = raw ? JSON.parse(raw) : null;
+      const checked = parsed && validState(parsed);
+      if (checked && checked.ok) return checked.state;
+    } catch {
+      /* unreadable storage counts as no progress */
+    }
+    return emptyState();
+  };
 
-  function setDone(id, done) {
-    var state = readState();
+  const writeState = (state) => {
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(state));
+      memory = null;
+    } catch {
+      memory = state;
+    }
+  };
+
+  const isDone = (state, id) => Object.hasOwn(state.done, id);
+
+  const setDone = (id, done) => {
+    const state = readState();
     if (done) state.done[id] = state.done[id] || today();
     else delete state.done[id];
     writeState(state);
     refresh();
-  }
+  };
 
   // -- Checkboxes ----------------------------------------------------------------------
 
-  function makeCheckbox(slot) {
-    var id = slot.getAttribute("data-llm-progress");
-    var label = document.createElement("label");
+  const makeCheckbox = (slot) => {
+    const id = slot.getAttribute("data-llm-progress");
+    const label = document.createElement("label");
     label.className = "llm-done";
-    var box = document.createElement("input");
+    const box = document.createElement("input");
     box.type = "checkbox";
     box.setAttribute("data-llm-progress", id);
-    box.addEventListener("change", function () {
-      setDone(id, box.checked);
-    });
-    var text = document.createElement("span");
+    box.addEventListener("change", () => setDone(id, box.checked));
+    const text = document.createElement("span");
     text.textContent = say("done");
-    label.appendChild(box);
-    label.appendChild(text);
-    var title = slot.getAttribute("data-llm-title");
+    label.append(box, text);
+    const title = slot.getAttribute("data-llm-title");
     if (title) {
       // Many "已学完" boxes share a page: screen readers hear which one this is.
-      var hidden = document.createElement("span");
+      const hidden = document.createElement("span");
       hidden.className = "llm-visually-hidden";
-      hidden.textContent = say("done_of_title", { title: title });
-      label.appendChild(hidden);
+      hidden.textContent = say("done_of_title", { title });
+      label.append(hidden);
     }
-    slot.appendChild(label);
+    slot.append(label);
     slot.hidden = false;
-  }
+  };
 
   // -- Counts --------------------------------------------------------------------------
 
-  function summaryText(state, items) {
-    var done = 0;
-    var hours = 0;
-    var doneHours = 0;
-    var unknown = 0;
-    items.forEach(function (item) {
-      var finished = isDone(state, item[0]);
+  const summaryText = (state, items) => {
+    let done = 0;
+    let hours = 0;
+    let doneHours = 0;
+    let unknown = 0;
+    items.forEach(([id, itemHours]) => {
+      const finished = isDone(state, id);
       if (finished) done += 1;
-      if (typeof item[1] === "number") {
-        hours += item[1];
-        if (finished) doneHours += item[1];
+      if (typeof itemHours === "number") {
+        hours += itemHours;
+        if (finished) doneHours += itemHours;
       } else {
         unknown += 1;
       }
     });
-    var text = say("summary_done", { done: done, total: items.length });
+    let text = say("summary_done", { done, total: items.length });
     if (hours) text += say("summary_hours", { done: doneHours, total: hours });
     if (unknown) text += say(hours ? "summary_unknown" : "summary_all_unknown", { count: unknown });
     return text;
-  }
+  };
 
   // -- 下一步 ----------------------------------------------------------------------------
 
   /* Ordered list of what a goal needs that is not done: requirements before what needs
    * them, in the data's order; a topic requirement is met by any one of its materials. */
-  function nextSteps(graph, state, goalId) {
-    var out = [];
-    var seen = {};
-    var covered = {}; // ids already in the list or done: they satisfy "any of" requirements
+  const nextSteps = (graph, state, goalId) => {
+    const out = [];
+    const seen = new Set();
+    const covered = new Set(); // ids already in the list or done: they satisfy "any of" requirements
 
-    function visit(id) {
-      if (seen[id]) return;
-      seen[id] = true;
-      var node = graph.nodes[id];
-      if (!node) return;
-      (node.r || []).forEach(function (req) {
-        if (typeof req === "string") visit(req);
-        else visitAny(req);
-      });
-      if (!node.goal) {
-        covered[id] = true;
-        if (!isDone(state, id)) out.push({ id: id });
-      }
-    }
-
-    function visitAny(req) {
+    const visitAny = (req) => {
       // "any" lists every material on the topic, most specific first; three are shown.
-      var met = req.any.some(function (id) {
-        return isDone(state, id) || covered[id];
-      });
-      if (met) return;
+      if (req.any.some((id) => isDone(state, id) || covered.has(id))) return;
       out.push({ any: req.any, topic: req.t });
-      req.any.forEach(function (id) {
-        covered[id] = true;
-      });
-    }
+      req.any.forEach((id) => covered.add(id));
+    };
+
+    const visit = (id) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const node = graph.nodes[id];
+      if (!node) return;
+      (node.r || []).forEach((req) => (typeof req === "string" ? visit(req) : visitAny(req)));
+      if (!node.goal) {
+        covered.add(id);
+        if (!isDone(state, id)) out.push({ id });
+      }
+    };
 
     visit(goalId);
     return out;
-  }
+  };
 
-  function cardLink(graph, id) {
-    var node = graph.nodes[id] || { t: id };
-    var a = document.createElement(node.u ? "a" : "span");
-    if (node.u) a.href = node.u;
-    a.textContent = node.t;
-    return a;
-  }
+  const cardLink = (graph, id) => {
+    const node = graph.nodes[id] || { t: id };
+    const link = document.createElement(node.u ? "a" : "span");
+    if (node.u) link.href = node.u;
+    link.textContent = node.t;
+    return link;
+  };
 
-  function renderNext(container, state) {
-    var graph = container._llmGraph;
-    var select = container.querySelector("select");
-    var list = container.querySelector("ol");
-    var status = container.querySelector(".llm-next-status");
-    var goal = select.value;
+  const graphs = new WeakMap(); // the 下一步 container -> its graph
+
+  const renderNext = (container, state) => {
+    const graph = graphs.get(container);
+    const select = container.querySelector("select");
+    const list = container.querySelector("ol");
+    const status = container.querySelector(".llm-next-status");
+    const goal = select.value;
     try {
       window.localStorage.setItem(GOAL_KEY, goal);
-    } catch (e) {
+    } catch {
       /* the goal is a convenience; nothing to do without storage */
     }
     list.textContent = "";
-    var steps = nextSteps(graph, state, goal);
-    var hours = 0;
-    var unknown = 0;
-    steps.forEach(function (step) {
-      var li = document.createElement("li");
+    const steps = nextSteps(graph, state, goal);
+    let hours = 0;
+    let unknown = 0;
+    steps.forEach((step) => {
+      const li = document.createElement("li");
       if (step.id) {
-        li.appendChild(cardLink(graph, step.id));
-        var h = graph.nodes[step.id] && graph.nodes[step.id].h;
+        li.append(cardLink(graph, step.id));
+        const h = graph.nodes[step.id] && graph.nodes[step.id].h;
         if (typeof h === "number") {
           hours += h;
-          li.appendChild(document.createTextNode(say("step_hours", { hours: h })));
+          li.append(say("step_hours", { hours: h }));
         } else {
           unknown += 1;
         }
       } else {
         unknown += 1;
-        li.appendChild(document.createTextNode(say("any_of", { topic: step.topic })));
-        step.any.slice(0, 3).forEach(function (id, n) {
-          if (n) li.appendChild(document.createTextNode(say("any_sep")));
-          li.appendChild(cardLink(graph, id));
+        li.append(say("any_of", { topic: step.topic }));
+        step.any.slice(0, 3).forEach((id, n) => {
+          if (n) li.append(say("any_sep"));
+          li.append(cardLink(graph, id));
         });
-        if (step.any.length > 3) li.appendChild(document.createTextNode(say("any_more", { count: step.any.length - 3 })));
+        if (step.any.length > 3) li.append(say("any_more", { count: step.any.length - 3 }));
       }
-      list.appendChild(li);
+      list.append(li);
     });
     list.hidden = steps.length === 0;
-    if (!steps.length) status.textContent = say("next_none");
-    else {
-      var text = say("next_count", { count: steps.length });
-      if (hours) text += say("next_hours", { hours: hours });
+    if (!steps.length) {
+      status.textContent = say("next_none");
+    } else {
+      let text = say("next_count", { count: steps.length });
+      if (hours) text += say("next_hours", { hours });
       if (unknown) text += say(hours ? "summary_unknown" : "summary_all_unknown", { count: unknown });
       status.textContent = text;
     }
-  }
+  };
 
-  function setUpNext(container) {
-    var graph;
+  const setUpNext = (container) => {
+    let graph;
     try {
       graph = JSON.parse(container.getAttribute("data-llm-graph"));
-    } catch (e) {
+    } catch {
       return;
     }
-    container._llmGraph = graph;
-    var select = container.querySelector("select");
-    var saved = null;
+    graphs.set(container, graph);
+    const select = container.querySelector("select");
+    let saved = null;
     try {
       saved = window.localStorage.getItem(GOAL_KEY);
-    } catch (e) {
-      saved = null;
+    } catch {
+      /* without storage there is no saved goal */
     }
     if (saved && graph.nodes[saved]) select.value = saved;
-    select.addEventListener("change", function () {
-      renderNext(container, readState());
-    });
+    select.addEventListener("change", () => renderNext(container, readState()));
     container.hidden = false;
-  }
+  };
 
   // -- Export and import ---------------------------------------------------------------
 
-  function setMessage(tools, key, values, isError) {
-    var message = tools.querySelector(".llm-progress-message");
+  const setMessage = (tools, key, values, isError) => {
+    const message = tools.querySelector(".llm-progress-message");
     message.textContent = say(key, values);
-    message.classList.toggle("llm-progress-error", !!isError);
-  }
+    message.classList.toggle("llm-progress-error", Boolean(isError));
+  };
 
-  function exportProgress(tools) {
-    var state = readState();
-    var data = { format: FORMAT, version: VERSION, exported: new Date().toISOString(), done: state.done };
-    var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
-    var link = document.createElement("a");
+  const exportProgress = (tools) => {
+    const state = readState();
+    const data = { format: FORMAT, version: VERSION, exported: new Date().toISOString(), done: state.done };
+    const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: "application/json" });
+    const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = "llm-study-progress-" + today() + ".json";
-    document.body.appendChild(link);
+    link.download = `llm-study-progress-${today()}.json`;
+    document.body.append(link);
     link.click();
-    window.setTimeout(function () {
+    window.setTimeout(() => {
       URL.revokeObjectURL(link.href);
       link.remove();
     }, 1000);
     setMessage(tools, "exported", { count: Object.keys(state.done).length }, false);
-  }
+  };
 
-  function importProgress(tools, file) {
+  const importProgress = (tools, file) => {
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) {
       setMessage(tools, "import_refused", { why: say("import_too_big") }, true);
       return;
     }
-    var reader = new FileReader();
-    reader.onload = function () {
-      var parsed;
+    const reader = new FileReader();
+    reader.onload = () => {
+      let parsed;
       try {
         parsed = JSON.parse(String(reader.result));
-      } catch (e) {
+      } catch {
         setMessage(tools, "import_refused", { why: say("import_not_json") }, true);
         return;
       }
-      var checked = validState(parsed);
+      const checked = validState(parsed);
       if (!checked.ok) {
         setMessage(tools, "import_refused", { why: say(checked.why, { id: checked.id }) }, true);
         return;
@@ -306,69 +288,63 @@
       refresh();
       setMessage(tools, "imported", { count: Object.keys(checked.state.done).length }, false);
     };
-    reader.onerror = function () {
-      setMessage(tools, "import_refused", { why: say("import_unreadable") }, true);
-    };
+    reader.onerror = () => setMessage(tools, "import_refused", { why: say("import_unreadable") }, true);
     reader.readAsText(file);
-  }
+  };
 
-  function setUpTools(tools) {
-    var exportButton = tools.querySelector(".llm-progress-export");
-    var importButton = tools.querySelector(".llm-progress-import");
-    var input = tools.querySelector("input[type=file]");
-    exportButton.addEventListener("click", function () {
-      exportProgress(tools);
-    });
-    importButton.addEventListener("click", function () {
-      input.click();
-    });
-    input.addEventListener("change", function () {
+  const setUpTools = (tools) => {
+    const input = tools.querySelector("input[type=file]");
+    tools.querySelector(".llm-progress-export").addEventListener("click", () => exportProgress(tools));
+    tools.querySelector(".llm-progress-import").addEventListener("click", () => input.click());
+    input.addEventListener("change", () => {
       importProgress(tools, input.files && input.files[0]);
       input.value = "";
     });
     tools.hidden = false;
-  }
+  };
 
   // -- Page ----------------------------------------------------------------------------
 
-  function refresh() {
-    var state = readState();
-    document.querySelectorAll("input[type=checkbox][data-llm-progress]").forEach(function (box) {
+  const refresh = () => {
+    const state = readState();
+    document.querySelectorAll("input[type=checkbox][data-llm-progress]").forEach((box) => {
       box.checked = isDone(state, box.getAttribute("data-llm-progress"));
-      var item = box.closest(".llm-progress-item");
+      const item = box.closest(".llm-progress-item");
       if (item) item.classList.toggle("llm-is-done", box.checked);
     });
-    document.querySelectorAll(".llm-progress-summary[data-llm-items]").forEach(function (summary) {
-      var items;
+    document.querySelectorAll(".llm-progress-summary[data-llm-items]").forEach((summary) => {
+      let items;
       try {
         items = JSON.parse(summary.getAttribute("data-llm-items"));
-      } catch (e) {
+      } catch {
         return;
       }
       summary.textContent = summaryText(state, items);
       summary.hidden = false;
     });
-    document.querySelectorAll(".llm-next").forEach(function (container) {
-      if (container._llmGraph) renderNext(container, state);
+    document.querySelectorAll(".llm-next").forEach((container) => {
+      if (graphs.has(container)) renderNext(container, state);
     });
-  }
+  };
 
-  function start() {
-    var config = document.getElementById("llm-progress-config");
+  const start = () => {
+    const config = document.getElementById("llm-config");
     if (!config) return;
     try {
-      words = JSON.parse(config.getAttribute("data-llm-words")) || {};
-    } catch (e) {
+      const parsed = JSON.parse(config.textContent);
+      words = parsed.words.progress || {};
+      ID = new RegExp(parsed.progressIdPattern);
+    } catch {
       return;
     }
     document.querySelectorAll(".llm-progress-slot[data-llm-progress]").forEach(makeCheckbox);
     document.querySelectorAll(".llm-progress-tools").forEach(setUpTools);
     document.querySelectorAll(".llm-next[data-llm-graph]").forEach(setUpNext);
     refresh();
-    window.addEventListener("storage", function (event) {
+    window.addEventListener("storage", (event) => {
       if (event.key === KEY) refresh();
     });
-  }
+  };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
