@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import cards, filtering, graph, opendata, progress
 from .compat import design_grid, fix_single_page_references
@@ -45,6 +45,15 @@ def is_print(builder: Builder) -> bool:
 
 def writes_open_data(builder: Builder) -> bool:
     return builder.name in OPEN_DATA_BUILDERS
+
+
+def is_link_check(builder: Builder) -> bool:
+    return builder.name == "linkcheck"
+
+
+def is_latex(builder: Builder) -> bool:
+    """The PDF's builder, which needs the cards' LaTeX style beside its .tex file."""
+    return builder.format == "latex"
 
 
 def has_html_pages(builder: Builder) -> bool:
@@ -95,7 +104,8 @@ class _Chain(SphinxPostTransform):
 class WebChain(_Chain):
     """The web's stages, once Sphinx has resolved the page's own references."""
 
-    default_priority = ReferencesResolver.default_priority + 180
+    # After Sphinx's own post-transforms, which resolve references and only-nodes.
+    default_priority = 190
     stages = WEB_STAGES
 
     def is_supported(self) -> bool:
@@ -167,7 +177,7 @@ def setup(app: Sphinx) -> None:
     app.connect("html-page-context", announce_feed)
     app.add_post_transform(WebChain)
     app.add_post_transform(PrintChain)
-    app.connect("doctree-resolved", build_cards_last, priority=900)
+    app.connect("doctree-resolved", build_cards_last, priority=900)  # after every other handler
 
 
 def _is_card_stub(node: nodes.Node) -> bool:

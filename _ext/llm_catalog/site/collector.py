@@ -52,6 +52,6 @@ def restore(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", relax, priority=100)  # before load_catalog (500)
+    app.connect("builder-inited", relax, priority=100)  # before the catalog is read (Sphinx's default priority)
     app.connect("env-updated", freeze_what_was_read, priority=900)  # after the other handlers
     app.connect("build-finished", restore, priority=900)

@@ -91,7 +91,7 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 
 def copy_latex_style(app: Sphinx, exception: Exception | None) -> None:
     """Put the cards' LaTeX look beside the .tex file that loads it (``add_latex_package``)."""
-    if exception is None and app.builder.format == "latex":
+    if exception is None and builders.is_latex(app.builder):
         copy_asset_file(LATEX_STYLE, app.outdir)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from .builders import is_link_check
 from .domain import get_catalog
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ REPORT = "catalog-links"
 
 
 def write_report(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.name != "linkcheck":
+    if exception is not None or not is_link_check(app.builder):
         return
     output = Path(app.outdir, "output.json")
     if not output.exists():  # pragma: no cover - linkcheck always writes it
