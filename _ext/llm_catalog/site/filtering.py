@@ -70,6 +70,7 @@ def visit_filter_panel(self: HTML5Translator, node: filter_panel) -> None:
     """The whole form, as nodes the translator writes (and escapes) when the page is written:
     it is never in the page's doctree, so its words stay out of the search index."""
     _form(node["options"]).walkabout(self)
+    self.body.append("\n")
     raise nodes.SkipNode
 
 
