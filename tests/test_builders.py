@@ -6,6 +6,7 @@ import json
 import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 
@@ -13,6 +14,9 @@ from conftest import REPO, soup, sphinx_build
 
 #: Element attributes that name another file of the site.
 LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "object": "data", "iframe": "src"}
+#: Links inside the prerequisite graph's SVG (drawn by Graphviz, rewritten by sphinx.ext.graphviz).
+SVG_A = "{http://www.w3.org/2000/svg}a"
+SVG_HREF = "{http://www.w3.org/1999/xlink}href"
 #: The open data (opendata.py) and who writes it: the multi-page sites, not the single page.
 OPEN_DATA = ("catalog.json", "catalog-schema.json", "feed.xml")
 WRITES_OPEN_DATA = {"html": True, "dirhtml": True, "singlehtml": False}
@@ -33,33 +37,35 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 def local_links(page: Path, out: Path) -> list[tuple[str, Path, str]]:
     """(link as written, file it names, fragment) for every link of *page* into the site."""
     found = []
-    for tag, attribute in LINKING.items():
-        for element in soup(page).find_all(tag):
-            value = element.get(attribute)
-            if not value:
-                continue
-            parts = urlsplit(value)
-            if parts.scheme or parts.netloc:
-                continue  # an address outside the site
-            path = unquote(parts.path)
-            if not path:
-                target = page
-            else:
-                # The 404 page links from the site's root (its address is not known in advance).
-                here = "" if path.startswith("/") else page.parent.relative_to(out).as_posix()
-                joined = posixpath.normpath(posixpath.join(here, path.lstrip("/")))
-                assert not joined.startswith(".."), f"{page.relative_to(out)}: {value} leaves the site"
-                target = out / joined
-                if path.endswith("/") or target.is_dir():
-                    target = target / "index.html"
-            found.append((value, target, unquote(parts.fragment)))
+    if page.suffix == ".svg":
+        values = [element.get(SVG_HREF) for element in ElementTree.parse(page).iter(SVG_A)]
+    else:
+        values = [element.get(attr) for tag, attr in LINKING.items() for element in soup(page).find_all(tag)]
+    for value in values:
+        if not value:
+            continue
+        parts = urlsplit(value)
+        if parts.scheme or parts.netloc:
+            continue  # an address outside the site
+        path = unquote(parts.path)
+        if not path:
+            target = page
+        else:
+            # The 404 page links from the site's root (its address is not known in advance).
+            here = "" if path.startswith("/") else page.parent.relative_to(out).as_posix()
+            joined = posixpath.normpath(posixpath.join(here, path.lstrip("/")))
+            assert not joined.startswith(".."), f"{page.relative_to(out)}: {value} leaves the site"
+            target = out / joined
+            if path.endswith("/"):
+                target = target / "index.html"  # a folder only with its slash (dirhtml)
+        found.append((value, target, unquote(parts.fragment)))
     return found
 
 
 def test_every_local_link_resolves(built: tuple[str, Path]) -> None:
     builder, out = built
-    pages = sorted(out.rglob("*.html"))
-    assert len(pages) >= (1 if builder == "singlehtml" else 10)
+    pages = sorted(out.rglob("*.html")) + sorted((out / "_images").glob("*.svg"))
+    assert len([page for page in pages if page.suffix == ".html"]) >= (1 if builder == "singlehtml" else 10)
     ids: dict[Path, set[str]] = {}
     broken = []
     for page in pages:

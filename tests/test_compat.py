@@ -96,3 +96,14 @@ def test_libyaml_event_parser_is_where_the_data_room_reads_it() -> None:
     assert hasattr(yaml_c, name)
     source = (EXT_DIR / "llm_catalog" / "data" / "yamlsource.py").read_text(encoding="utf-8")
     assert f"from {module} import {name}" in source
+
+
+def test_graphviz_still_moves_svg_links_with_relpath() -> None:
+    """compat.svg_link names dirhtml's page file because relpath drops a folder's slash."""
+    import inspect
+
+    from sphinx.ext import graphviz
+
+    assert "os.path.relpath(old_path" in inspect.getsource(graphviz.fix_svg_relative_paths)
+    assert compat.svg_link("../materials/x/#llm-a") == "../materials/x/index.html#llm-a"
+    assert compat.svg_link("../materials/x.html#llm-a") == "../materials/x.html#llm-a"

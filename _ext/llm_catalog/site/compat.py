@@ -81,6 +81,19 @@ def image_folder(builder: Builder, folder: str) -> Iterator[None]:
         builder.imagedir, builder.imgpath = saved  # type: ignore[attr-defined]
 
 
+def svg_link(uri: str) -> str:
+    """*uri* as a link inside a graph's SVG that survives the move into the images folder.
+
+    sphinx.ext.graphviz (Sphinx 8.2.3, ``fix_svg_relative_paths``) rewrites the SVG's relative
+    links with ``os.path.relpath``, which drops a trailing slash: dirhtml's ``../x/#id`` became
+    ``../x#id``, a link to no file. Naming the page's file keeps it.
+    """
+    path, hash_, anchor = uri.partition("#")
+    if path.endswith("/"):
+        path += "index.html"
+    return f"{path}{hash_}{anchor}"
+
+
 # -- sphinx-design 0.8.0: the markup of its grid and card directives -------------------------
 
 #: Classes of sphinx-design's ``grid`` (``:gutter: 3``) and ``grid-item-card`` (``:shadow: sm``).

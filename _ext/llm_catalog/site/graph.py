@@ -12,7 +12,7 @@ from sphinx.util import logging
 
 from ..data import labels
 from . import studyplan
-from .compat import image_folder
+from .compat import image_folder, svg_link
 from .domain import WARNING_TYPE, catalog_domain
 from .names import GRAPH
 from .progress import card_uri, page_uri
@@ -62,7 +62,7 @@ def _urls(app: Sphinx, docname: str) -> dict[str, str]:
     urls = {node: card_uri(catalog, builder, docname, node) for node in drawn}
     here = page_uri(builder, docname, docname)
     urls.update({f"topic:{t}": f"{here}#{studyplan.topic_anchor(t)}" for t in topics})
-    return {key: url for key, url in urls.items() if url}
+    return {key: svg_link(url) for key, url in urls.items() if url}
 
 
 def visit_graphviz_html(self: HTML5Translator, node: graphviz) -> None:

@@ -89,8 +89,14 @@ def page_uri(builder: Builder, fromdoc: str, todoc: str) -> str:
     uri = builder.get_relative_uri(fromdoc, todoc)
     if uri.startswith("#"):  # singlehtml: every document is a part of the one page
         return f"{builder.config.root_doc}{builder.out_suffix}"  # type: ignore[attr-defined]
-    # Sphinx answers "" for a link to the same page; an SVG drawn in _images/ needs the name.
-    return uri or posixpath.basename(builder.get_target_uri(fromdoc))
+    if uri:
+        return uri
+    # Sphinx answers "" for a link to the same page; an SVG drawn in _images/ needs the name,
+    # and dirhtml's page is its folder, named from the folder above (graph links leave the page's).
+    target = builder.get_target_uri(fromdoc)
+    if target.endswith("/"):
+        return f"../{posixpath.basename(target.rstrip('/'))}/"
+    return posixpath.basename(target)
 
 
 def add_slot(element: nodes.Element) -> None:
