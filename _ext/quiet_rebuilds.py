@@ -23,9 +23,10 @@ builders that use furo, the theme is loaded before the comparison instead of aft
 from __future__ import annotations
 
 import copy
-import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from llm_catalog.site.compat import builder_name  # read from Sphinx's own frame (Sphinx 8.2.3)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,27 +37,9 @@ if TYPE_CHECKING:
 THEMED_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
 
 
-def _builder_name(app: Sphinx) -> str | None:
-    """The builder this run will create (``Sphinx.__init__``'s ``buildername`` argument).
-
-    Sphinx creates the builder only after it has compared configurations, and does not keep
-    the name before then; it is read from the constructor's frame. ``None`` when not found,
-    in which case nothing is preloaded (the only cost is the notice).
-    """
-    from sphinx.application import Sphinx
-
-    frame = sys._getframe()
-    while frame is not None:
-        if frame.f_code is Sphinx.__init__.__code__ and frame.f_locals.get("self") is app:
-            name = frame.f_locals.get("buildername")
-            return name if isinstance(name, str) else None
-        frame = frame.f_back
-    return None
-
-
 def preload_theme(app: Sphinx, config: Config) -> None:
     """Load furo before the comparison, so its option is in this run's configuration too."""
-    if config.html_theme == "furo" and _builder_name(app) in THEMED_BUILDERS:
+    if config.html_theme == "furo" and builder_name(app) in THEMED_BUILDERS:
         app.setup_extension("furo")
 
 

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from conftest import DATA_FILE, EXT_DIR, REPO, SCHEMA_FILE, sphinx_build
-from llm_catalog import labels, yamlsource
-from llm_catalog.load import load
-from llm_catalog.problems import CatalogInvalid, Problem
+from llm_catalog.data import labels, yamlsource
+from llm_catalog.data.load import load
+from llm_catalog.data.problems import CatalogInvalid, Problem
 
 DATA = REPO / "tests" / "data"
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
@@ -179,7 +179,7 @@ def test_check_command_accepts_the_real_catalog() -> None:
 
 
 def test_date_pattern_is_the_schemas() -> None:
-    from llm_catalog.checks import DATE_PATTERN
+    from llm_catalog.data.checks import DATE_PATTERN
 
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert schema["definitions"]["date"]["pattern"] == f"^{DATE_PATTERN.pattern}$"

@@ -17,7 +17,7 @@ from sphinx.config import Config
 from sphinx.util.matching import get_matching_files
 
 from conftest import DATA_FILE, EXT_DIR, REPO, copy_project
-from llm_catalog import pagescan
+from llm_catalog.tools import pagescan
 
 #: Addresses and ids no real record has: the records these tests add cannot collide with one.
 NEW_ID = "zz-diff-test-course"
@@ -368,7 +368,7 @@ def test_make_diff_compares_with_a_commit() -> None:
 
 def test_pages_are_those_the_built_site_gives_the_cards(site: Path) -> None:
     """Every record, category and path is on the page where the real build put its card's anchor."""
-    from llm_catalog.load import load
+    from llm_catalog.data.load import load
 
     anchors: dict[str, set[str]] = {}
     for page in site.rglob("*.html"):

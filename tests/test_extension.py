@@ -282,7 +282,7 @@ def test_page_edit_rereads_only_that_page(make_app, app_params) -> None:
 
 @pytest.mark.sphinx("html", testroot="basic", srcdir="basic-parse-once")
 def test_data_file_is_parsed_once_per_build(make_app, app_params, monkeypatch) -> None:
-    from llm_catalog import yamlsource
+    from llm_catalog.data import yamlsource
 
     calls: list[Path] = []
     original = yamlsource.read
@@ -329,11 +329,11 @@ def test_extension_edit_rereads_the_pages_that_show_data(make_app, app_params) -
     import os
     import time
 
-    import llm_catalog.render
+    import llm_catalog.site.render
 
     args, kwargs = app_params
     make_app(*args, **kwargs).build()
-    render_py = Path(llm_catalog.render.__file__)
+    render_py = Path(llm_catalog.site.render.__file__)
     stat = render_py.stat()
     os.utime(render_py, (stat.st_atime, time.time() + 2))  # "edited" after the first build
     try:

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pytest
 
 from conftest import REPO, serve
-from llm_catalog import yamlsource
+from llm_catalog.data import yamlsource
 
 DATA = yamlsource.read(REPO / "_data" / "catalog.yaml").data
 FORMAT_LINK_KINDS = {"video", "slides", "code", "reading-list"}

@@ -13,8 +13,9 @@ import pytest
 import test_filter
 
 from conftest import REPO, soup
-from llm_catalog import render, yamlsource
-from llm_catalog.load import load
+from llm_catalog.data import yamlsource
+from llm_catalog.data.load import load
+from llm_catalog.site import render
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ALPHA = "https://alpha.example.org/"

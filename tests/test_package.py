@@ -9,13 +9,16 @@ from pathlib import Path
 from conftest import EXT_DIR
 
 PACKAGE = EXT_DIR / "llm_catalog"
-MODULES = {path.stem: path for path in sorted(PACKAGE.glob("*.py"))}
+#: Every module of the package by its dotted name below it (``data.load``, ``site.cards`` ...).
+MODULES = {
+    ".".join(path.relative_to(PACKAGE).with_suffix("").parts): path
+    for path in sorted(PACKAGE.rglob("*.py"))
+    if path.name != "__init__.py" or path.parent != PACKAGE
+}
 #: Modules that make up the data layer: they must import without Sphinx.
-DATA_LAYER = {"problems", "records", "prereq", "validate", "checks", "load", "yamlsource", "labels", "__main__"}
+DATA_LAYER = {name for name in MODULES if name.startswith("data.")} | {"__main__"}
 #: The link tools behind ``python -m llm_catalog archive/linkstate`` edit the data file: data layer too.
-DATA_LAYER |= {"linkcli", "datafile", "archive", "linkstate"}
-#: ``python -m llm_catalog diff`` compares two data files and finds pages without Sphinx: data layer too.
-DATA_LAYER |= {"datadiff", "pagescan"}
+DATA_LAYER |= {name for name in MODULES if name.startswith("tools.")}
 
 
 def code_lines(path: Path) -> int:
@@ -23,15 +26,17 @@ def code_lines(path: Path) -> int:
 
 
 def local_imports(path: Path) -> set[str]:
-    """The package's own modules that *path* imports (``from .x import`` or ``from . import x``)."""
+    """The package's own modules that *path* imports (``from .x import``, ``from ..data import x`` ...)."""
+    here = path.relative_to(PACKAGE).parent.parts
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
-            if node.module:
-                found.add(node.module.split(".")[0])
-            else:
-                found.update(alias.name for alias in node.names if alias.name in MODULES)
-    return found - {"__init__"}
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = here[: len(here) - (node.level - 1)]
+            module = ".".join([*base, *(node.module.split(".") if node.module else [])])
+            if module in MODULES:
+                found.add(module)
+            found.update(f"{module}.{alias.name}".lstrip(".") for alias in node.names)
+    return found & MODULES.keys()
 
 
 def test_no_module_holds_more_than_a_fifth_of_the_package() -> None:
@@ -43,7 +48,7 @@ def test_no_module_holds_more_than_a_fifth_of_the_package() -> None:
 
 def test_imports_have_no_cycles() -> None:
     graph = {name: local_imports(path) for name, path in MODULES.items()}
-    assert graph["extension"]  # the graph is read
+    assert graph["site.extension"]  # the graph is read
     state: dict[str, str] = {}
 
     def visit(name: str, trail: list[str]) -> None:
@@ -71,7 +76,7 @@ def test_reader_facing_words_live_in_labels() -> None:
     cjk = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
     stray = []
     for name, path in MODULES.items():
-        if name == "labels":
+        if name == "data.labels":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docstrings = {
@@ -93,5 +98,5 @@ def test_one_owner_of_the_parsed_catalog() -> None:
     for name, path in MODULES.items():
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"\benv\.llm_\w+", source), name
-        if name != "domain":
-            assert "set_catalog(" not in source or name == "extension", name
+        if name != "site.domain":
+            assert "set_catalog(" not in source or name == "site.extension", name

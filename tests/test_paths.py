@@ -17,9 +17,10 @@ import pytest
 import yaml
 
 from conftest import REPO, require_tool, soup, sphinx_build
-from llm_catalog import labels, render, studyplan
-from llm_catalog.load import load
-from llm_catalog.prereq import Graph, match_score
+from llm_catalog.data import labels
+from llm_catalog.data.load import load
+from llm_catalog.data.prereq import Graph, match_score
+from llm_catalog.site import render, studyplan
 
 pytestmark = pytest.mark.sphinx("html", testroot="paths")
 

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import DATA_FILE, REPO, require_tool
-from llm_catalog.load import load
+from llm_catalog.data.load import load
 
 CATALOG = load(DATA_FILE)
 SLUG = "llm-study-guide"

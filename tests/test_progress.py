@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import REPO, sphinx_build, start_chromium
-from llm_catalog.load import load
+from llm_catalog.data.load import load
 
 CATALOG = load(REPO / "_data" / "catalog.yaml")
 KEY = "llm-study-guide-progress"

@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 from conftest import DATA_FILE, REPO, SCHEMA_FILE, add_to_section, copy_project
-from llm_catalog.load import load
-from llm_catalog.problems import CatalogInvalid
+from llm_catalog.data.load import load
+from llm_catalog.data.problems import CatalogInvalid
 
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 REAL = yaml.load(DATA_FILE.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)

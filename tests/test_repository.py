@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import DATA_FILE, REPO, SCHEMA_FILE
-from llm_catalog import labels
+from llm_catalog.data import labels
 
 SCHEMA = json.loads((SCHEMA_FILE).read_text(encoding="utf-8"))
 

@@ -11,8 +11,8 @@ from docutils import nodes
 from sphinx.search.zh import SearchChinese
 
 from conftest import REPO, soup
-from llm_catalog import facets
-from llm_catalog.load import load
+from llm_catalog.data import facets
+from llm_catalog.data.load import load
 
 
 def search_index(site: Path) -> dict:
@@ -67,7 +67,7 @@ def test_chinese_table_rows_are_not_indexed_again(site: Path) -> None:
 @pytest.mark.sphinx("html", testroot="basic")
 def test_cards_are_stored_as_stubs_and_written_in_full(app) -> None:
     """A page's stored doctree keeps one small stub per card; the written page has the cards."""
-    from llm_catalog.cards import card_stub
+    from llm_catalog.site.cards import card_stub
 
     app.build()
     stored = app.env.get_doctree("pages/courses")
@@ -88,7 +88,7 @@ def test_card_targets_are_what_each_card_links_to() -> None:
     are exactly the ids the built card links to, for every record, as a card and as a copy."""
     from sphinx import addnodes
 
-    from llm_catalog import cards
+    from llm_catalog.site import cards
 
     catalog = load(REPO / "_data" / "catalog.yaml")
     linked_somewhere = 0
@@ -104,7 +104,7 @@ def test_card_targets_are_what_each_card_links_to() -> None:
 
 def test_search_segments_like_sphinx(site: Path) -> None:
     """Each distinct text is segmented once, into exactly the words Sphinx's Chinese search gives."""
-    from llm_catalog.searchzh import SegmentOnce
+    from llm_catalog.site.searchzh import SegmentOnce
 
     page = soup(site / "materials" / "nlp-courses.html").select_one("article")
     texts = [text for text in page.find_all(string=True) if text.strip()]
@@ -120,7 +120,7 @@ def test_the_collector_is_relaxed_for_a_build_and_restored_after(make_app, root_
     alive; after the build the process has its own settings back and nothing stays frozen."""
     import gc
 
-    from llm_catalog.collector import BUILD_THRESHOLDS
+    from llm_catalog.site.collector import BUILD_THRESHOLDS
 
     before = gc.get_threshold()
     assert before != BUILD_THRESHOLDS

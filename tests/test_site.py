@@ -13,8 +13,8 @@ import yaml
 from bs4 import Comment
 
 from conftest import DATA_FILE, REPO, soup, sphinx_build
-from llm_catalog import labels
-from llm_catalog.load import load
+from llm_catalog.data import labels
+from llm_catalog.data.load import load
 
 INVENTORY = yaml.safe_load((REPO / "tests" / "seed_inventory.yaml").read_text(encoding="utf-8"))
 CATALOG = load(DATA_FILE)

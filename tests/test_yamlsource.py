@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from llm_catalog import yamlsource
-from llm_catalog.load import load
-from llm_catalog.yamlsource import YamlProblem, parse
+from llm_catalog.data import yamlsource
+from llm_catalog.data.load import load
+from llm_catalog.data.yamlsource import YamlProblem, parse
 
 sys.path.insert(0, str(REPO / "scripts"))
 from synthetic_catalog import with_copies

@@ -19,6 +19,6 @@ DEFAULT_FILE = "_data/catalog.yaml"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from .extension import setup as setup_extension
+    from .site.extension import setup as setup_extension
 
     return setup_extension(app)

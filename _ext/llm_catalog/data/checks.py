@@ -1,0 +1,557 @@
+"""Rules the JSON Schema cannot express, one function per rule.
+
+Each rule takes the :class:`Checked` data file and yields the problems it finds. Rules run
+after the schema, on whatever parts of the file have the right shape (the schema already
+reports the rest), so each one skips values of the wrong type rather than failing on them.
+A new rule is a new function added to :data:`RULES`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
+from urllib.parse import urlsplit
+
+from .prereq import Graph, Requirements, chapter_id, requirements, split_id
+from .problems import Problem, field_name, short, suggest
+from .records import SECTIONS
+from .yamlsource import DataPath, Document
+
+#: Lists whose items share one id namespace with the categories: the records roles refer to.
+RECORD_LISTS = SECTIONS
+
+#: A date as the schema's ``date`` definition writes it (the schema cannot say it is real).
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: A ``requires`` entry as the schema's ``requirement`` definition writes it.
+REQUIREMENT_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(#[1-9][0-9]*)?")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The parsed data file as the rules see it."""
+
+    doc: Document
+    #: The file's path as messages show it.
+    shown: str
+
+    @property
+    def data(self) -> object:
+        return self.doc.data
+
+    def problem(self, path: DataPath, message: str) -> Problem:
+        return Problem(self.shown, self.doc.line_of(path), field_name(path, self.data), message)
+
+    def items(self, key: str) -> Iterator[tuple[int, dict]]:
+        """The mapping items of a top-level list, skipping what the schema already rejects."""
+        data = self.data
+        if isinstance(data, dict) and isinstance(data.get(key), list):
+            for index, item in enumerate(data[key]):
+                if isinstance(item, dict):
+                    yield index, item
+
+    def records(self) -> Iterator[tuple[DataPath, dict]]:
+        """Every course, syllabus, book and resource, with its path."""
+        for key in RECORD_LISTS:
+            for index, item in self.items(key):
+                yield (key, index), item
+
+    def ids(self, key: str) -> dict[str, DataPath]:
+        """The ids of a top-level list, each with the path of its first use."""
+        found: dict[str, DataPath] = {}
+        for index, item in self.items(key):
+            if isinstance(item.get("id"), str):
+                found.setdefault(item["id"], (key, index, "id"))
+        return found
+
+    def unknown(self, path: DataPath, value: object, known: Mapping[str, object], what: str) -> Iterator[Problem]:
+        """A problem if *value* is text that names none of *known*: a close match, or every valid value."""
+        if isinstance(value, str) and value not in known:
+            hint = suggest(value, list(known)) or f"; valid values: {', '.join(known) or '(none defined yet)'}"
+            yield self.problem(path, f"unknown {what} {value!r}{hint}")
+
+    def line(self, path: DataPath) -> int | None:
+        return self.doc.line_of(path)
+
+    @cached_property
+    def requirements(self) -> Requirements:
+        return requirements(self.data, RECORD_LISTS, in_order="syllabi")
+
+
+Rule = Callable[[Checked], Iterator[Problem]]
+
+
+def _duplicates(checked: Checked, keys: tuple[str, ...], hint: str) -> Iterator[Problem]:
+    seen: dict[str, DataPath] = {}
+    for key in keys:
+        for index, item in checked.items(key):
+            rid = item.get("id")
+            if not isinstance(rid, str):
+                continue
+            here = (key, index, "id")
+            if rid in seen:
+                line = checked.doc.line_of(seen[rid])
+                yield checked.problem(here, f"duplicate id {rid!r}: already used at line {line}{hint}")
+            else:
+                seen[rid] = here
+
+
+def unique_record_ids(checked: Checked) -> Iterator[Problem]:
+    """Categories, records and paths share one id namespace: the one roles refer to."""
+    yield from _duplicates(checked, ("categories", *RECORD_LISTS, "paths"), "; ids must be unique")
+
+
+def unique_topic_and_group_ids(checked: Checked) -> Iterator[Problem]:
+    for key in ("topics", "book_groups"):
+        yield from _duplicates(checked, (key,), "")
+
+
+def course_categories_exist(checked: Checked) -> Iterator[Problem]:
+    categories = checked.ids("categories")
+    for index, item in checked.items("courses"):
+        yield from checked.unknown(("courses", index, "category"), item.get("category"), categories, "category")
+
+
+def syllabus_courses_exist(checked: Checked) -> Iterator[Problem]:
+    courses = checked.ids("courses")
+    for index, item in checked.items("syllabi"):
+        yield from checked.unknown(("syllabi", index, "course"), item.get("course"), courses, "course")
+
+
+def book_groups_exist(checked: Checked) -> Iterator[Problem]:
+    groups = checked.ids("book_groups")
+    for index, item in checked.items("books"):
+        yield from checked.unknown(("books", index, "group"), item.get("group"), groups, "book group")
+
+
+def _tagged(path: DataPath, item: dict) -> Iterator[tuple[DataPath, dict]]:
+    """A record and its chapters: everything that may carry topics."""
+    yield path, item
+    chapters = item.get("chapters")
+    if isinstance(chapters, list):
+        for n, chapter in enumerate(chapters):
+            if isinstance(chapter, dict):
+                yield (*path, "chapters", n), chapter
+
+
+def topics_exist(checked: Checked) -> Iterator[Problem]:
+    topics = checked.ids("topics")
+    for path, record in checked.records():
+        for where, item in _tagged(path, record):
+            if isinstance(item.get("topics"), list):
+                for n, topic in enumerate(item["topics"]):
+                    yield from checked.unknown((*where, "topics", n), topic, topics, "topic")
+
+
+def _entries(checked: Checked, field: str) -> Iterator[tuple[DataPath, dict]]:
+    """Each mapping in every record's *field* list (``links``, ``chinese``), with its path."""
+    for path, record in checked.records():
+        if isinstance(record.get(field), list):
+            for n, entry in enumerate(record[field]):
+                if isinstance(entry, dict):
+                    yield (*path, field, n), entry
+
+
+def checked_dates_are_real(checked: Checked) -> Iterator[Problem]:
+    for path, link in _entries(checked, "links"):
+        value = link.get("checked")
+        if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                yield checked.problem((*path, "checked"), f"{value!r} is not a real date (YYYY-MM-DD)")
+
+
+def checked_dates_are_not_in_the_future(checked: Checked) -> Iterator[Problem]:
+    today = date.today()
+    for path, link in _entries(checked, "links"):
+        value = link.get("checked")
+        if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
+            try:
+                future = date.fromisoformat(value) > today
+            except ValueError:
+                continue  # not a real date: checked_dates_are_real says so
+            if future:
+                yield checked.problem(
+                    (*path, "checked"), f"{value!r} is in the future; write the date you confirmed the link works"
+                )
+
+
+def _same_address(url: str) -> str:
+    """*url* as compared for duplicates: scheme and host in lowercase, no trailing slash."""
+    parts = urlsplit(url)
+    return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl().rstrip("/")
+
+
+def urls_are_unique(checked: Checked) -> Iterator[Problem]:
+    """One address, one record: a second record with the same link is usually the same material twice.
+
+    A syllabus may share its address with the course it belongs to (``course:``): they are one thing.
+    """
+    first: dict[str, tuple[DataPath, str | None]] = {}
+    for path, record in checked.records():
+        record_id = record.get("id") if isinstance(record.get("id"), str) else None
+        links = record.get("links") if isinstance(record.get("links"), list) else []
+        for n, link in enumerate(links):
+            url = link.get("url") if isinstance(link, dict) else None
+            if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+                continue
+            here = (*path, "links", n, "url")
+            other = first.setdefault(_same_address(url), (here, record_id))
+            if other[0] == here:
+                continue
+            other_path, other_id = other
+            line = checked.line(other_path)
+            if other_path[:2] == path:
+                yield checked.problem(here, f"{short(url)} is listed twice in this record (also at line {line})")
+            elif not (record.get("course") == other_id and path[0] == "syllabi"):
+                yield checked.problem(
+                    here,
+                    f"{short(url)} is already a link of {other_id!r} (line {line}); if it is the same material, "
+                    "keep one record, otherwise correct the address",
+                )
+
+
+def course_titles_are_unique(checked: Checked) -> Iterator[Problem]:
+    """The same institution and title twice is one course entered twice."""
+    first: dict[tuple[str, str], tuple[DataPath, object]] = {}
+    for index, course in checked.items("courses"):
+        institution, title = course.get("institution"), course.get("title")
+        if not (isinstance(institution, str) and isinstance(title, str)):
+            continue
+        here = ("courses", index, "title")
+        other_path, other_id = first.setdefault(
+            (institution.strip().casefold(), title.strip().casefold()), (here, course.get("id"))
+        )
+        if other_path != here:
+            yield checked.problem(
+                here,
+                f"{other_id!r} (line {checked.line(other_path)}) has the same institution and title; if it is the "
+                "same course, keep one record and put all its links there, otherwise make the titles differ "
+                "(e.g. add the term)",
+            )
+
+
+def _bad_host(url: object) -> bool:
+    """An http(s) address (the schema checks that much) whose host name is not a real one."""
+    if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return True
+    return not parts.hostname or "." not in parts.hostname
+
+
+def _latest_today() -> date:
+    """Today somewhere on Earth (UTC+14): a date written today in any time zone is not "future"."""
+    return (datetime.now(UTC) + timedelta(hours=14)).date()
+
+
+def _past_date(checked: Checked, path: DataPath, value: object) -> Iterator[Problem]:
+    """A problem if *value* (already YYYY-MM-DD by the schema) is not a real day up to today."""
+    if not (isinstance(value, str) and DATE_PATTERN.fullmatch(value)):
+        return
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        yield checked.problem(path, f"{value!r} is not a real date (YYYY-MM-DD)")
+        return
+    if day > _latest_today():
+        yield checked.problem(path, f"{value!r} is in the future; write the day it really happened")
+
+
+def broken_dates_are_real(checked: Checked) -> Iterator[Problem]:
+    for path, link in _entries(checked, "links"):
+        yield from _past_date(checked, (*path, "broken"), link.get("broken"))
+
+
+def broken_after_checked(checked: Checked) -> Iterator[Problem]:
+    """A link cannot have been found dead before the last day it was seen working."""
+    for path, link in _entries(checked, "links"):
+        seen, dead = link.get("checked"), link.get("broken")
+        if isinstance(seen, str) and isinstance(dead, str) and dead < seen:
+            yield checked.problem(
+                (*path, "broken"),
+                f"the link was found broken on {dead} but seen working later, on {seen} (checked); "
+                "remove `broken` if it works again",
+            )
+
+
+def added_dates_are_real(checked: Checked) -> Iterator[Problem]:
+    for path, record in checked.records():
+        yield from _past_date(checked, (*path, "added"), record.get("added"))
+
+
+def link_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
+    for path, link in _entries(checked, "links"):
+        for key in ("url", "archive"):
+            if _bad_host(link.get(key)):
+                yield checked.problem((*path, key), f"{short(link[key])} has no valid host name")
+
+
+def chinese_aid_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
+    for path, aid in _entries(checked, "chinese"):
+        if _bad_host(aid.get("url")):
+            yield checked.problem((*path, "url"), f"{short(aid['url'])} has no valid host name")
+
+
+def chinese_aids_listed_once(checked: Checked) -> Iterator[Problem]:
+    """The same Chinese aid twice on one record would show twice on its card."""
+    seen: dict[tuple[DataPath, str], DataPath] = {}
+    for path, aid in _entries(checked, "chinese"):
+        url = aid.get("url")
+        if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+            continue  # the schema reports addresses that are not http(s)
+        record = path[:2]
+        first = seen.setdefault((record, url), path)
+        if first != path:
+            line = checked.line(first)
+            yield checked.problem((*path, "url"), f"this Chinese aid is already listed at line {line}; list it once")
+
+
+def chapters_in_order(checked: Checked) -> Iterator[Problem]:
+    for path, record in checked.records():
+        chapters = record.get("chapters")
+        if not isinstance(chapters, list):
+            continue
+        previous = 0
+        for n, chapter in enumerate(chapters):
+            number = chapter.get("number") if isinstance(chapter, dict) else None
+            if isinstance(number, int) and not isinstance(number, bool):
+                if number <= previous:
+                    yield checked.problem(
+                        (*path, "chapters", n, "number"),
+                        f"chapter {number} comes after chapter {previous}; number chapters in increasing order",
+                    )
+                previous = max(previous, number)
+
+
+# -- Prerequisites and study paths ------------------------------------------------------------
+
+
+#: The file's requirement graph, and where each requirement was written (prereq.requirements).
+_Requirements = Requirements
+
+
+def _requirement_entries(checked: Checked) -> Iterator[tuple[str, DataPath, str]]:
+    """``(node, path of the entry, value)`` for every text entry of every ``requires`` list."""
+    for path, record in checked.records():
+        for where, item in _tagged(path, record):
+            node = record.get("id")
+            if not isinstance(node, str):
+                continue
+            if where != path:
+                number = item.get("number")
+                if not isinstance(number, int) or isinstance(number, bool):
+                    continue
+                node = chapter_id(node, number)
+            requires = item.get("requires")
+            if isinstance(requires, list):
+                for n, value in enumerate(requires):
+                    if isinstance(value, str):
+                        yield node, (*where, "requires", n), value
+
+
+def _requirements(checked: Checked) -> _Requirements:
+    """The file's one requirement graph, built once and shared by every rule that reads it."""
+    return checked.requirements
+
+
+def requirements_exist(checked: Checked) -> Iterator[Problem]:
+    """Each ``requires`` entry names a record, a listed chapter of one, or a topic."""
+    known = _requirements(checked)
+    names = [*known.nodes, *known.topics]
+    for _, where, value in _requirement_entries(checked):
+        if value in known.nodes or value in known.topics or not REQUIREMENT_PATTERN.fullmatch(value):
+            continue  # a malformed value is the schema's to report
+        record_id, number = split_id(value)
+        if number is not None and record_id in known.nodes:
+            listed = [split_id(n)[1] for n in known.nodes if split_id(n)[0] == record_id and "#" in n]
+            has = f"its chapters: {', '.join(map(str, listed))}" if listed else "it lists no chapters"
+            yield checked.problem(where, f"{record_id!r} has no chapter {number} ({has})")
+        else:
+            yield checked.problem(
+                where, f"unknown requirement {value!r}: no record, chapter or topic has this id{suggest(value, names)}"
+            )
+
+
+def nothing_requires_itself(checked: Checked) -> Iterator[Problem]:
+    for node, where, value in _requirement_entries(checked):
+        if value == node:
+            yield checked.problem(where, f"{node!r} requires itself; remove it from its own requires")
+
+
+def no_requirement_cycles(checked: Checked) -> Iterator[Problem]:
+    """A cycle means nothing on it can ever be started: name every record on it."""
+    known = _requirements(checked)
+    for cycle in known.graph.cycles():
+        steps = list(itertools.pairwise(cycle))
+        # Locate the cycle at the first requirement a contributor wrote (not an implied one).
+        where = next((known.written[s] for s in steps if s in known.written), known.nodes[cycle[0]])
+        said = ", ".join(
+            f"{a!r} requires {b!r}" if (a, b) in known.written else f"{a!r} includes its chapter {b!r}"
+            for a, b in steps
+        )
+        yield checked.problem(
+            where, f"prerequisite cycle: {said}; nothing on it can be started, so remove one of these requirements"
+        )
+
+
+def _path_steps(checked: Checked) -> Iterator[tuple[int, dict, list[tuple[DataPath, str]]]]:
+    """Each path with its steps' graph nodes (steps whose record is not text are skipped)."""
+    for p, path in checked.items("paths"):
+        steps = path.get("steps")
+        found: list[tuple[DataPath, str]] = []
+        for s, step in enumerate(steps if isinstance(steps, list) else []):
+            if not isinstance(step, dict) or not isinstance(step.get("record"), str):
+                continue
+            chapter = step.get("chapter")
+            has_chapter = isinstance(chapter, int) and not isinstance(chapter, bool)
+            node = chapter_id(step["record"], chapter) if has_chapter else step["record"]
+            found.append((("paths", p, "steps", s), node))
+        yield p, path, found
+
+
+def path_steps_exist(checked: Checked) -> Iterator[Problem]:
+    known = _requirements(checked)
+    records = [n for n in known.nodes if "#" not in n]
+    for _, _, steps in _path_steps(checked):
+        seen: dict[str, int] = {}
+        for n, (where, node) in enumerate(steps, start=1):
+            record_id, number = split_id(node)
+            if record_id not in known.nodes:
+                yield checked.problem((*where, "record"), f"unknown record {record_id!r}{suggest(record_id, records)}")
+            elif number is not None and node not in known.nodes:
+                listed = [split_id(c)[1] for c in known.nodes if split_id(c)[0] == record_id and "#" in c]
+                has = f"its chapters: {', '.join(map(str, listed))}" if listed else "it lists no chapters"
+                yield checked.problem((*where, "chapter"), f"{record_id!r} has no chapter {number} ({has})")
+            elif node in seen:
+                yield checked.problem((*where, "record"), f"step {n} repeats step {seen[node]} ({node!r})")
+            seen.setdefault(node, n)
+
+
+def path_steps_in_order(checked: Checked) -> Iterator[Problem]:
+    """A step comes after everything it requires that the path also contains."""
+    known = _requirements(checked)
+    graph = known.graph
+    for _, _, steps in _path_steps(checked):
+        nodes = [node for _, node in steps]
+        position = {node: n for n, node in enumerate(nodes, start=1)}
+        for n, (where, node) in enumerate(steps, start=1):
+            if node not in known.nodes:
+                continue  # reported by path_steps_exist
+            for needed in graph.needs(node):
+                later = position.get(needed, 0)
+                if later > n:
+                    yield checked.problem(
+                        (*where, "record"),
+                        f"step {n} ({node!r}) comes before step {later} ({needed!r}), which it requires; "
+                        f"move step {later} before step {n}",
+                    )
+            for topic in graph.topic_needs(node):
+                teaching = [m for m, other in enumerate(nodes, start=1) if m != n and _teaches(graph, other, topic)]
+                if teaching and min(teaching) > n:
+                    listed = ", ".join(f"step {m} ({nodes[m - 1]!r})" for m in teaching)
+                    yield checked.problem(
+                        (*where, "record"),
+                        f"step {n} ({node!r}) requires the topic {topic!r} ({known.topics[topic]}), but only later "
+                        f"steps teach it: {listed}; move one of them before step {n}",
+                    )
+
+
+def _by_id(checked: Checked, key: str) -> Iterator[tuple[str, dict]]:
+    """The items of a top-level list that have a text id, with it."""
+    for _, item in checked.items(key):
+        if isinstance(item.get("id"), str):
+            yield item["id"], item
+
+
+def path_steps_in_its_language(checked: Checked) -> Iterator[Problem]:
+    """A path that declares a language (the all-Chinese path) takes only records in that language."""
+    languages = {item["id"]: item.get("language") for _, item in checked.records() if isinstance(item.get("id"), str)}
+    for _, path, steps in _path_steps(checked):
+        wanted = path.get("language")
+        if not isinstance(wanted, str):
+            continue
+        for n, (where, node) in enumerate(steps, start=1):
+            record_id = split_id(node)[0]
+            if record_id not in languages or languages[record_id] == wanted:
+                continue  # an unknown record is path_steps_exist's to report
+            has = f"is in {languages[record_id]!r}" if languages[record_id] else "has no `language`"
+            yield checked.problem(
+                (*where, "record"),
+                f"step {n} ({record_id!r}) {has}, but this path takes only materials in {wanted!r} (its "
+                "`language`); choose a material in that language, or put the step on another path",
+            )
+
+
+def path_main_courses_before_reference(checked: Checked) -> Iterator[Problem]:
+    """The seed's advice: study the courses of the main kinds first, then use the paper seminars'
+    reading lists (their kind's ``study`` is ``reference``)."""
+    study = {
+        item["id"]: item.get("study") for _, item in checked.items("categories") if isinstance(item.get("id"), str)
+    }
+    kind = {item["id"]: item.get("category") for _, item in checked.items("courses") if isinstance(item.get("id"), str)}
+    for _, _, steps in _path_steps(checked):
+        reference: tuple[int, str] | None = None
+        for n, (where, node) in enumerate(steps, start=1):
+            record_id = split_id(node)[0]
+            advice = study.get(kind.get(record_id))  # type: ignore[arg-type]
+            if advice == "reference" and reference is None:
+                reference = (n, record_id)
+            elif advice == "main" and reference is not None:
+                m, seminar = reference
+                yield checked.problem(
+                    (*where, "record"),
+                    f"step {n} ({record_id!r}) is a course to study, but comes after step {m} ({seminar!r}), whose "
+                    f"paper list is reference material; move step {n} before step {m}, so the main courses come first",
+                )
+
+
+def _teaches(graph: Graph, node: str, topic: str) -> bool:
+    """A whole record teaches what it and its chapters are tagged with."""
+    if topic in graph.teaches.get(node, ()):
+        return True
+    return "#" not in node and any(
+        topic in graph.teaches.get(part, ()) for part in graph.strict.get(node, ()) if part.startswith(f"{node}#")
+    )
+
+
+#: Every rule, in the order their problems are easiest to read (all are reported at once).
+RULES: tuple[Rule, ...] = (
+    unique_record_ids,
+    unique_topic_and_group_ids,
+    course_categories_exist,
+    syllabus_courses_exist,
+    book_groups_exist,
+    topics_exist,
+    checked_dates_are_real,
+    checked_dates_are_not_in_the_future,
+    broken_dates_are_real,
+    broken_after_checked,
+    added_dates_are_real,
+    link_hosts_are_valid,
+    urls_are_unique,
+    course_titles_are_unique,
+    chinese_aid_hosts_are_valid,
+    chinese_aids_listed_once,
+    chapters_in_order,
+    requirements_exist,
+    nothing_requires_itself,
+    no_requirement_cycles,
+    path_steps_exist,
+    path_steps_in_order,
+    path_steps_in_its_language,
+    path_main_courses_before_reference,
+)
+
+
+def rule_problems(doc: Document, shown: str) -> list[Problem]:
+    """What every rule finds in *doc*."""
+    checked = Checked(doc, shown)
+    return [problem for rule in RULES for problem in rule(checked)]

@@ -1,0 +1,289 @@
+"""Chinese reader-facing labels for the enumerated values of the catalog schema."""
+
+from __future__ import annotations
+
+LINK_KINDS = {
+    "site": "网站",
+    "slides": "课件",
+    "video": "视频",
+    "code": "代码",
+    "reading-list": "阅读列表",
+    "platform": "课程平台",
+    "wiki": "知识库",
+}
+
+LEVELS = {
+    "high-school": "高中及以上",
+    "undergraduate": "本科",
+    "graduate": "研究生",
+    "undergraduate-graduate": "本科及研究生",
+    "general": "零基础",
+    "practitioner": "开发者",
+}
+
+LANGUAGES = {"en": "英文", "zh": "中文"}
+
+STUDY = {
+    "main": "主要学习",
+    "reference": "参考其论文列表",
+    "supplementary": "按需选学",
+}
+
+FORMATS = {
+    "course": "课程",
+    "website": "网站",
+    "newsletter": "通讯",
+    "event": "活动",
+}
+
+RESOURCE_KINDS = {
+    "list": "精选列表",
+    "research": "研究网页",
+    "video": "视频",
+    "wiki": "社区知识库",
+}
+
+#: The domain's name in the index and search results.
+DOMAIN = "资料目录"
+
+CHAPTER_STATUS = {
+    "released": "已发布",
+    "unreleased": "未发布",
+}
+
+#: What a syllabus chapter of each status tells the reader to do.
+CHAPTER_STATUS_HINT = {
+    "released": "",
+    "unreleased": "本章只有大纲，材料尚未发布；可先学下面的相关材料",
+}
+
+CHAPTER_STATUS_LABEL = "状态："
+STATUS_SUMMARY_LABEL = "各章状态："
+STATUS_SUMMARY = "共 {total} 章：{counts}。"
+STATUS_COUNT = "{count} 章{status}"
+STATUS_UNKNOWN_COUNT = "{count} 章状态不详"
+
+#: Punctuation the issue-11 texts are assembled with.
+OPEN_PAREN = "（"
+CLOSE_PAREN = "）"
+CLAUSE_SEPARATOR = "，"
+ITEM_SEPARATOR = "；"
+FULL_STOP = "。"
+
+#: A link the weekly check found dead: the archived copy comes first.
+DEAD_LINK_ARCHIVE = "{label}（存档副本）"
+DEAD_LINK = "原链接已失效"
+LAST_SEEN = "最后一次确认可用：{date}"
+LAST_SEEN_UNKNOWN = "最后可用日期不详"
+NO_ARCHIVE = "暂无存档副本"
+ORIGINAL_LINK = "原链接"
+
+#: Open data and the feed: the 最近收录 page and the Atom feed's own words.
+RECENT_TITLE = "最近收录"
+RECENT_EMPTY = "还没有标注收录日期的条目。"
+RECENT_DAY = "{date} 收录"
+RECENT_SHOWN = "共有 {total} 条标注了收录日期的条目，这里列出最新的 {shown} 条。"
+RECENT_TYPE = "{type}："
+RECENT_FEEDS = "订阅与数据："
+RECENT_FEED = "Atom 订阅 "
+RECENT_DATA = "；全部条目的开放数据 "
+FEED_TITLE = "{project}：最近收录"
+FEED_SUMMARY = "{type}：{note}"
+FEED_SUBTITLE = "新收录的课程、大纲、课本和资源，按收录日期从新到旧排列。"
+
+#: Object types of the domain, as shown in the index and search results.
+OBJECT_TYPES = {
+    "category": "课程类别",
+    "course": "课程",
+    "syllabus": "教学大纲",
+    "book": "课本",
+    "resource": "资源",
+    "path": "学习路线",
+}
+
+# -- Facets (cost, effort, Chinese access, format) and the filter ---------------------------
+
+COSTS = {
+    "free": "免费",
+    "free-to-audit": "可免费旁听",
+    "paid": "付费",
+}
+COST_UNKNOWN = "费用未知"
+
+EFFORT_BASES = {
+    "stated": "约 {hours} 小时",
+    "estimate": "约 {hours} 小时（估计）",
+}
+EFFORT_UNKNOWN = "时长未知"
+
+#: Chinese aids as a card names them.
+AID_KINDS = {
+    "subtitles": "中文字幕",
+    "translation": "中文翻译",
+    "notes": "中文笔记",
+    "video-mirror": "视频搬运",
+}
+#: The record itself is in Chinese.
+IN_CHINESE = "中文原版"
+#: Not in Chinese and no Chinese aid recorded (which is not the same as none existing).
+NO_CHINESE = "未收录中文资料"
+CHINESE_LABEL = "中文资料："
+#: Made by / follows, after an aid's name.
+AID_BY = "{by} 制作"
+AID_FOLLOWS = "对应 {follows}"
+#: Who made an aid and what it follows, after its name; between two aids.
+AID_DETAILS = "（{details}）"
+AID_DETAIL_SEPARATOR = "，"
+AID_SEPARATOR = "；"
+
+#: Formats the filter derives from link kinds (see facets.formats).
+FACET_FORMATS = {
+    "video": "视频",
+    "slides": "课件",
+    "code": "代码",
+    "reading-list": "阅读列表",
+    "book": "书",
+}
+
+FILTER = {
+    "form": "筛选资料",
+    "facets": {"level": "程度", "lang": "中文", "format": "形式", "cost": "费用", "topic": "主题"},
+    "in-chinese": "可用中文学习",
+    "unknown": "未标注",
+    "count": "显示 {shown} / {total} 项",
+    "clear": "清除全部条件",
+    "ignored": "网址里有无法识别的筛选条件，已忽略：{items}",
+    "hint": "同一组内勾选多项表示“任一即可”，不同组之间表示“同时满足”。"
+    "某项信息未标注的资料，只在勾选该组的“未标注”时出现。",
+    "empty": "没有同时符合这些条件的资料。可以去掉一些条件，或清除全部条件。",
+}
+
+#: The print table of materials that can be studied in Chinese.
+CHINESE_TABLE_COLUMNS = ("资料", "类型", "中文学习途径")
+
+#: Which schema property each label table describes (checked by the tests).
+SCHEMA_ENUMS = {
+    ("link", "kind"): LINK_KINDS,
+    ("course", "level"): LEVELS,
+    ("language", None): LANGUAGES,
+    ("category", "study"): STUDY,
+    ("course", "format"): FORMATS,
+    ("resource", "kind"): RESOURCE_KINDS,
+    ("cost", None): COSTS,
+    ("effort", "basis"): EFFORT_BASES,
+    ("chineseAid", "kind"): AID_KINDS,
+    ("chapter", "status"): CHAPTER_STATUS,
+}
+
+# -- The words of the cards, the syllabus and the categories table -------------------------
+# Every reader-facing word the extension writes lives here; render.py only arranges them.
+
+#: Separates the details of a card (institution · code · term ...).
+SEPARATOR = " · "
+#: Separates the items of a list inside one sentence (authors, instructors, topics).
+LIST_SEPARATOR = "、"
+LINKS = "链接："
+ARCHIVED_COPY = "存档"
+LINKS_CHECKED = "链接核对于 {date}"
+TOPICS = "主题："
+INSTRUCTORS = "主讲："
+LEVEL = "适合："
+LANGUAGE = "语言："
+SYLLABUS = "教学大纲"
+COURSE_CARD = "课程卡片"
+CHAPTER = "第 {number} 章"
+BOOK_CHAPTER_SLIDES = "（课件：{titles}；pptx、pdf）"
+#: A book's publisher and year of publication: "Manning，2024 年".
+PUBLICATION_SEPARATOR = "，"
+YEAR = "{year} 年"
+CHAPTER_KEYWORDS = "要点："
+CHAPTER_RELATED = "相关材料："
+CHAPTER_NOT_COVERED = "本指南暂未收录"
+FURTHER_TOPICS = "待编入各章的补充主题"
+#: Column headings of the categories table, with their relative widths in print.
+CATEGORY_COLUMNS = (("类别", 24), ("说明", 32), ("课件", 22), ("学习建议", 12), ("条目数", 10))
+#: An empty cell of the categories table.
+NONE = "—"
+#: Separates related materials, whose titles may contain the list separator.
+ITEM_SEPARATOR = "；"
+#: Chinese parentheses, around a link's language or beside a link its archived copy.
+OPEN_PAREN, CLOSE_PAREN = "（", "）"
+#: A title followed by what it is about (a course part, a further topic).
+TITLE_DETAIL = "{title}：{detail}"
+#: A numbered chapter with its title (of a book or a syllabus).
+CHAPTER_HEADING = "第 {number} 章　{title}"
+
+# -- Prerequisites, study paths and progress -------------------------------------------------
+
+#: Words of the study paths, the prerequisite graph and the syllabus' ranked lists.
+PATHS = {
+    "hours": "约 {hours} 小时",
+    "hours_unknown": "时长未知",
+    "why": "为什么在这里：",
+    "requires": "先修：",
+    "any_topic": "任一讲“{topic}”的材料",
+    "study": "学习建议：",
+    "total": "共 {steps} 步",
+    "total_hours": "合计约 {hours} 小时",
+    "total_unknown": "另有 {count} 步时长未知",
+    "total_all_unknown": "各步时长均未知",
+    "language_count": "本指南目前共收录 {total} 项{language}材料，这条路线用到其中 {used} 项。",
+    "related_more": "更多（{count} 项）",
+    "related_more_print": "另有 {count} 项相关材料，见网页版。",
+    "related_more_rest": "另有 {count} 项相关材料未列出，可在“找资料”页按主题筛选。",
+    "graph_alt": "先修关系图：箭头从先学的内容指向后学的内容；图下方的列表给出同样的关系。",
+    "graph_missing": "（先修关系图需要 Graphviz 才能画出；下面的列表给出同样的关系。）",
+    "graph_list_title": "先修关系一览",
+    "graph_list_needs": "先学：",
+    "topics_title": "按主题找先修材料",
+    "topic_teachers": "讲这个主题的材料（越专门的越靠前）：",
+    "topic_teachers_rest": "；另有 {count} 项，可在“找资料”页按主题筛选。",
+    "topic_node": "主题：{title}",
+    "topic_heading": "{title}：",
+    "needs_arrow": " ← ",
+}
+
+#: Words the progress script shows (passed to it as JSON; placeholders in braces).
+PROGRESS = {
+    "done": "已学完",
+    "done_of_title": "：{title}",
+    "summary_done": "已完成 {done}/{total}",
+    "summary_hours": " · 约 {done}/{total} 小时",
+    "summary_unknown": "（{count} 项时长未知）",
+    "summary_all_unknown": "（时长均未知）",
+    "tools_title": "学习进度",
+    "tools_note": (
+        "进度只保存在这台设备的浏览器里（不需要账号）。导出为文件可以备份，"
+        "或在另一台设备上导入；导入会替换这里已有的进度。"
+    ),
+    "export": "导出进度",
+    "import": "导入进度",
+    "exported": "已导出 {count} 项进度。",
+    "imported": "已导入 {count} 项进度。",
+    "import_refused": "无法导入：{why}。进度没有改变。",
+    "import_not_json": "这不是 JSON 文件",
+    "import_not_object": "文件内容不是进度记录",
+    "import_foreign": "这不是本指南导出的进度文件",
+    "import_version": "进度文件的版本不受支持",
+    "import_no_done": "文件中没有进度列表",
+    "import_bad_entry": "文件中有无法识别的条目 {id}",
+    "import_too_big": "文件太大",
+    "import_unreadable": "无法读取文件",
+    "next_title": "下一步",
+    "next_label": "选择目标（学习路线、大纲章节或任一材料）",
+    "next_paths": "学习路线",
+    "next_records": "课程、课本和资源",
+    "next_none": "这个目标需要的内容都已学完。",
+    "next_count": "还需学完 {count} 项",
+    "next_hours": " · 约 {hours} 小时",
+    "step_hours": "（约 {hours} 小时）",
+    "any_of": "任选其一学完“{topic}”：",
+    "any_sep": "、",
+    "any_more": " 等 {count} 项（见“先修关系图”下的主题列表）",
+}
+
+#: The search page: Sphinx 8.2's plural-aware summary of one hit, which its Chinese catalogue
+#: lacks (``${resultCount}`` is filled in by Sphinx's script).
+SEARCH = {
+    "Search finished, found one page matching the search query.": "搜索完成，找到 ${resultCount} 个匹配的页面。",
+}

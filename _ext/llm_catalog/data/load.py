@@ -1,0 +1,58 @@
+"""Load the data file: read it strictly, validate it, check its rules, build the records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import yamlsource
+from .checks import rule_problems
+from .problems import CatalogInvalid, Problem, field_name
+from .records import RECORD_TYPES, BookGroup, Catalog, Category, StudyPath, Topic, build_all
+from .validate import read_schema, schema_problems
+from .yamlsource import Document
+
+DEFAULT_SCHEMA = "catalog.schema.json"
+
+
+def load(path: Path, schema_path: Path | None = None) -> Catalog:
+    """Read and check *path*; raise :class:`CatalogInvalid` listing every problem."""
+    path = Path(path)
+    shown = _shown_path(path)
+    schema_path = schema_path or path.with_name(DEFAULT_SCHEMA)
+    try:
+        schema = read_schema(str(Path(schema_path).resolve()))
+    except (OSError, ValueError) as exc:
+        raise CatalogInvalid([Problem(str(schema_path), None, "", f"cannot read the JSON Schema: {exc}")]) from None
+    try:
+        doc = yamlsource.read(path)
+    except yamlsource.YamlProblem as exc:
+        raise CatalogInvalid([Problem(shown, exc.line, "", exc.message)]) from None
+    problems = [Problem(shown, line, field_name(p, doc.data), msg) for p, line, msg in doc.problems]
+    rules = rule_problems(doc, shown)
+    # A rule that names what is wrong with a value (an unknown category, say) speaks for that
+    # field; the schema's more general complaint about the same value would only repeat it.
+    spoken_for = {(p.line, p.field) for p in rules}
+    problems += [p for p in schema_problems(doc, schema, shown) if (p.line, p.field) not in spoken_for]
+    problems += rules
+    if problems:
+        raise CatalogInvalid(sorted(set(problems), key=lambda p: (p.line or 0, p.field, p.message)))
+    return _build(doc.data, doc, shown)  # type: ignore[arg-type]
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _build(data: dict, doc: Document, shown: str) -> Catalog:
+    return Catalog(
+        path=shown,
+        source=data,
+        categories=build_all(Category, data, "categories", doc),
+        topics=build_all(Topic, data, "topics", doc),
+        book_groups=build_all(BookGroup, data, "book_groups", doc),
+        **{record_type.section: build_all(record_type, data, record_type.section, doc) for record_type in RECORD_TYPES},
+        paths=build_all(StudyPath, data, "paths", doc),
+    )

@@ -1,0 +1,477 @@
+"""The catalog's records: frozen dataclasses and the queries the directives and roles make."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from types import UnionType
+from typing import Any, ClassVar, Protocol, TypeVar, Union, get_args, get_origin, get_type_hints
+
+from .prereq import Graph, chapter_id, match_score, requirements, split_id
+from .yamlsource import DataPath
+
+
+@dataclass(frozen=True, kw_only=True)
+class Link:
+    #: Where the line of a link is: its ``url`` key (for link-check reports).
+    line_at: ClassVar[str | None] = "url"
+    #: What the link leads to: ``site``, ``slides``, ``video`` ... (the field is ``kind`` in the file).
+    link_kind: str = field(metadata={"key": "kind"})
+    url: str
+    #: Text shown for the link; ``None`` means the default label of ``link_kind``.
+    label: str | None = None
+    #: Language of the linked content when it differs from the record's.
+    language: str | None = None
+    #: Date (YYYY-MM-DD) the link was last confirmed to work (by a person or the weekly check).
+    checked: str | None = None
+    #: Address of an archived copy, for a page that died or moved.
+    archive: str | None = None
+    #: Date the weekly link check first found the link dead; ``None`` while it works.
+    broken: str | None = None
+    #: Line of the link in the data file (for link-check reports).
+    line: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChineseAid:
+    """Something that helps study a record in Chinese: subtitles, a translation, notes, a video mirror."""
+
+    line_at: ClassVar[str | None] = "url"
+    #: ``subtitles``, ``translation``, ``notes`` or ``video-mirror`` (the field is ``kind`` in the file).
+    aid_kind: str = field(metadata={"key": "kind"})
+    url: str
+    #: Who made it.
+    by: str | None = None
+    #: Which edition, term or year of the original it follows.
+    follows: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Effort:
+    """Total study hours, as the material states them or as a contributor estimated them."""
+
+    hours: int
+    #: ``stated`` (the material's own figure) or ``estimate``.
+    basis: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Category:
+    """A kind of course material; courses belong to one."""
+
+    record_type: ClassVar[str] = "category"
+    id: str
+    title: str
+    summary: str
+    #: How to use this kind of material: ``main``, ``reference`` or ``supplementary``.
+    study: str
+    #: Who made the slides, and whether they count as course or reference material.
+    slides: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Topic:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class BookGroup:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Part:
+    title: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """What every record has. A subclass is one type of record, listed in :data:`RECORD_TYPES`."""
+
+    #: The record's type (``course`` ...), as pages, the domain and catalog.json name it.
+    record_type: ClassVar[str] = ""
+    #: The data file's list that holds records of this type (``courses`` ...).
+    section: ClassVar[str] = ""
+    id: str
+    title: str
+    #: Line of the record in the data file.
+    line: int = 0
+    links: tuple[Link, ...] = ()
+    topics: tuple[str, ...] = ()
+    #: Date (YYYY-MM-DD) the record was added to the guide, when known.
+    added: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Material(Record):
+    """What a learner studies (a course, book or resource): the fields the facets come from."""
+
+    note: str
+    language: str | None = None
+    #: ``free``, ``free-to-audit`` or ``paid``; ``None`` when not confirmed (shown as unknown).
+    cost: str | None = None
+    effort: Effort | None = None
+    chinese: tuple[ChineseAid, ...] = ()
+    #: What to study first: record ids, chapter ids (``slp3#7``) or topic ids, in order.
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Course(Material):
+    record_type = "course"
+    section = "courses"
+    category: str
+    language: str
+    institution: str | None = None
+    code: str | None = None
+    #: ``course`` (default), ``website``, ``newsletter`` or ``event``.
+    format: str = "course"
+    term: str | None = None
+    instructors: tuple[str, ...] = ()
+    level: str | None = None
+    parts: tuple[Part, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Chapter:
+    number: int
+    title: str
+    #: The syllabus' own words for what the chapter covers.
+    keywords: str | None = None
+    topics: tuple[str, ...] = ()
+    #: ``released`` or ``unreleased``; ``None`` when unknown.
+    status: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FurtherTopic:
+    title: str
+    detail: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Syllabus(Record):
+    record_type = "syllabus"
+    section = "syllabi"
+    author: str
+    chapters: tuple[Chapter, ...]
+    further: tuple[FurtherTopic, ...] = ()
+    #: Id of the course this syllabus belongs to.
+    course: str | None = None
+    #: The topics of its chapters, in order (not written in the file).
+    topics: tuple[str, ...] = field(default=(), metadata={"derived": True})
+    #: A syllabus states no language; every record answers ``language`` (paths and cards ask it).
+    language: ClassVar[None] = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "topics", tuple(dict.fromkeys(t for ch in self.chapters for t in ch.topics)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class BookChapter:
+    number: int
+    title: str
+    #: Titles of the chapter's slide decks (published as pptx and pdf).
+    slides: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    #: What to study first: record ids, chapter ids (``slp3#7``) or topic ids, in order.
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Book(Material):
+    record_type = "book"
+    section = "books"
+    group: str
+    authors: tuple[str, ...]
+    language: str
+    edition: str | None = None
+    publisher: str | None = None
+    #: Year of publication.
+    year: int | None = None
+    chapters: tuple[BookChapter, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Resource(Material):
+    record_type = "resource"
+    section = "resources"
+    #: ``list``, ``research``, ``video`` or ``wiki`` (the field is ``kind`` in the file).
+    resource_kind: str = field(metadata={"key": "kind"})
+    author: str | None = None
+
+
+#: Every type of record, in the data file's order of sections: the one registry.
+RECORD_TYPES: tuple[type[Record], ...] = (Course, Syllabus, Book, Resource)
+#: The data file's lists of records, in order.
+SECTIONS = tuple(record_type.section for record_type in RECORD_TYPES)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PathStep:
+    """One step of a study path: a record, or one chapter of a book or syllabus."""
+
+    record: str
+    why: str
+    chapter: int | None = None
+
+    @property
+    def node(self) -> str:
+        """The step's id in the prerequisite graph and in the reader's progress."""
+        return chapter_id(self.record, self.chapter) if self.chapter else self.record
+
+
+@dataclass(frozen=True, kw_only=True)
+class StudyPath:
+    record_type: ClassVar[str] = "path"
+    id: str
+    title: str
+    summary: str
+    steps: tuple[PathStep, ...]
+    line: int = 0
+    #: Every step's record is in this language (``make check`` enforces it), if set.
+    language: str | None = None
+
+
+# -- Construction from the data file's content ---------------------------------------------
+
+
+class Lines(Protocol):
+    """Where the data file's values are (yamlsource.Document)."""
+
+    def line_of(self, path: DataPath, *, key: bool = False) -> int: ...
+
+
+T = TypeVar("T")
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def build(cls: type[T], item: Mapping[str, Any], lines: Lines, path: DataPath) -> T:
+    """An instance of the dataclass *cls* from *item*, the mapping at *path* of the data file.
+
+    Each field takes the value of its key (``metadata["key"]``, or its own name), converted by
+    its type: nested dataclasses and tuples of them are built the same way. A field missing
+    from *item* keeps its default; ``line`` is the line of the item (or of its ``line_at`` key).
+    """
+    hints = _hints(cls)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.metadata.get("derived"):
+            continue
+        if f.name == "line":
+            at = getattr(cls, "line_at", None)
+            values["line"] = lines.line_of((*path, at), key=True) if at else lines.line_of(path)
+            continue
+        key = f.metadata.get("key", f.name)
+        if key in item:
+            values[f.name] = _convert(hints[f.name], item[key], lines, (*path, key))
+    return cls(**values)
+
+
+def _convert(hint: Any, value: Any, lines: Lines, path: DataPath) -> Any:
+    origin = get_origin(hint)
+    if origin in (Union, UnionType):
+        hint = next(arg for arg in get_args(hint) if arg is not type(None))
+        origin = get_origin(hint)
+    if origin is tuple:
+        inner = get_args(hint)[0]
+        return tuple(_convert(inner, item, lines, (*path, n)) for n, item in enumerate(value))
+    if dataclasses.is_dataclass(hint):
+        return build(hint, value, lines, path)  # type: ignore[arg-type]
+    return value
+
+
+def build_all(cls: type[T], data: Mapping[str, Any], section: str, lines: Lines) -> tuple[T, ...]:
+    """Every item of the data file's list *section*, built as *cls*."""
+    return tuple(build(cls, item, lines, (section, n)) for n, item in enumerate(data.get(section) or ()))
+
+
+@dataclass(frozen=True)
+class Related:
+    """A record that teaches a topic, with the book chapter that matched, if any."""
+
+    record: Record
+    chapter: BookChapter | None = None
+
+
+#: What ``{llm:count}`` can count: the one description of its syntax.
+COUNT_FORMS = (
+    "categories",
+    "topics",
+    "book-groups",
+    "courses",
+    "syllabi",
+    "books",
+    "resources",
+    "paths",
+    "courses:<category>",
+    "books:<group>",
+    "chapters:<syllabus>",
+)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    path: str
+    categories: tuple[Category, ...]
+    topics: tuple[Topic, ...]
+    book_groups: tuple[BookGroup, ...]
+    courses: tuple[Course, ...]
+    syllabi: tuple[Syllabus, ...]
+    books: tuple[Book, ...]
+    resources: tuple[Resource, ...]
+    #: The data file's content as read (plain dicts and lists), for the open-data export.
+    source: dict = field(default_factory=dict, repr=False, compare=False)
+    paths: tuple[StudyPath, ...] = ()
+    _by_id: dict[str, Record] = field(init=False, repr=False, compare=False)
+    _topic_by_id: dict[str, Topic] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {record.id: record for record in self.records()})
+        # Looked up for every card: a dict, not a scan (the first topic wins, as a scan would).
+        topics: dict[str, Topic] = {}
+        for topic in self.topics:
+            topics.setdefault(topic.id, topic)
+        object.__setattr__(self, "_topic_by_id", topics)
+
+    def records(self) -> Iterator[Record]:
+        for record_type in RECORD_TYPES:
+            yield from getattr(self, record_type.section)
+
+    def get(self, record_id: str) -> Record | None:
+        return self._by_id.get(record_id)
+
+    def dated(self) -> list[Record]:
+        """Records with an ``added`` date, newest first (catalog order within a day)."""
+        return sorted((r for r in self.records() if r.added), key=lambda r: r.added or "", reverse=True)
+
+    def category(self, category_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return self._topic_by_id.get(topic_id)
+
+    def book_group(self, group_id: str) -> BookGroup | None:
+        return next((g for g in self.book_groups if g.id == group_id), None)
+
+    def courses_in(self, category_id: str) -> tuple[Course, ...]:
+        return tuple(c for c in self.courses if c.category == category_id)
+
+    def books_in(self, group_id: str) -> tuple[Book, ...]:
+        return tuple(b for b in self.books if b.group == group_id)
+
+    def resources_of(self, kind: str | None) -> tuple[Resource, ...]:
+        """Resources of one kind (``list``, ``video`` ...); every resource when *kind* is ``None``."""
+        return tuple(r for r in self.resources if kind in (None, r.resource_kind))
+
+    def syllabus_of(self, course_id: str) -> Syllabus | None:
+        return next((s for s in self.syllabi if s.course == course_id), None)
+
+    def related(self, topics: tuple[str, ...], *, exclude: set[str]) -> list[Related]:
+        """Records whose topics meet *topics*, in catalog order; books by matching chapter."""
+        wanted = set(topics)
+        found: list[Related] = []
+        for record in self.records():
+            if record.id in exclude:
+                continue
+            chapters = getattr(record, "chapters", ())
+            if isinstance(record, Book) and chapters:
+                matching = [ch for ch in chapters if wanted & set(ch.topics)]
+                if matching:
+                    found.extend(Related(record, ch) for ch in matching)
+                    continue
+            if wanted & set(record.topics):
+                found.append(Related(record))
+        return found
+
+    def ranked_related(self, topics: tuple[str, ...], *, exclude: set[str]) -> list[Related]:
+        """:meth:`related`, most specific first (see :func:`prereq.match_score`).
+
+        Ties go to a book chapter before a whole record, then to the data file's order.
+        """
+        found = self.related(topics, exclude=exclude)
+        order = {id(item): n for n, item in enumerate(found)}
+
+        def key(item: Related) -> tuple[float, int, int]:
+            offered = item.chapter.topics if item.chapter is not None else item.record.topics
+            return (-match_score(topics, offered), item.chapter is None, order[id(item)])
+
+        return sorted(found, key=key)
+
+    # -- Prerequisites and paths ---------------------------------------------------------
+
+    @cached_property
+    def graph(self) -> Graph:
+        """Every record and chapter with what it requires (see :mod:`prereq`), built once."""
+        return requirements(self.source, SECTIONS, in_order=Syllabus.section).graph
+
+    def chapter(self, node: str) -> tuple[Record, Chapter | BookChapter | None] | None:
+        """The record and chapter a graph node names, or ``None`` if it names nothing."""
+        record_id, number = split_id(node)
+        record = self.get(record_id)
+        if record is None:
+            return None
+        if number is None:
+            return record, None
+        found = next((ch for ch in getattr(record, "chapters", ()) if ch.number == number), None)
+        return (record, found) if found else None
+
+    def hours(self, node: str) -> int | None:
+        """Study hours of a record when its data says so; chapters and others are unknown."""
+        record = self.get(node)
+        effort = getattr(record, "effort", None)
+        return effort.hours if effort else None
+
+    def teachers(self, topic: str, *, exclude: set[str]) -> list[str]:
+        """Graph nodes that teach *topic*, most specific first (for "any one of" requirements)."""
+        found: list[tuple[float, bool, int, str]] = []
+        for n, item in enumerate(self.related((topic,), exclude=exclude)):
+            parts: list[tuple[str, tuple[str, ...], bool]]
+            if isinstance(item.record, Syllabus):  # a syllabus teaches a topic in its chapters
+                parts = [(chapter_id(item.record.id, ch.number), ch.topics, True) for ch in item.record.chapters]
+            elif item.chapter is not None:
+                parts = [(chapter_id(item.record.id, item.chapter.number), item.chapter.topics, True)]
+            else:
+                parts = [(item.record.id, item.record.topics, False)]
+            for node, topics, is_chapter in parts:
+                score = match_score((topic,), topics)
+                if score and node not in exclude:
+                    found.append((-score, not is_chapter, n, node))
+        return [node for *_, node in sorted(found)]
+
+    def study_path(self, path_id: str) -> StudyPath | None:
+        return next((p for p in self.paths if p.id == path_id), None)
+
+    def count(self, what: str) -> int | None:
+        """The number *what* names (one of :data:`COUNT_FORMS`), or ``None`` if it names nothing."""
+        name, _, arg = what.partition(":")
+        if not arg:
+            table: dict[str, tuple[object, ...]] = {
+                "categories": self.categories,
+                "topics": self.topics,
+                "book-groups": self.book_groups,
+                "courses": self.courses,
+                "syllabi": self.syllabi,
+                "books": self.books,
+                "resources": self.resources,
+                "paths": self.paths,
+            }
+            return len(table[name]) if name in table else None
+        if name == "courses" and self.category(arg):
+            return len(self.courses_in(arg))
+        if name == "books" and self.book_group(arg):
+            return len(self.books_in(arg))
+        if name == "chapters" and isinstance(syl := self.get(arg), Syllabus):
+            return len(syl.chapters)
+        return None

@@ -1,0 +1,127 @@
+"""Cards are built when a page is written, not when it is read.
+
+A directive puts a :class:`card_stub` where each card goes: the record's id and the page that
+shows it, a handful of bytes. The card's twenty-odd nodes are made from the data only when the
+page is written, so the stored doctree stays small and the many transforms that walk every
+node of a page (Sphinx's, docutils', every extension's) never see them. On a category page of
+thousands of courses that is most of the build (see ``make benchmark``).
+
+When the stubs become cards depends on the builder (see :mod:`.builders`):
+
+- print builds the cards first of all post-transforms (:func:`expand_stubs`), so
+  cross-references, printed URLs (LaTeX footnotes, EPUB), the link checker and the print-only
+  stages see them as ordinary nodes;
+- the web builds them last, when the page's doctree is resolved, which gives each its progress
+  box, its facets and sphinx-design's look in the same pass and resolves its few
+  cross-references itself (:func:`resolve_references`).
+
+What a page's cards link to is known when the page is read (``names.REFS`` on the stub, from
+:func:`.render.card_targets`), so the domain still re-writes a page whose cards link to a
+record that moved.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+
+from ..data.records import Book, Course, Resource
+from . import render
+from .domain import catalog_domain, warn_missing_reference
+from .names import CARDS, FILTERABLE, REFS
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from ..data.records import Catalog
+
+
+class card_stub(nodes.General, nodes.Element):
+    """Where a record's card goes: ``record`` (id), ``refdoc`` (the page), ``copy`` (a copy of a
+    card shown elsewhere, whose title links there) and ``names.REFS`` (the ids the card links
+    to, read by the domain)."""
+
+
+class rows_stub(nodes.General, nodes.Element):
+    """Where the rows of the Chinese table go: ``refdoc`` (the page) and ``names.REFS`` (the
+    records the rows link to). The table around it is built when the page is read."""
+
+
+def chinese_rows_stub(catalog: Catalog, docname: str) -> rows_stub:
+    return rows_stub(refdoc=docname, **{REFS: [record.id for record in render.chinese_records(catalog)]})
+
+
+def stub(catalog: Catalog, record: Course | Book | Resource, docname: str, *, copy: bool = False) -> card_stub:
+    targets = render.card_targets(catalog, record, copy=copy)
+    return card_stub(record=record.id, refdoc=docname, copy=copy, **{REFS: targets})
+
+
+def build(catalog: Catalog, node: card_stub) -> nodes.container:
+    """The card *node* stands for, as :mod:`.render` makes it."""
+    record = catalog.get(node["record"])
+    docname, copy = node["refdoc"], node["copy"]
+    if isinstance(record, Course):
+        card = render.course_card(catalog, record, docname, copy=copy)
+    elif isinstance(record, Book):
+        card = render.book_card(catalog, record, docname if copy else None)
+    elif isinstance(record, Resource):
+        card = render.resource_card(catalog, record, docname if copy else None)
+    else:  # pragma: no cover - directives make stubs of these three kinds only
+        raise TypeError(f"no card for {node['record']!r}")
+    # The anchor that docutils moved from the target before the stub onto the stub.
+    card["ids"] = list(node["ids"])
+    if node.get(FILTERABLE):
+        card[FILTERABLE] = True
+    return card
+
+
+def resolve_references(app: Sphinx, builder: Builder, card: nodes.Element, fromdocname: str) -> None:
+    """Resolve the cross-references of a card (or row) built after Sphinx's resolver has run.
+
+    They all point to catalog records, so the domain answers directly; one it cannot resolve
+    gets the same warning as anywhere else and is left as its text, as Sphinx does.
+    """
+    domain = catalog_domain(builder.env)
+    for ref in list(card.findall(addnodes.pending_xref)):
+        contnode = ref[0].deepcopy()
+        found = domain.resolve_xref(builder.env, fromdocname, builder, ref["reftype"], ref["reftarget"], ref, contnode)
+        if found is None:
+            warn_missing_reference(app, domain, ref)
+            found = contnode
+        ref.replace_self(found)
+
+
+def is_stub(node: nodes.Node) -> bool:
+    return isinstance(node, (card_stub, rows_stub))
+
+
+def expand(catalog: Catalog, node: card_stub | rows_stub) -> list[nodes.Element]:
+    if isinstance(node, rows_stub):
+        return list(render.chinese_rows(catalog, node["refdoc"]))
+    return [build(catalog, node)]
+
+
+def is_grid(node: nodes.Node) -> bool:
+    """A run of cards (render.cards_grid)."""
+    return isinstance(node, nodes.container) and CARDS in node["classes"]
+
+
+def expand_stubs(app: Sphinx, doctree: nodes.document, docname: str, *, resolve: bool = False) -> None:
+    """Every stub of *doctree* as its cards or rows; with *resolve*, their references resolved
+    too (after Sphinx's own resolver has run)."""
+    catalog = catalog_domain(app.env).catalog
+    for node in list(doctree.findall(is_stub)):
+        built = expand(catalog, node)
+        if resolve:
+            for element in built:
+                resolve_references(app, app.builder, element, docname)
+        node.replace_self(built)
+
+
+def setup(app: Sphinx) -> None:
+    # No visitors: every builder replaces the stubs before a page is written (see .builders).
+    app.add_node(card_stub)
+    app.add_node(rows_stub)

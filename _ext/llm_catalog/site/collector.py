@@ -1,0 +1,57 @@
+"""Python's garbage collector, tuned for the length of a build.
+
+A build makes millions of small objects that live until it ends: the catalog's records, the
+environment, and while a page is written, its nodes (each docutils node points to its parent
+and its children, so every node is in a reference cycle). With CPython's default thresholds
+(700, 10, 10) the collector runs every 700 new objects and keeps re-examining everything that
+has survived so far: on a catalog of 5,000 records that was a third of a clean build, for next
+to nothing collected. So, during a build (``make benchmark`` measures the effect):
+
+- the thresholds are raised, as mypy does for its own runs;
+- once every page is read, what is alive then (the environment, the catalog, the loaded
+  modules) is collected once and frozen: later collections, while pages are written, skip it.
+
+When the build ends the objects are unfrozen and the old thresholds come back, so a process
+that runs several builds (the test suite) can free what a finished build leaves.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: The thresholds during a build (youngest generation first); CPython's defaults are 700, 10, 10.
+BUILD_THRESHOLDS = (50_000, 20, 20)
+
+_before: list[tuple[int, int, int]] = []
+
+
+def relax(app: Sphinx) -> None:
+    """At ``builder-inited``: before the data is loaded and any page is read."""
+    if gc.get_threshold() != BUILD_THRESHOLDS:
+        _before.append(gc.get_threshold())
+        gc.set_threshold(*BUILD_THRESHOLDS)
+
+
+def freeze_what_was_read(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """At ``env-updated``: every page is read; what lives now lives until the build ends."""
+    gc.collect()
+    gc.freeze()
+    return []
+
+
+def restore(app: Sphinx, exception: BaseException | None) -> None:
+    """At ``build-finished``, also after a failed build."""
+    gc.unfreeze()
+    if _before:
+        gc.set_threshold(*_before.pop())
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", relax, priority=100)  # before the catalog is read (Sphinx's default priority)
+    app.connect("env-updated", freeze_what_was_read, priority=900)  # after the other handlers
+    app.connect("build-finished", restore, priority=900)

@@ -1,0 +1,197 @@
+"""Every use of another project's internals, each written for the version pinned in WRITTEN_FOR.
+
+What is here relies on something the other project does not promise: a frame of its code,
+attributes of its builders, its CSS classes, a private name of its scripts. Each use names
+the version it was written for; ``tests/test_compat.py`` fails loudly when a pin changes or
+when what is relied on is gone, instead of a silent fallback. Reread the use, then move the pin.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from .names import CARD_FOOTER, CARD_TITLE, CARDS, COLUMNS, is_slot
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+#: The versions each use below was written for (requirements.txt pins them).
+WRITTEN_FOR = {
+    "sphinx": "8.2.3",
+    "sphinx_design": "0.8.0",
+    "pyyaml": "6.0.3",
+}
+
+# -- Sphinx 8.2.3: the builder's name before the builder exists ------------------------------
+
+
+def builder_name(app: Sphinx) -> str | None:
+    """The builder this run will create (``Sphinx.__init__``'s ``buildername`` argument).
+
+    Sphinx 8.2.3 creates the builder only after it has compared configurations, and does not
+    keep the name before then; it is read from the constructor's frame. ``None`` when not found.
+    """
+    from sphinx.application import Sphinx
+
+    frame = sys._getframe()
+    while frame is not None:
+        if frame.f_code is Sphinx.__init__.__code__ and frame.f_locals.get("self") is app:
+            name = frame.f_locals.get("buildername")
+            return name if isinstance(name, str) else None
+        frame = frame.f_back
+    return None
+
+
+# -- Sphinx 8.2.3: references on the single page -------------------------------------------
+
+
+def fix_single_page_references(builder: Builder, doctree: nodes.document) -> None:
+    """On singlehtml, references made after Sphinx assembled the page read ``#document-x#id``.
+
+    SingleFileHTMLBuilder.fix_refuris (Sphinx 8.2.3) shortens them to ``#id`` right after it
+    resolves the assembled page; the cards are built later (builders.build_cards_last), so
+    their references need the same treatment.
+    """
+    fix = getattr(builder, "fix_refuris", None)
+    if fix is not None:
+        fix(doctree)
+
+
+# -- Sphinx 8.2.3: where sphinx.ext.graphviz's LaTeX visitor writes its figure ---------------
+
+
+@contextmanager
+def image_folder(builder: Builder, folder: str) -> Iterator[None]:
+    """Make the LaTeX builder write (and reference) images in *folder* for a while.
+
+    sphinx.ext.graphviz's ``render_dot_latex`` (Sphinx 8.2.3) takes the folder from the
+    builder's ``imagedir`` and ``imgpath``; it has no option for it.
+    """
+    saved = builder.imagedir, builder.imgpath  # type: ignore[attr-defined]
+    builder.imagedir = builder.imgpath = folder  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        builder.imagedir, builder.imgpath = saved  # type: ignore[attr-defined]
+
+
+def svg_link(uri: str) -> str:
+    """*uri* as a link inside a graph's SVG that survives the move into the images folder.
+
+    sphinx.ext.graphviz (Sphinx 8.2.3, ``fix_svg_relative_paths``) rewrites the SVG's relative
+    links with ``os.path.relpath``, which drops a trailing slash: dirhtml's ``../x/#id`` became
+    ``../x#id``, a link to no file. Naming the page's file keeps it.
+    """
+    path, hash_, anchor = uri.partition("#")
+    if path.endswith("/"):
+        path += "index.html"
+    return f"{path}{hash_}{anchor}"
+
+
+# -- sphinx-design 0.8.0: the markup of its grid and card directives -------------------------
+
+#: Classes of sphinx-design's ``grid`` (``:gutter: 3``) and ``grid-item-card`` (``:shadow: sm``).
+DESIGN_ROW = ("sd-row", "sd-row-cols-1", "sd-row-cols-xs-1", "sd-row-cols-sm-1")
+DESIGN_GUTTER = ("sd-g-3", "sd-g-xs-3", "sd-g-sm-3", "sd-g-md-3", "sd-g-lg-3")
+DESIGN_WIDE = {2: ("sd-row-cols-md-2", "sd-row-cols-lg-2"), 3: ("sd-row-cols-md-2", "sd-row-cols-lg-3")}
+DESIGN_CONTAINER = ("sd-container-fluid", "sd-sphinx-override", "sd-mb-4")
+DESIGN_COLUMN = ("sd-col", "sd-d-flex-row")
+DESIGN_CARD = ("sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm")
+DESIGN_CARD_TITLE = ("sd-card-title", "sd-font-weight-bold")
+DESIGN_CLASSES = frozenset(
+    {
+        *DESIGN_ROW,
+        *DESIGN_GUTTER,
+        *(c for wide in DESIGN_WIDE.values() for c in wide),
+        *DESIGN_CONTAINER,
+        *DESIGN_COLUMN,
+        *DESIGN_CARD,
+        *DESIGN_CARD_TITLE,
+        "sd-card-body",
+        "sd-card-footer",
+        "sd-card-text",
+    }
+)
+
+
+def design_div(classes: list[str], ids: list[str] | None = None) -> nodes.container:
+    # is_div makes sphinx-design's container visitor write a bare <div> without docutils' class.
+    return nodes.container(classes=classes, ids=list(ids or []), is_div=True)
+
+
+def design_grid(
+    grid: nodes.Element,
+    is_card: Callable[[nodes.Node], bool],
+    card: Callable[[nodes.Element], nodes.Element],
+    column: Callable[[nodes.Element, list[str]], nodes.Element],
+) -> nodes.container:
+    """*grid*'s cards (the children *is_card* picks) in sphinx-design's grid, each built by
+    *card* and put in the column that *column* makes for it (plain, or with the card's facets)."""
+    # The doctree here is this page's own copy for writing, so nodes are moved, not copied.
+    outer = design_div([*DESIGN_CONTAINER, CARDS], ids=grid["ids"])
+    row = design_div([*DESIGN_ROW, *DESIGN_WIDE.get(grid.get(COLUMNS, 2), ()), *DESIGN_GUTTER])
+    outer += row
+    pending: list[nodes.Node] = []  # index entries and anchors that precede their card
+    for child in _unwrap_slots(grid.children):
+        if not is_card(child):
+            pending.append(child)
+            continue
+        built = card(child)  # type: ignore[arg-type]
+        cell = column(built, list(DESIGN_COLUMN))
+        cell.extend(pending)
+        pending = []
+        cell += _design_card(built)
+        row += cell
+    row.extend(pending)
+    return outer
+
+
+def _unwrap_slots(children: list[nodes.Node]) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for child in children:
+        if is_slot(child):
+            out.extend(child.children)
+        else:
+            out.append(child)
+    return out
+
+
+def _design_card(card: nodes.Element) -> nodes.container:
+    styled = design_div([*card["classes"], *DESIGN_CARD], ids=card["ids"])
+    body = design_div(["sd-card-body"])
+    styled += body
+    footer: nodes.container | None = None
+    for child in list(card.children):
+        if isinstance(child, nodes.paragraph) and CARD_TITLE in child["classes"]:
+            child["classes"] += DESIGN_CARD_TITLE
+        elif isinstance(child, nodes.paragraph) and CARD_FOOTER & set(child["classes"]):
+            # The links sit in the card footer, as in sphinx-design's own cards.
+            if footer is None:
+                footer = design_div(["sd-card-footer"])
+                styled += footer
+            child["classes"].append("sd-card-text")
+            footer += child
+            continue
+        elif isinstance(child, nodes.Element):
+            child["classes"].append("sd-card-text")
+        body += child
+    return styled
+
+
+# -- Sphinx 8.2.3: the search page's script --------------------------------------------------
+
+#: What static/llm-search-zh.js relies on in Sphinx's searchtools.js: the loaded index is
+#: ``Search._index`` (private), and a ``splitQuery`` defined before it loads is kept.
+SEARCH_INTERNALS = ("Search._index", 'typeof splitQuery === "undefined"')
+
+# -- PyYAML 6.0.3: libyaml's event parser ----------------------------------------------------
+
+#: data/yamlsource.py reads events from ``yaml._yaml.CParser`` (the C extension's private module;
+#: the data room cannot import this one, so the use stays there and is named here for the test).
+YAML_PARSER = "yaml._yaml.CParser"

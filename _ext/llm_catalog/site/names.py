@@ -1,0 +1,115 @@
+"""Names shared between modules, the CSS and the scripts: node attributes, classes, ids, patterns.
+
+A name here is an agreement: one module writes it and another (or a stylesheet, or a script)
+reads it. The scripts get theirs from the page's one JSON configuration (:func:`script_config`),
+so none is copied into JavaScript by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from docutils import nodes
+
+from ..data import facets
+
+# -- Attributes of doctree nodes -----------------------------------------------------------
+
+#: On a card, a book or syllabus chapter or a path step: the id a reader marks as done.
+PROGRESS_ID = "llm-progress-id"
+#: Beside PROGRESS_ID: the title screen readers hear with the checkbox.
+PROGRESS_TITLE = "llm-title"
+#: Beside PROGRESS_ID: the box ends the element's first line (a book chapter).
+PROGRESS_INLINE = "llm-progress-inline"
+#: On what a count covers (a category's grid, a path's steps): ``[[id, hours or None], ...]``.
+PROGRESS_ITEMS = "llm-progress-items"
+#: On a card stub and its card: the page has a filter, so the card's column carries its facets.
+FILTERABLE = "llm-filterable"
+#: On a card (stub): the record it shows and that record's facets.
+RECORD = "llm-record"
+FACETS = "llm-facets"
+#: On a stub: the record ids its built nodes will link to (read by the domain).
+REFS = "llm-refs"
+#: On a grid of cards: its number of columns in HTML.
+COLUMNS = "llm-columns"
+#: On the fold of related materials: how many it holds.
+COUNT = "llm-count"
+#: On the graphviz node of the prerequisite graph.
+GRAPH = "llm-graph"
+#: On a reference to a file the site writes beside index.html (the open data).
+SITE_FILE = "llm-site-file"
+#: On the plain container that keeps a card with its index entries and anchor (render.card_slot).
+SLOT = "llm-slot"
+
+# -- Classes -------------------------------------------------------------------------------
+
+CARDS = "llm-cards"
+CARD_TITLE = "llm-card-title"
+CARD_LINKS = "llm-card-links"
+CARD_CHECKED = "llm-card-checked"
+CARD_CHINESE = "llm-card-chinese"
+#: Paragraphs of a card that sit in its footer in HTML.
+CARD_FOOTER = frozenset({CARD_CHINESE, CARD_LINKS, CARD_CHECKED})
+#: A heading over a grid of cards; the filter hides it with its grid.
+GROUP_TITLE = "llm-group-title"
+#: The related materials after the best few, and the paragraph print leaves out.
+RELATED_MORE = "llm-related-more"
+RELATED_MORE_REST = "llm-related-more-rest"
+PROGRESS_PANEL = "llm-progress-panel"
+#: The filter page's listing of every record (HTML only).
+FILTER_LISTING = "llm-filter-listing"
+#: The line of 最近收录 that links the open data.
+OPEN_DATA_LINE = "llm-recent-feeds"
+
+# -- What the scripts read -----------------------------------------------------------------
+
+#: Id of the page's JSON configuration of the scripts.
+CONFIG_ID = "llm-config"
+#: A progress id: a record id, or one chapter of a book or syllabus (the schema's ``requirement``).
+PROGRESS_ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*(#[1-9][0-9]*)?$"
+#: Attribute prefix of a card column's facets, one per facet key (``data-llm-level`` ...).
+FACET_ATTRIBUTE = "data-llm-"
+
+
+def is_slot(node: nodes.Node) -> bool:
+    """A card slot (render.card_slot): a container that only keeps a card with its anchor."""
+    return isinstance(node, nodes.container) and bool(node.get(SLOT))
+
+
+def has_progress_id(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and PROGRESS_ID in node
+
+
+def mark_progress(element: nodes.Element, progress_id: str, title: str, *, inline: bool = False) -> None:
+    """Let the reader mark *element* as done, under *progress_id*, announced with *title*."""
+    element[PROGRESS_ID] = progress_id
+    element[PROGRESS_TITLE] = title
+    if inline:
+        element[PROGRESS_INLINE] = True
+
+
+def has_class(name: str) -> Any:
+    """A ``findall`` condition: elements with the class *name*."""
+
+    def condition(node: nodes.Node) -> bool:
+        return isinstance(node, nodes.Element) and name in node["classes"]
+
+    return condition
+
+
+def script_config(words: dict[str, Any]) -> str:
+    """The page's one configuration of the scripts: names, facet keys, patterns and *words*.
+
+    Written as JSON into a ``<script type="application/json">``; ``</`` is escaped so that no
+    text of the data can end the element early.
+    """
+    config = {
+        "facetKeys": list(facets.KEYS),
+        "facetAttribute": FACET_ATTRIBUTE,
+        "progressIdPattern": PROGRESS_ID_PATTERN,
+        "groupTitle": GROUP_TITLE,
+        "cards": CARDS,
+        "words": words,
+    }
+    return json.dumps(config, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")

@@ -1,0 +1,255 @@
+"""Reader's progress in HTML: markers with ``data-`` attributes that static/llm-progress.js reads.
+
+The cached doctree only carries plain attributes (``names.PROGRESS_ID`` on cards, path steps
+and syllabus chapters; ``names.PROGRESS_ITEMS`` on what a count covers). On the web,
+:func:`add_markers` turns them into empty, hidden elements; the script makes them checkboxes
+and counts. EPUB and PDF get none of it: progress lives in a browser (:func:`trim_for_print`).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from ..data import labels
+from ..data.prereq import chapter_id, split_id
+from ..data.records import Syllabus
+from . import render, studyplan
+from .cards import card_stub
+from .domain import catalog_domain
+from .elements import html
+from .names import (
+    COUNT,
+    PROGRESS_ID,
+    PROGRESS_INLINE,
+    PROGRESS_ITEMS,
+    PROGRESS_PANEL,
+    PROGRESS_TITLE,
+    RELATED_MORE,
+    RELATED_MORE_REST,
+)
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.writers.html5 import HTML5Translator
+
+    from ..data.records import Catalog
+
+
+class llm_data(nodes.General, nodes.Element):
+    """An element the progress script reads: ``tag``, ``data`` (name -> value) and ``hidden``."""
+
+
+def visit_llm_data(self: HTML5Translator, node: llm_data) -> None:
+    attributes = {f"data-{name}": value for name, value in node["data"].items()}
+    if node.get("hidden"):
+        attributes["hidden"] = "hidden"
+    self.body.append(self.starttag(node, node["tag"], "", **attributes))
+
+
+class fold(nodes.General, nodes.Element):
+    """What a reader unfolds: ``<details>`` with ``summary`` as its one visible line."""
+
+
+def visit_fold(self: HTML5Translator, node: fold) -> None:
+    self.body.append(self.starttag(node, "details", ""))
+    self.body.append(f"<summary>{self.encode(node['summary'])}</summary>")
+
+
+def depart_fold(self: HTML5Translator, node: fold) -> None:
+    self.body.append("</details>")
+
+
+def depart_llm_data(self: HTML5Translator, node: llm_data) -> None:
+    self.body.append(f"</{node['tag']}>")
+
+
+def _data(tag: str, classes: list[str], ids: list[str] | None = None, **data: str) -> llm_data:
+    return llm_data("", classes=classes, ids=ids or [], tag=tag, data=data, hidden=True)
+
+
+def card_uri(catalog: Catalog, builder: Builder, fromdoc: str, node: str) -> str | None:
+    """Address of the card (or syllabus chapter) that shows *node*, relative to *fromdoc*."""
+    record_id, number = split_id(node)
+    shown = catalog_domain(builder.env).objects.get(record_id)
+    if shown is None:
+        return None
+    anchor = shown.anchor
+    if number is not None and isinstance(catalog.get(record_id), Syllabus):
+        anchor = f"{render.anchor(record_id)}-ch{number:02d}"
+    return f"{page_uri(builder, fromdoc, shown.docname)}#{anchor}"
+
+
+def page_uri(builder: Builder, fromdoc: str, todoc: str) -> str:
+    """The page that shows *todoc*, relative to *fromdoc*, without an anchor."""
+    uri = builder.get_relative_uri(fromdoc, todoc)
+    if uri.startswith("#"):  # singlehtml: every document is a part of the one page
+        return f"{builder.config.root_doc}{builder.out_suffix}"  # type: ignore[attr-defined]
+    if uri:
+        return uri
+    # Sphinx answers "" for a link to the same page; an SVG drawn in _images/ needs the name,
+    # and dirhtml's page is its folder, named from the folder above (graph links leave the page's).
+    target = builder.get_target_uri(fromdoc)
+    if target.endswith("/"):
+        return f"../{posixpath.basename(target.rstrip('/'))}/"
+    return posixpath.basename(target)
+
+
+def add_slot(element: nodes.Element) -> None:
+    """The hidden element the script makes a checkbox, at the end of a card, chapter or step."""
+    slot = _data("span", ["llm-progress-slot"], **{"llm-progress": element[PROGRESS_ID]})
+    slot["data"]["llm-title"] = element.get(PROGRESS_TITLE, "")
+    element["classes"].append("llm-progress-item")
+    if element.get(PROGRESS_INLINE):  # a book chapter: the box ends its line
+        slot["classes"].append("llm-progress-inline")
+        element.next_node(nodes.paragraph).append(slot)
+        return
+    para = nodes.paragraph("", "", slot, classes=["llm-card-progress"])
+    if isinstance(element, nodes.definition_list_item):
+        element.next_node(nodes.definition).append(para)
+    else:
+        element.append(para)
+
+
+def add_markers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Checkbox slots, count markers and the progress panel (the web only)."""
+    for element in list(doctree.findall(nodes.Element)):
+        if PROGRESS_ID in element and not isinstance(element, card_stub):
+            add_slot(element)  # a card gets its box when it is built
+        if PROGRESS_ITEMS in element:
+            summary = _data("div", ["llm-progress-summary"], **{"llm-items": json.dumps(element[PROGRESS_ITEMS])})
+            element.parent.insert(element.parent.index(element), summary)
+    for panel in list(doctree.findall(_is_panel)):
+        panel.replace_self(html("div", "", *_panel(app, docname), classes=[PROGRESS_PANEL]))
+
+
+def _panel(app: Sphinx, docname: str) -> list[nodes.Node]:
+    """The progress tools (export, import) and 下一步 (a goal and what it still needs), hidden
+    until the script sets them up."""
+    catalog = catalog_domain(app.env).catalog
+    words = labels.PROGRESS
+    graph = next_graph(catalog, app.builder, docname)
+    graph_json = json.dumps(graph, ensure_ascii=False, separators=(",", ":"))
+    groups: list[tuple[str, list[tuple[str, str]]]] = [
+        (words["next_paths"], [(f"path:{p.id}", p.title) for p in catalog.paths]),
+        *(
+            (
+                s.title,
+                [(f"{s.id}#{ch.number}", studyplan.node_title(catalog, f"{s.id}#{ch.number}")) for ch in s.chapters],
+            )
+            for s in catalog.syllabi
+        ),
+        (words["next_records"], _record_goals(catalog)),
+    ]
+    status = {"role": "status", "aria-live": "polite"}
+    tools = html("div", classes=["llm-progress-tools"], hidden="hidden")
+    tools += nodes.paragraph("", "", nodes.strong(words["tools_title"], words["tools_title"]))
+    tools += nodes.paragraph(words["tools_note"], words["tools_note"])
+    tools += html("button", words["export"], classes=["llm-progress-export"], type="button")
+    tools += html("button", words["import"], classes=["llm-progress-import"], type="button")
+    tools += html(
+        "input",
+        classes=["llm-visually-hidden"],
+        type="file",
+        accept=".json,application/json",
+        tabindex="-1",
+        **{"aria-label": words["import"]},
+    )
+    tools += html("p", classes=["llm-progress-message"], **status)
+    goal = html("select", ids=["llm-next-goal"])
+    for label, choices in groups:
+        group = html("optgroup", label=label)
+        for value, title in choices:
+            group += html("option", title, value=value)
+        goal += group
+    upcoming = html("div", classes=["llm-next"], hidden="hidden", **{"data-llm-graph": graph_json})
+    upcoming += nodes.paragraph("", "", nodes.strong(words["next_title"], words["next_title"]))
+    upcoming += html("label", words["next_label"], **{"for": "llm-next-goal"})
+    upcoming += goal
+    upcoming += html("p", classes=["llm-next-status"], **status)
+    upcoming += html("ol", classes=["llm-next-list"])
+    return [tools, upcoming]
+
+
+def _record_goals(catalog: Catalog) -> list[tuple[str, str]]:
+    """Every course, book (then each of its chapters) and resource, as a goal of 下一步."""
+    goals: list[tuple[str, str]] = []
+    for record in catalog.records():
+        if isinstance(record, Syllabus):
+            continue
+        goals.append((record.id, record.title))
+        for chapter in getattr(record, "chapters", ()):
+            node = chapter_id(record.id, chapter.number)
+            goals.append((node, studyplan.node_title(catalog, node)))
+    return goals
+
+
+def _is_panel(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.container) and PROGRESS_PANEL in node["classes"]
+
+
+def next_graph(catalog: Catalog, builder: Builder, docname: str) -> dict[str, Any]:
+    """What "下一步" needs: each node's title, link, hours and requirements, and the paths as goals.
+
+    A topic requirement becomes ``{"any": [materials, most specific first], "t": topic title}``.
+    """
+    graph = catalog.graph
+    out: dict[str, dict[str, Any]] = {}
+    for node in graph.order:
+        reqs: list[Any] = list(graph.strict[node])
+        for topic_id in graph.topics[node]:
+            topic = catalog.topic(topic_id)
+            reqs.append({"any": catalog.teachers(topic_id, exclude={node}), "t": topic.title if topic else topic_id})
+        out[node] = {
+            "t": studyplan.node_title(catalog, node),
+            "u": card_uri(catalog, builder, docname, node),
+            "h": catalog.hours(node),
+            "r": reqs,
+        }
+    for path in catalog.paths:
+        out[f"path:{path.id}"] = {"t": path.title, "goal": True, "r": [step.node for step in path.steps]}
+    return {"nodes": out}
+
+
+def fold_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """The web: the related materials after the best three fold under "更多"."""
+    for more in list(doctree.findall(_is_more)):
+        summary = labels.PATHS["related_more"].format(count=more[COUNT])
+        folded = fold("", *more.children, classes=[RELATED_MORE], summary=summary)
+        more.replace_self(folded)
+
+
+def trim_for_print(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Print and e-books: no progress panel; at most RELATED_PRINTED related materials per
+    chapter, then a note that the web version has the rest."""
+    for panel in list(doctree.findall(_is_panel)):
+        panel.parent.remove(panel)
+    room = render.RELATED_PRINTED - render.RELATED_FIRST
+    for more in list(doctree.findall(_is_more)):
+        for rest in list(more.findall(_is_rest)):
+            rest.parent.remove(rest)
+        items = list(more.findall(nodes.list_item))
+        for item in items[room:]:
+            item.parent.remove(item)
+        # Counted from all the related materials, not only those the doctree lists.
+        left = more[COUNT] - room
+        if left > 0:
+            note = labels.PATHS["related_more_print"].format(count=left)
+            more += nodes.paragraph(note, note, classes=["llm-related-more-note"])
+
+
+def _is_rest(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.paragraph) and RELATED_MORE_REST in node["classes"]
+
+
+def _is_more(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.container) and RELATED_MORE in node["classes"]
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(llm_data, html=(visit_llm_data, depart_llm_data))
+    app.add_node(fold, html=(visit_fold, depart_fold))

@@ -1,0 +1,351 @@
+/* Study progress (已学完), kept only in this browser's localStorage, keyed by record id.
+ *
+ * The page carries no checkboxes: this script turns the empty, hidden markers the HTML
+ * post-transform wrote (data-llm-* attributes) into checkboxes, counts and the "下一步"
+ * list, so without JavaScript nothing of this shows. Every word and the id pattern come from
+ * the page's configuration (#llm-config, written by scripts.py). No network, works from file://.
+ */
+(() => {
+  "use strict";
+
+  const KEY = "llm-study-guide-progress";
+  const GOAL_KEY = "llm-study-guide-goal";
+  const FORMAT = "llm-study-guide-progress";
+  const VERSION = 1;
+  const MAX_IMPORT_BYTES = 1024 * 1024;
+  const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+  let words = {};
+  let ID = null;
+  let memory = null; // used when localStorage is unavailable (e.g. storage disabled)
+
+  const say = (key, values = {}) => {
+    let text = words[key] || key;
+    Object.keys(values).forEach((name) => {
+      text = text.split(`{${name}}`).join(String(values[name]));
+    });
+    return text;
+  };
+
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  // -- State ---------------------------------------------------------------------------
+
+  const emptyState = () => ({ format: FORMAT, version: VERSION, done: {} });
+
+  /* A progress file or stored value: {format, version, done: {id: "YYYY-MM-DD"}}. */
+  const validState = (value) => {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return { ok: false, why: "import_not_object" };
+    if (value.format !== FORMAT) return { ok: false, why: "import_foreign" };
+    if (value.version !== VERSION) return { ok: false, why: "import_version" };
+    const done = value.done;
+    if (!done || typeof done !== "object" || Array.isArray(done)) return { ok: false, why: "import_no_done" };
+    const clean = {};
+    for (const id of Object.keys(done)) {
+      if (!ID.test(id) || typeof done[id] !== "string" || !DATE.test(done[id])) {
+        return { ok: false, why: "import_bad_entry", id };
+      }
+      clean[id] = done[id];
+    }
+    return { ok: true, state: { format: FORMAT, version: VERSION, done: clean } };
+  };
+
+  const readState = () => {
+    if (memory) return memory;
+    try {
+      const raw = window.localStorage.getItem(KEY);
+      const parsed = raw ? JSON.parse(raw) : null;
+      const checked = parsed && validState(parsed);
+      if (checked && checked.ok) return checked.state;
+    } catch {
+      /* unreadable storage counts as no progress */
+    }
+    return emptyState();
+  };
+
+  const writeState = (state) => {
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(state));
+      memory = null;
+    } catch {
+      memory = state;
+    }
+  };
+
+  const isDone = (state, id) => Object.hasOwn(state.done, id);
+
+  const setDone = (id, done) => {
+    const state = readState();
+    if (done) state.done[id] = state.done[id] || today();
+    else delete state.done[id];
+    writeState(state);
+    refresh();
+  };
+
+  // -- Checkboxes ----------------------------------------------------------------------
+
+  const makeCheckbox = (slot) => {
+    const id = slot.getAttribute("data-llm-progress");
+    const label = document.createElement("label");
+    label.className = "llm-done";
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.setAttribute("data-llm-progress", id);
+    box.addEventListener("change", () => setDone(id, box.checked));
+    const text = document.createElement("span");
+    text.textContent = say("done");
+    label.append(box, text);
+    const title = slot.getAttribute("data-llm-title");
+    if (title) {
+      // Many "已学完" boxes share a page: screen readers hear which one this is.
+      const hidden = document.createElement("span");
+      hidden.className = "llm-visually-hidden";
+      hidden.textContent = say("done_of_title", { title });
+      label.append(hidden);
+    }
+    slot.append(label);
+    slot.hidden = false;
+  };
+
+  // -- Counts --------------------------------------------------------------------------
+
+  const summaryText = (state, items) => {
+    let done = 0;
+    let hours = 0;
+    let doneHours = 0;
+    let unknown = 0;
+    items.forEach(([id, itemHours]) => {
+      const finished = isDone(state, id);
+      if (finished) done += 1;
+      if (typeof itemHours === "number") {
+        hours += itemHours;
+        if (finished) doneHours += itemHours;
+      } else {
+        unknown += 1;
+      }
+    });
+    let text = say("summary_done", { done, total: items.length });
+    if (hours) text += say("summary_hours", { done: doneHours, total: hours });
+    if (unknown) text += say(hours ? "summary_unknown" : "summary_all_unknown", { count: unknown });
+    return text;
+  };
+
+  // -- 下一步 ----------------------------------------------------------------------------
+
+  /* Ordered list of what a goal needs that is not done: requirements before what needs
+   * them, in the data's order; a topic requirement is met by any one of its materials. */
+  const nextSteps = (graph, state, goalId) => {
+    const out = [];
+    const seen = new Set();
+    const covered = new Set(); // ids already in the list or done: they satisfy "any of" requirements
+
+    const visitAny = (req) => {
+      // "any" lists every material on the topic, most specific first; three are shown.
+      if (req.any.some((id) => isDone(state, id) || covered.has(id))) return;
+      out.push({ any: req.any, topic: req.t });
+      req.any.forEach((id) => covered.add(id));
+    };
+
+    const visit = (id) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const node = graph.nodes[id];
+      if (!node) return;
+      (node.r || []).forEach((req) => (typeof req === "string" ? visit(req) : visitAny(req)));
+      if (!node.goal) {
+        covered.add(id);
+        if (!isDone(state, id)) out.push({ id });
+      }
+    };
+
+    visit(goalId);
+    return out;
+  };
+
+  const cardLink = (graph, id) => {
+    const node = graph.nodes[id] || { t: id };
+    const link = document.createElement(node.u ? "a" : "span");
+    if (node.u) link.href = node.u;
+    link.textContent = node.t;
+    return link;
+  };
+
+  const graphs = new WeakMap(); // the 下一步 container -> its graph
+
+  const renderNext = (container, state) => {
+    const graph = graphs.get(container);
+    const select = container.querySelector("select");
+    const list = container.querySelector("ol");
+    const status = container.querySelector(".llm-next-status");
+    const goal = select.value;
+    try {
+      window.localStorage.setItem(GOAL_KEY, goal);
+    } catch {
+      /* the goal is a convenience; nothing to do without storage */
+    }
+    list.textContent = "";
+    const steps = nextSteps(graph, state, goal);
+    let hours = 0;
+    let unknown = 0;
+    steps.forEach((step) => {
+      const li = document.createElement("li");
+      if (step.id) {
+        li.append(cardLink(graph, step.id));
+        const h = graph.nodes[step.id] && graph.nodes[step.id].h;
+        if (typeof h === "number") {
+          hours += h;
+          li.append(say("step_hours", { hours: h }));
+        } else {
+          unknown += 1;
+        }
+      } else {
+        unknown += 1;
+        li.append(say("any_of", { topic: step.topic }));
+        step.any.slice(0, 3).forEach((id, n) => {
+          if (n) li.append(say("any_sep"));
+          li.append(cardLink(graph, id));
+        });
+        if (step.any.length > 3) li.append(say("any_more", { count: step.any.length - 3 }));
+      }
+      list.append(li);
+    });
+    list.hidden = steps.length === 0;
+    if (!steps.length) {
+      status.textContent = say("next_none");
+    } else {
+      let text = say("next_count", { count: steps.length });
+      if (hours) text += say("next_hours", { hours });
+      if (unknown) text += say(hours ? "summary_unknown" : "summary_all_unknown", { count: unknown });
+      status.textContent = text;
+    }
+  };
+
+  const setUpNext = (container) => {
+    let graph;
+    try {
+      graph = JSON.parse(container.getAttribute("data-llm-graph"));
+    } catch {
+      return;
+    }
+    graphs.set(container, graph);
+    const select = container.querySelector("select");
+    let saved = null;
+    try {
+      saved = window.localStorage.getItem(GOAL_KEY);
+    } catch {
+      /* without storage there is no saved goal */
+    }
+    if (saved && graph.nodes[saved]) select.value = saved;
+    select.addEventListener("change", () => renderNext(container, readState()));
+    container.hidden = false;
+  };
+
+  // -- Export and import ---------------------------------------------------------------
+
+  const setMessage = (tools, key, values, isError) => {
+    const message = tools.querySelector(".llm-progress-message");
+    message.textContent = say(key, values);
+    message.classList.toggle("llm-progress-error", Boolean(isError));
+  };
+
+  const exportProgress = (tools) => {
+    const state = readState();
+    const data = { format: FORMAT, version: VERSION, exported: new Date().toISOString(), done: state.done };
+    const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: "application/json" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `llm-study-progress-${today()}.json`;
+    document.body.append(link);
+    link.click();
+    window.setTimeout(() => {
+      URL.revokeObjectURL(link.href);
+      link.remove();
+    }, 1000);
+    setMessage(tools, "exported", { count: Object.keys(state.done).length }, false);
+  };
+
+  const importProgress = (tools, file) => {
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      setMessage(tools, "import_refused", { why: say("import_too_big") }, true);
+      return;
+    }
+    const reader = new FileReader();
+    reader.onload = () => {
+      let parsed;
+      try {
+        parsed = JSON.parse(String(reader.result));
+      } catch {
+        setMessage(tools, "import_refused", { why: say("import_not_json") }, true);
+        return;
+      }
+      const checked = validState(parsed);
+      if (!checked.ok) {
+        setMessage(tools, "import_refused", { why: say(checked.why, { id: checked.id }) }, true);
+        return;
+      }
+      writeState(checked.state);
+      refresh();
+      setMessage(tools, "imported", { count: Object.keys(checked.state.done).length }, false);
+    };
+    reader.onerror = () => setMessage(tools, "import_refused", { why: say("import_unreadable") }, true);
+    reader.readAsText(file);
+  };
+
+  const setUpTools = (tools) => {
+    const input = tools.querySelector("input[type=file]");
+    tools.querySelector(".llm-progress-export").addEventListener("click", () => exportProgress(tools));
+    tools.querySelector(".llm-progress-import").addEventListener("click", () => input.click());
+    input.addEventListener("change", () => {
+      importProgress(tools, input.files && input.files[0]);
+      input.value = "";
+    });
+    tools.hidden = false;
+  };
+
+  // -- Page ----------------------------------------------------------------------------
+
+  const refresh = () => {
+    const state = readState();
+    document.querySelectorAll("input[type=checkbox][data-llm-progress]").forEach((box) => {
+      box.checked = isDone(state, box.getAttribute("data-llm-progress"));
+      const item = box.closest(".llm-progress-item");
+      if (item) item.classList.toggle("llm-is-done", box.checked);
+    });
+    document.querySelectorAll(".llm-progress-summary[data-llm-items]").forEach((summary) => {
+      let items;
+      try {
+        items = JSON.parse(summary.getAttribute("data-llm-items"));
+      } catch {
+        return;
+      }
+      summary.textContent = summaryText(state, items);
+      summary.hidden = false;
+    });
+    document.querySelectorAll(".llm-next").forEach((container) => {
+      if (graphs.has(container)) renderNext(container, state);
+    });
+  };
+
+  const start = () => {
+    const config = document.getElementById("llm-config");
+    if (!config) return;
+    try {
+      const parsed = JSON.parse(config.textContent);
+      words = parsed.words.progress || {};
+      ID = new RegExp(parsed.progressIdPattern);
+    } catch {
+      return;
+    }
+    document.querySelectorAll(".llm-progress-slot[data-llm-progress]").forEach(makeCheckbox);
+    document.querySelectorAll(".llm-progress-tools").forEach(setUpTools);
+    document.querySelectorAll(".llm-next[data-llm-graph]").forEach(setUpNext);
+    refresh();
+    window.addEventListener("storage", (event) => {
+      if (event.key === KEY) refresh();
+    });
+  };
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,32 @@
+// ESLint's flat configuration for the site's scripts (`make lint` runs it).
+// One style: modern browser JavaScript (ES2022), strict, const/let, arrow functions.
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  { ignores: ["node_modules/", ".venv/", "_build/"] },
+  js.configs.recommended,
+  {
+    files: ["_ext/**/*.js", "_static/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "script",
+      globals: {
+        ...globals.browser,
+        // Sphinx 8.2.3's search page (searchtools.js, doctools.js); see site/compat.py.
+        Search: "readonly",
+        Documentation: "readonly",
+      },
+    },
+    rules: {
+      "no-var": "error",
+      "prefer-const": "error",
+      "prefer-arrow-callback": "error",
+      "func-style": ["error", "expression"],
+      "object-shorthand": "error",
+      "prefer-template": "error",
+      eqeqeq: "error",
+      strict: ["error", "function"],
+    },
+  },
+];

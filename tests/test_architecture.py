@@ -1,0 +1,76 @@
+"""The three rooms of the extension: data, site and tools, with arrows that go one way."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from test_package import MODULES, local_imports
+
+from conftest import EXT_DIR, SCHEMA_FILE
+from llm_catalog.data import facets
+from llm_catalog.site import names
+
+ROOMS = ("data", "site", "tools")
+
+
+def room_of(module: str) -> str:
+    return module.split(".")[0]
+
+
+def test_every_module_lives_in_a_room() -> None:
+    loose = {name for name in MODULES if room_of(name) not in ROOMS}
+    assert loose == {"__main__"}  # ``python -m llm_catalog`` hands over to tools.cli
+
+
+def test_the_data_room_imports_only_itself() -> None:
+    for name, path in MODULES.items():
+        if room_of(name) == "data":
+            assert {room_of(other) for other in local_imports(path)} <= {"data"}, name
+
+
+def test_site_and_tools_never_import_each_other() -> None:
+    for name, path in MODULES.items():
+        if room_of(name) in ("site", "tools"):
+            others = {room_of(other) for other in local_imports(path)}
+            assert others <= {room_of(name), "data"}, name
+
+
+def test_the_data_room_and_the_command_line_import_without_sphinx_or_docutils() -> None:
+    """Imported for real, in a fresh interpreter that refuses to load Sphinx or docutils."""
+    modules = sorted(f"llm_catalog.{name}" for name in MODULES if room_of(name) in ("data", "tools"))
+    code = "\n".join(
+        [
+            "import sys",
+            "class Refuse:",
+            "    def find_spec(self, name, path=None, target=None):",
+            "        if name.split('.')[0] in ('sphinx', 'docutils'):",
+            "            raise ImportError(f'{name} imported by the data room')",
+            "sys.meta_path.insert(0, Refuse())",
+            "import importlib",
+            *(f"importlib.import_module({name!r})" for name in modules),
+            "assert not [m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils')]",
+        ]
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=EXT_DIR, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "llm_catalog.data.checks" in modules and "llm_catalog.tools.cli" in modules
+
+
+def test_scripts_hold_no_words_and_no_copied_constants() -> None:
+    """Words, facet keys and the id pattern reach the scripts through the page's configuration."""
+    cjk = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+    scripts = sorted((EXT_DIR / "llm_catalog" / "site" / "static").glob("*.js"))
+    assert len(scripts) == 3
+    for script in scripts:
+        code = re.sub(r"/\*.*?\*/|(?:^|\s)//[^\n]*", "", script.read_text(encoding="utf-8"), flags=re.S | re.M)
+        assert not cjk.search(code), script.name
+        assert not any(f'"{key}"' in code for key in facets.KEYS), script.name
+        assert "a-z0-9" not in code, script.name
+
+
+def test_the_progress_id_pattern_is_the_schemas_requirement() -> None:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert schema["definitions"]["requirement"]["pattern"] == names.PROGRESS_ID_PATTERN

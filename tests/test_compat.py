@@ -1,0 +1,109 @@
+"""Every use of another project's internals (site/compat.py) still finds what it relies on.
+
+A failure here means a pinned version moved: reread the use named in the message, adjust it,
+then the version in compat.WRITTEN_FOR.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+from conftest import EXT_DIR, REPO
+from llm_catalog.site import compat
+
+PINS = {
+    name.lower().replace("_", "-"): pinned
+    for name, pinned in re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", (REPO / "requirements.txt").read_text(), re.M)
+}
+DISTRIBUTIONS = {"sphinx": "Sphinx", "sphinx_design": "sphinx_design", "pyyaml": "PyYAML"}
+
+
+@pytest.mark.parametrize("project", sorted(compat.WRITTEN_FOR))
+def test_each_use_was_written_for_the_pinned_and_installed_version(project: str) -> None:
+    written_for = compat.WRITTEN_FOR[project]
+    distribution = DISTRIBUTIONS[project]
+    assert PINS[distribution.lower().replace("_", "-")] == written_for, (
+        f"requirements.txt pins another {distribution}: reread site/compat.py's uses of it"
+    )
+    assert version(distribution) == written_for, f"{distribution} {version(distribution)} is installed"
+
+
+def test_the_builder_name_is_read_from_sphinx_constructor(tmp_path: Path) -> None:
+    from sphinx.testing.util import SphinxTestApp
+
+    seen: list[str | None] = []
+    (tmp_path / "conf.py").write_text("", encoding="utf-8")
+    (tmp_path / "index.rst").write_text("Title\n=====\n", encoding="utf-8")
+
+    class Probe(SphinxTestApp):
+        def _init_builder(self) -> None:
+            seen.append(compat.builder_name(self))
+            super()._init_builder()
+
+    Probe("dirhtml", srcdir=tmp_path, builddir=tmp_path / "_build").cleanup()
+    assert seen == ["dirhtml"]
+
+
+def test_graphviz_takes_the_image_folder_from_the_builder() -> None:
+    import inspect
+
+    from sphinx.ext import graphviz
+
+    source = inspect.getsource(graphviz.render_dot)
+    assert "self.builder.imgpath" in source and "self.builder.imagedir" in source
+
+
+def test_single_page_references_are_fixed_by_the_builder() -> None:
+    from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+
+    assert callable(SingleFileHTMLBuilder.fix_refuris)
+
+
+def test_sphinx_design_still_writes_every_class_the_cards_borrow() -> None:
+    """Each class is in sphinx-design's CSS, or its grid directive writes it (``sd-g-xs-3``)."""
+    import sphinx_design
+
+    package = Path(sphinx_design.__file__).parent
+    css = "".join(path.read_text(encoding="utf-8") for path in package.rglob("*.css"))
+    grids = (package / "grids.py").read_text(encoding="utf-8")
+    written = re.compile(r"(sd-g-|sd-row-cols-)xs-[0-9]+$")
+    missing = sorted(
+        name
+        for name in compat.DESIGN_CLASSES
+        if f".{name}" not in css and not (written.match(name) and f'"{written.match(name)[1]}"' in grids)
+    )
+    assert missing == []
+
+
+def test_the_search_script_finds_sphinx_search_internals() -> None:
+    import sphinx
+
+    searchtools = Path(sphinx.__file__).parent / "themes" / "basic" / "static" / "searchtools.js"
+    text = searchtools.read_text(encoding="utf-8")
+    for internal in compat.SEARCH_INTERNALS:
+        assert internal in text, internal
+    script = (EXT_DIR / "llm_catalog" / "site" / "static" / "llm-search-zh.js").read_text(encoding="utf-8")
+    assert "Search._index" in script
+
+
+def test_libyaml_event_parser_is_where_the_data_room_reads_it() -> None:
+    module, _, name = compat.YAML_PARSER.rpartition(".")
+    yaml_c = pytest.importorskip(module, reason="PyYAML built without libyaml")
+    assert hasattr(yaml_c, name)
+    source = (EXT_DIR / "llm_catalog" / "data" / "yamlsource.py").read_text(encoding="utf-8")
+    assert f"from {module} import {name}" in source
+
+
+def test_graphviz_still_moves_svg_links_with_relpath() -> None:
+    """compat.svg_link names dirhtml's page file because relpath drops a folder's slash."""
+    import inspect
+
+    from sphinx.ext import graphviz
+
+    assert "os.path.relpath(old_path" in inspect.getsource(graphviz.fix_svg_relative_paths)
+    assert compat.svg_link("../materials/x/#llm-a") == "../materials/x/index.html#llm-a"
+    assert compat.svg_link("../materials/x.html#llm-a") == "../materials/x.html#llm-a"
