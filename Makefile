@@ -24,7 +24,7 @@ BROWSER_PACKAGES ?= chromium chromium-driver
 DEB_PACKAGES := $(TEX_PACKAGES) graphviz poppler-utils epubcheck nodejs $(BROWSER_PACKAGES)
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive check test lint hooks benchmark system-deps node-deps clean
+.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive check test mutation lint hooks benchmark system-deps node-deps clean
 
 help:
 	@echo "make html        build the site into $(BUILDDIR)/html (creates $(VENV) on first use)"
@@ -39,6 +39,7 @@ help:
 	@echo "                 (ARCHIVE_OPTS=--all: also every link without an archived copy)"
 	@echo "make check       validate _data/catalog.yaml only (fast, same messages as the build)"
 	@echo "make test        lint, then run the whole test suite"
+	@echo "make mutation    mutation testing of the data rules (mutmut, minutes); prints the score and survivors"
 	@echo "make lint        ruff lint and format check"
 	@echo "make hooks       install the pre-commit hooks into .git/hooks (fetched from GitHub on first commit)"
 	@echo "make benchmark   build times, incremental rebuilds, page weight, PDF/EPUB size, figures at +5,000 records"
@@ -111,6 +112,21 @@ check: $(VENV)/.docs-installed
 
 test: lint node-deps
 	$(BIN)/python -m pytest
+
+# Mutation testing of the data layer's rules (pyproject.toml [tool.mutmut]): minutes, so not part of
+# `make test`. A fresh mutants/ each time, so the score is that of the current code and tests.
+# MUTATION_CHILDREN bounds the parallel test runs (the machine may be shared).
+MUTATION_CHILDREN ?= 2
+
+mutation: $(VENV)/.dev-installed
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children $(MUTATION_CHILDREN)
+	$(BIN)/mutmut export-cicd-stats
+	@echo "Not killed (equivalent ones are listed in tests/mutation_equivalent.txt; see one with .venv/bin/mutmut show NAME):"
+	@$(BIN)/mutmut results
+	@$(BIN)/python -c 'import json; s = json.load(open("mutants/mutmut-cicd-stats.json")); \
+		print("Mutation score: %d killed / %d mutants = %.1f %% (%d survived, %d without tests, %d timed out)" \
+		      % (s["killed"], s["total"], 100 * s["killed"] / s["total"], s["survived"], s["no_tests"], s["timeout"]))'
 
 # Pinned JavaScript tools for the tests (package-lock.json), installed into the project only.
 node-deps: node_modules/.installed
