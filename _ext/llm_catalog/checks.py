@@ -160,7 +160,7 @@ def checked_dates_are_real(checked: Checked) -> Iterator[Problem]:
 
 
 def checked_dates_are_not_in_the_future(checked: Checked) -> Iterator[Problem]:
-    today = date.today()
+    today = _latest_today()
     for path, link in _entries(checked, "links"):
         value = link.get("checked")
         if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
@@ -242,7 +242,13 @@ def _bad_host(url: object) -> bool:
 
 
 def _latest_today() -> date:
-    """Today somewhere on Earth (UTC+14): a date written today in any time zone is not "future"."""
+    """Today somewhere on Earth (UTC+14): a date written today in any time zone is not "future".
+
+    Every date rule (``checked``, ``broken``, ``added``) compares with this one day, so a file is
+    accepted or refused alike by all of them, on a contributor's machine in any time zone and in CI
+    (which runs in UTC): the machine's local date would refuse a date written just after midnight
+    in Asia, and would make the rules disagree near midnight if only some of them used it.
+    """
     return (datetime.now(UTC) + timedelta(hours=14)).date()
 
 

@@ -1,0 +1,625 @@
+"""Each rule of checks.py on the smallest file that breaks it, and on a legitimate near miss it must accept.
+
+A bad case compares the whole list of problems the loader reports (file, line, field and the full
+advice), written out here from what each rule promises a contributor; a near miss asserts the file
+loads with no problem at all. Files are small YAML texts written to tmp_path, independent of the real
+catalog. "Today" is controlled through ``checks._latest_today``, the one day every date rule uses.
+(`make mutation` runs this file: each test here exists because a mutant of a rule survived without it.)
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import SCHEMA_FILE
+from llm_catalog import checks
+from llm_catalog.load import load
+from llm_catalog.problems import CatalogInvalid, Problem, describe, field_name, short, suggest, summary_line
+
+#: Lines 1-7 of every file below; a test's own text starts on line 8.
+HEADER = """\
+categories:
+  - {id: core, title: 核心, summary: 主线。, study: main}
+topics:
+  - {id: lm, title: 语言建模}
+  - {id: nn, title: 神经网络}
+book_groups:
+  - {id: basics, title: 基础}
+"""
+#: The top-level lists the schema requires; those a test leaves out are added, empty, at the end.
+REQUIRED = ("categories", "topics", "book_groups", "courses", "syllabi", "books", "resources")
+
+
+class DataFile:
+    """A data file in tmp_path, checked by the real loader and schema."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def problems(self, body: str, header: str = HEADER) -> list[str]:
+        """Every problem the loader reports for *header* + *body*, as `make check` prints it."""
+        text = header + body
+        for key in REQUIRED:
+            if not re.search(rf"^{key}:", text, re.MULTILINE):
+                text += f"{key}: []\n"
+        self.path.write_text(text, encoding="utf-8")
+        try:
+            load(self.path, SCHEMA_FILE)
+        except CatalogInvalid as exc:
+            return [str(problem) for problem in exc.problems]
+        return []
+
+    def at(self, line: int, text: str) -> str:
+        """A problem as `make check` and the build print it."""
+        return f"{self.path}:{line}: ERROR: {text}"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> DataFile:
+    return DataFile(tmp_path / "catalog.yaml")
+
+
+def course(rid: str, url: str, extra: str = "") -> str:
+    """One course on one line (so each test can count its lines)."""
+    return (
+        f"  - {{id: {rid}, category: core, title: {rid.title()}, language: en, note: 一门课。{extra}, "
+        f'links: [{{kind: site, url: "{url}"}}]}}\n'
+    )
+
+
+# -- Ids -----------------------------------------------------------------------------------------
+
+
+def test_record_ids_are_unique_across_all_record_lists(data: DataFile) -> None:
+    body = (
+        "courses:\n"  # 8
+        + course("alpha", "https://alpha.example.org/")  # 9
+        + "books:\n"  # 10
+        + "  - {id: alpha, group: basics, authors: [A], title: B, language: en, note: 一本书。}\n"  # 11
+    )
+    assert data.problems(body) == [
+        data.at(11, "books[alpha].id: duplicate id 'alpha': already used at line 9; ids must be unique")
+    ]
+
+
+def test_a_record_id_may_not_repeat_a_category_id(data: DataFile) -> None:
+    body = "courses:\n" + course("core", "https://core.example.org/")  # line 9
+    assert data.problems(body) == [
+        data.at(9, "courses[core].id: duplicate id 'core': already used at line 2; ids must be unique")
+    ]
+
+
+def test_near_miss_ids_that_only_look_alike_are_accepted(data: DataFile) -> None:
+    body = "courses:\n" + course("alpha", "https://alpha.example.org/") + course("alpha-2", "https://a2.example.org/")
+    assert data.problems(body) == []
+
+
+@pytest.mark.parametrize(
+    ("header", "line", "expected"),
+    [
+        (
+            HEADER + "  - {id: basics, title: 又一组}\n",
+            8,
+            "book_groups[basics].id: duplicate id 'basics': already used at line 7",
+        ),
+        (
+            HEADER.replace("  - {id: nn, title: 神经网络}\n", "  - {id: lm, title: 又是语言建模}\n"),
+            5,
+            "topics[lm].id: duplicate id 'lm': already used at line 4",
+        ),
+    ],
+    ids=["book-group", "topic"],
+)
+def test_topic_and_book_group_ids_are_unique(data: DataFile, header: str, line: int, expected: str) -> None:
+    assert data.problems("", header=header) == [data.at(line, expected)]
+
+
+def test_near_miss_topics_groups_and_records_have_separate_id_namespaces(data: DataFile) -> None:
+    """A topic, a book group and a record may share an id: they are never referred to by the same field."""
+    header = HEADER.replace("{id: basics, title: 基础}", "{id: lm, title: 基础}")
+    body = "courses:\n" + course("lm", "https://lm.example.org/", ", topics: [lm]")
+    body += "books:\n  - {id: book, group: lm, authors: [A], title: B, language: en, note: 一本书。}\n"
+    assert data.problems(body, header=header) == []
+
+
+# -- References to categories, courses, groups and topics ------------------------------------------
+
+
+def test_unknown_category_lists_the_valid_ones(data: DataFile) -> None:
+    body = "courses:\n" + course("alpha", "https://alpha.example.org/").replace("core", "nlp")
+    assert data.problems(body) == [data.at(9, "courses[alpha].category: unknown category 'nlp'; valid values: core")]
+
+
+def test_a_near_miss_category_gets_a_suggestion(data: DataFile) -> None:
+    body = "courses:\n" + course("alpha", "https://alpha.example.org/").replace("core", "cor")
+    assert data.problems(body) == [data.at(9, "courses[alpha].category: unknown category 'cor'; did you mean 'core'?")]
+
+
+SYLLABUS = (
+    '  - {{id: syl, course: {course}, title: S, author: A, links: [{{kind: code, url: "https://code.example.org/"}}], '
+    "chapters: [{{number: 1, title: One}}]}}\n"
+)
+
+
+def test_a_syllabus_names_an_existing_course(data: DataFile) -> None:
+    body = "courses:\n" + course("alpha", "https://alpha.example.org/") + "syllabi:\n" + SYLLABUS.format(course="omega")
+    assert data.problems(body) == [data.at(11, "syllabi[syl].course: unknown course 'omega'; valid values: alpha")]
+
+
+def test_a_syllabus_without_any_course_in_the_file_says_none_is_defined(data: DataFile) -> None:
+    body = "syllabi:\n" + SYLLABUS.format(course="omega")
+    assert data.problems(body) == [
+        data.at(9, "syllabi[syl].course: unknown course 'omega'; valid values: (none defined yet)")
+    ]
+
+
+def test_a_book_names_an_existing_group(data: DataFile) -> None:
+    body = "books:\n  - {id: book, group: advanced, authors: [A], title: B, language: en, note: 一本书。}\n"
+    assert data.problems(body) == [data.at(9, "books[book].group: unknown book group 'advanced'; valid values: basics")]
+
+
+def test_topics_of_records_and_of_chapters_exist(data: DataFile) -> None:
+    body = (
+        "books:\n"  # 8
+        "  - id: book\n"  # 9
+        "    group: basics\n"
+        "    authors: [A]\n"
+        "    title: B\n"
+        "    language: en\n"
+        "    note: 一本书。\n"
+        "    topics: [lm, rl]\n"  # 15
+        "    chapters:\n"
+        "      - {number: 1, title: One, topics: [nn, vision]}\n"  # 17
+    )
+    assert data.problems(body) == [
+        data.at(15, "books[book].topics[1]: unknown topic 'rl'; valid values: lm, nn"),
+        data.at(17, "books[book].chapters[0].topics[1]: unknown topic 'vision'; valid values: lm, nn"),
+    ]
+
+
+# -- Dates: one "today" for every date rule ----------------------------------------------------------
+
+
+TODAY = date(2024, 2, 29)
+
+
+@pytest.fixture
+def today(monkeypatch: pytest.MonkeyPatch) -> date:
+    """The latest day on Earth is 2024-02-29 (a real leap day) for every date rule."""
+    monkeypatch.setattr(checks, "_latest_today", lambda: TODAY)
+    return TODAY
+
+
+def link_with(field: str, value: str) -> str:
+    """A course carrying the date in *field*: ``added`` on line 9, a link's date on line 10."""
+    where = ("", f', {field}: "{value}"') if field != "added" else (f', added: "{value}"', "")
+    return (
+        "courses:\n"  # 8
+        f"  - {{id: alpha, category: core, title: Alpha, language: en, note: 一门课。{where[0]},\n"  # 9
+        f'    links: [{{kind: site, url: "https://alpha.example.org/"{where[1]}}}]}}\n'  # 10
+    )
+
+
+DATE_FIELDS = {
+    "checked": "courses[alpha].links[0].checked",
+    "broken": "courses[alpha].links[0].broken",
+    "added": "courses[alpha].added",
+}
+FUTURE_ADVICE = {
+    "checked": "write the date you confirmed the link works",
+    "broken": "write the day it really happened",
+    "added": "write the day it really happened",
+}
+
+
+@pytest.mark.parametrize("field", DATE_FIELDS)
+@pytest.mark.parametrize("value", ["2024-02-29", "2024-02-28", "2023-03-01", "2000-01-01"])
+def test_every_date_rule_accepts_today_and_earlier_days(data: DataFile, today: date, field: str, value: str) -> None:
+    assert data.problems(link_with(field, value)) == []
+
+
+@pytest.mark.parametrize("field", DATE_FIELDS)
+@pytest.mark.parametrize("value", ["2024-03-01", "2025-01-01", "2999-12-31"])
+def test_every_date_rule_refuses_the_day_after_today(data: DataFile, today: date, field: str, value: str) -> None:
+    line = 9 if field == "added" else 10
+    assert data.problems(link_with(field, value)) == [
+        data.at(line, f"{DATE_FIELDS[field]}: {value!r} is in the future; {FUTURE_ADVICE[field]}")
+    ]
+
+
+@pytest.mark.parametrize("field", DATE_FIELDS)
+@pytest.mark.parametrize("value", ["2023-02-29", "2024-02-30", "2024-13-01", "2024-00-10", "2024-04-31"])
+def test_every_date_rule_refuses_days_that_do_not_exist(data: DataFile, today: date, field: str, value: str) -> None:
+    line = 9 if field == "added" else 10
+    assert data.problems(link_with(field, value)) == [
+        data.at(line, f"{DATE_FIELDS[field]}: {value!r} is not a real date (YYYY-MM-DD)")
+    ]
+
+
+class _Clock(datetime):
+    """``datetime.now`` at a chosen instant in UTC (the rules must ask for UTC, not the local zone)."""
+
+    instant = datetime(2024, 2, 28, 10, 0, tzinfo=UTC)
+
+    @classmethod
+    def now(cls, tz: object = None) -> datetime:  # type: ignore[override]
+        assert tz is UTC, "today is computed from UTC, never from the machine's time zone"
+        return cls.instant
+
+
+@pytest.mark.parametrize(
+    ("instant", "latest"),
+    [
+        # 10:00 UTC is midnight at UTC+14: the first moment of the next day somewhere on Earth.
+        (datetime(2024, 2, 28, 10, 0, tzinfo=UTC), date(2024, 2, 29)),
+        (datetime(2024, 2, 28, 9, 59, 59, tzinfo=UTC), date(2024, 2, 28)),
+        (datetime(2024, 2, 29, 10, 0, tzinfo=UTC), date(2024, 3, 1)),
+        (datetime(2023, 12, 31, 23, 59, tzinfo=UTC), date(2024, 1, 1)),
+    ],
+)
+def test_today_is_the_latest_date_on_earth(monkeypatch: pytest.MonkeyPatch, instant: datetime, latest: date) -> None:
+    monkeypatch.setattr(_Clock, "instant", instant)
+    monkeypatch.setattr(checks, "datetime", _Clock)
+    assert checks._latest_today() == latest
+
+
+def test_all_date_rules_use_the_same_today(data: DataFile, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 10:00 UTC it is already the 29th at UTC+14 (while still the 28th in UTC and in Europe):
+    every date rule accepts the 29th and refuses the 1st of March, whatever the machine's time zone."""
+    monkeypatch.setattr(checks, "datetime", _Clock)
+    body = (
+        "courses:\n"  # 8
+        '  - {id: alpha, category: core, title: Alpha, language: en, note: 一门课。, added: "2024-02-29",\n'  # 9
+        "    links: [\n"
+        '      {kind: site, url: "https://alpha.example.org/", checked: "2024-02-29"},\n'  # 11
+        '      {kind: site, url: "https://alpha.example.org/2", broken: "2024-02-29"}]}\n'  # 12
+    )
+    assert data.problems(body) == []
+    assert data.problems(body.replace("2024-02-29", "2024-03-01")) == [
+        data.at(9, "courses[alpha].added: '2024-03-01' is in the future; write the day it really happened"),
+        data.at(
+            11,
+            "courses[alpha].links[0].checked: '2024-03-01' is in the future; "
+            "write the date you confirmed the link works",
+        ),
+        data.at(12, "courses[alpha].links[1].broken: '2024-03-01' is in the future; write the day it really happened"),
+    ]
+
+
+def test_a_link_cannot_break_before_it_was_last_seen_working(data: DataFile, today: date) -> None:
+    body = (
+        "courses:\n"
+        "  - {id: alpha, category: core, title: Alpha, language: en, note: 一门课。,\n"
+        '    links: [{kind: site, url: "https://a.example.org/", '
+        'checked: "2024-01-02", broken: "2024-01-01"}]}\n'
+    )
+    assert data.problems(body) == [
+        data.at(
+            10,
+            "courses[alpha].links[0].broken: the link was found broken on 2024-01-01 but seen working later, "
+            "on 2024-01-02 (checked); remove `broken` if it works again",
+        )
+    ]
+
+
+@pytest.mark.parametrize(("checked", "broken"), [("2024-01-01", "2024-01-01"), ("2024-01-01", "2024-01-02")])
+def test_near_miss_a_link_broken_on_or_after_its_last_check_is_accepted(
+    data: DataFile, today: date, checked: str, broken: str
+) -> None:
+    body = (
+        "courses:\n"
+        "  - {id: alpha, category: core, title: Alpha, language: en, note: 一门课。,\n"
+        '    links: [{kind: site, url: "https://a.example.org/", '
+        f'checked: "{checked}", broken: "{broken}"}}]}}\n'
+    )
+    assert data.problems(body) == []
+
+
+# -- Addresses -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        ("https://localhost/", "url"),
+        ("http://intranet:8080/x", "url"),
+        ("https://alpha.example.org:99999/", "url"),
+        ("https://alpha.example.org:port/", "url"),
+    ],
+)
+def test_a_link_needs_a_real_host_name(data: DataFile, url: str, field: str) -> None:
+    body = "courses:\n" + course("alpha", url)
+    assert data.problems(body) == [data.at(9, f"courses[alpha].links[0].{field}: {url!r} has no valid host name")]
+
+
+def test_an_archived_copy_needs_a_real_host_name_too(data: DataFile) -> None:
+    body = "courses:\n" + course("alpha", "https://alpha.example.org/").replace(
+        '"}]}', '", archive: "https://webarchive/x"}]}'
+    )
+    assert data.problems(body) == [
+        data.at(9, "courses[alpha].links[0].archive: 'https://webarchive/x' has no valid host name")
+    ]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://alpha.example.org:8080/", "http://a.b/", "https://alpha.example.org/path?q=1#part"]
+)
+def test_near_miss_unusual_but_real_addresses_are_accepted(data: DataFile, url: str) -> None:
+    assert data.problems("courses:\n" + course("alpha", url)) == []
+
+
+def test_a_long_address_is_shortened_in_the_message(data: DataFile) -> None:
+    url = "https://intranet/" + "x" * 60
+    body = "courses:\n" + course("alpha", url)
+    shown = "'https://intranet/" + "x" * 42 + "…'"  # 17 + 42 = 59 characters, then an ellipsis
+    assert data.problems(body) == [data.at(9, f"courses[alpha].links[0].url: {shown} has no valid host name")]
+
+
+def test_the_same_address_on_two_records_is_refused(data: DataFile) -> None:
+    body = (
+        "courses:\n"  # 8
+        + course("alpha", "https://alpha.example.org/x")  # 9
+        + course("beta", "https://Alpha.Example.org/x/")  # 10: same host in other case, trailing slash
+    )
+    assert data.problems(body) == [
+        data.at(
+            10,
+            "courses[beta].links[0].url: 'https://Alpha.Example.org/x/' is already a link of 'alpha' (line 9); "
+            "if it is the same material, keep one record, otherwise correct the address",
+        )
+    ]
+
+
+def test_near_miss_addresses_that_differ_only_in_the_case_of_their_path_are_two_materials(data: DataFile) -> None:
+    body = "courses:\n" + course("alpha", "https://alpha.example.org/X") + course("beta", "https://alpha.example.org/x")
+    assert data.problems(body) == []
+
+
+def test_the_same_address_twice_in_one_record_is_refused(data: DataFile) -> None:
+    body = (
+        "courses:\n"  # 8
+        "  - id: alpha\n"  # 9
+        "    category: core\n"
+        "    title: Alpha\n"
+        "    language: en\n"
+        "    note: 一门课。\n"
+        "    links:\n"
+        '      - {kind: site, url: "https://alpha.example.org/"}\n'  # 15
+        '      - {kind: video, url: "https://alpha.example.org"}\n'  # 16
+    )
+    assert data.problems(body) == [
+        data.at(
+            16,
+            "courses[alpha].links[1].url: 'https://alpha.example.org' is listed twice in this record (also at line 15)",
+        )
+    ]
+
+
+def syllabus_of(course_id: str) -> str:
+    return (
+        f"  - {{id: syl, course: {course_id}, title: S, author: A, "
+        'links: [{kind: code, url: "https://alpha.example.org/"}], chapters: [{number: 1, title: One}]}\n'
+    )
+
+
+def test_near_miss_a_syllabus_may_share_the_address_of_its_own_course(data: DataFile) -> None:
+    body = "courses:\n" + course("alpha", "https://alpha.example.org/") + "syllabi:\n" + syllabus_of("alpha")
+    assert data.problems(body) == []
+
+
+def test_a_syllabus_may_not_share_the_address_of_another_course(data: DataFile) -> None:
+    body = (
+        "courses:\n"  # 8
+        + course("alpha", "https://alpha.example.org/")  # 9
+        + course("beta", "https://beta.example.org/")  # 10
+        + "syllabi:\n"  # 11
+        + syllabus_of("beta")  # 12
+    )
+    assert data.problems(body) == [
+        data.at(
+            12,
+            "syllabi[syl].links[0].url: 'https://alpha.example.org/' is already a link of 'alpha' (line 9); "
+            "if it is the same material, keep one record, otherwise correct the address",
+        )
+    ]
+
+
+def test_only_a_syllabus_is_exempt_for_its_course(data: DataFile) -> None:
+    """A book is never part of a course: a stray ``course:`` (the schema refuses it) exempts nothing."""
+    body = (
+        "courses:\n"  # 8
+        + course("alpha", "https://alpha.example.org/")  # 9
+        + "books:\n"  # 10
+        + "  - {id: book, course: alpha, group: basics, authors: [A], title: B, language: en, note: 一本书。, "
+        'links: [{kind: site, url: "https://alpha.example.org/"}]}\n'  # 11
+    )
+    problems = data.problems(body)
+    # First the schema's complaint about the field itself (its wording is the schema layer's) ...
+    assert problems[0].startswith(data.at(11, "books[book].course: unknown field 'course'"))
+    # ... then the address rule, which a stray field does not silence.
+    assert problems[1:] == [
+        data.at(
+            11,
+            "books[book].links[0].url: 'https://alpha.example.org/' is already a link of 'alpha' (line 9); "
+            "if it is the same material, keep one record, otherwise correct the address",
+        ),
+    ]
+
+
+def test_the_same_course_entered_twice_is_refused(data: DataFile) -> None:
+    body = (
+        "courses:\n"  # 8
+        + course("alpha", "https://alpha.example.org/", ", institution: Example University")  # 9
+        + course("beta", "https://beta.example.org/", ', institution: " example university "').replace(
+            "title: Beta", "title: ALPHA "
+        )  # 10
+    )
+    assert data.problems(body) == [
+        data.at(
+            10,
+            "courses[beta].title: 'alpha' (line 9) has the same institution and title; if it is the same course, "
+            "keep one record and put all its links there, otherwise make the titles differ (e.g. add the term)",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "beta",
+    [
+        ", institution: Other University, title: Alpha",  # same title elsewhere
+        ", title: Alpha",  # no institution: nothing to compare
+        ", institution: Example University, title: Alpha 2024",
+    ],
+    ids=["other-institution", "no-institution", "other-title"],
+)
+def test_near_miss_courses_that_differ_are_accepted(data: DataFile, beta: str) -> None:
+    body = (
+        "courses:\n"
+        + course("alpha", "https://alpha.example.org/", ", institution: Example University")
+        + course("beta", "https://beta.example.org/", beta).replace("title: Beta, ", "")
+    )
+    assert data.problems(body) == []
+
+
+# -- Chinese aids -------------------------------------------------------------------------------------
+
+
+def with_aids(*aids: str) -> str:
+    listed = ", ".join(f'{{kind: subtitles, url: "{url}"}}' for url in aids)
+    return "courses:\n" + course("alpha", "https://alpha.example.org/", f",\n    chinese: [{listed}]")
+
+
+def test_a_chinese_aid_needs_a_real_host_name(data: DataFile) -> None:
+    assert data.problems(with_aids("https://bilibili/x")) == [
+        data.at(10, "courses[alpha].chinese[0].url: 'https://bilibili/x' has no valid host name")
+    ]
+
+
+def test_a_chinese_aid_is_listed_once_per_record(data: DataFile) -> None:
+    body = (
+        "courses:\n"  # 8
+        '  - {id: alpha, category: core, title: Alpha, language: en, note: 一门课。, links: [{kind: site, url: "https://alpha.example.org/"}],\n'
+        "     chinese: [\n"  # 10
+        '       {kind: subtitles, url: "https://cn.example.org/a"},\n'  # 11
+        '       {kind: notes, url: "https://cn.example.org/b"},\n'
+        '       {kind: notes, url: "https://cn.example.org/a"}]}\n'  # 13
+    )
+    assert data.problems(body) == [
+        data.at(13, "courses[alpha].chinese[2].url: this Chinese aid is already listed at line 11; list it once")
+    ]
+
+
+def test_near_miss_two_records_may_share_a_chinese_aid(data: DataFile) -> None:
+    aid = ',\n    chinese: [{kind: notes, url: "https://cn.example.org/a"}]'
+    body = (
+        "courses:\n"
+        + course("alpha", "https://alpha.example.org/", aid)
+        + course("beta", "https://beta.example.org/", aid)
+        + course("gamma", "https://gamma.example.org/", aid.replace("notes", "subtitles"))
+    )
+    assert data.problems(body) == []
+
+
+# -- Chapters ---------------------------------------------------------------------------------------
+
+
+def book_with_chapters(*numbers: int) -> str:
+    chapters = "".join(f"      - {{number: {n}, title: C{n}}}\n" for n in numbers)  # from line 16
+    return (
+        "books:\n"  # 8
+        "  - id: book\n"
+        "    group: basics\n"
+        "    authors: [A]\n"
+        "    title: B\n"
+        "    language: en\n"
+        "    note: 一本书。\n"
+        "    chapters:\n"  # 15
+        f"{chapters}"
+    )
+
+
+@pytest.mark.parametrize("numbers", [(1, 2, 3), (1,), (2, 5, 9), (7, 8)])
+def test_near_miss_chapters_numbered_in_increasing_order_are_accepted(data: DataFile, numbers: tuple) -> None:
+    assert data.problems(book_with_chapters(*numbers)) == []
+
+
+def test_two_chapters_with_the_same_number_are_refused(data: DataFile) -> None:
+    assert data.problems(book_with_chapters(1, 2, 2)) == [
+        data.at(
+            18, "books[book].chapters[2].number: chapter 2 comes after chapter 2; number chapters in increasing order"
+        )
+    ]
+
+
+def test_chapters_out_of_order_are_refused_each_against_the_highest_number_so_far(data: DataFile) -> None:
+    assert data.problems(book_with_chapters(1, 4, 2, 3, 5)) == [
+        data.at(
+            18, "books[book].chapters[2].number: chapter 2 comes after chapter 4; number chapters in increasing order"
+        ),
+        data.at(
+            19, "books[book].chapters[3].number: chapter 3 comes after chapter 4; number chapters in increasing order"
+        ),
+    ]
+
+
+# -- Problems' wording (problems.py) ------------------------------------------------------------------
+
+
+def test_a_problem_prints_as_the_build_prints_it() -> None:
+    located = Problem("_data/catalog.yaml", 12, "courses[alpha].title", "too long")
+    assert str(located) == "_data/catalog.yaml:12: ERROR: courses[alpha].title: too long"
+    # Sphinx would read a location without a line as a document name: the file goes into the message.
+    assert str(Problem("_data/catalog.yaml", None, "", "cannot read the file")) == (
+        "ERROR: _data/catalog.yaml: cannot read the file"
+    )
+
+
+def test_catalog_invalid_says_how_many_problems() -> None:
+    problems = [Problem("f.yaml", 1, "", "a"), Problem("f.yaml", 2, "", "b")]
+    error = CatalogInvalid(problems)
+    assert str(error) == "2 problem(s) in the catalog"
+    assert error.problems == problems
+
+
+def test_summary_line_counts_problems_and_names_each_file_once() -> None:
+    advice = (
+        "fix the lines above. The site is not built while the data file has problems "
+        "(`make check` re-checks it quickly)."
+    )
+    assert summary_line([Problem("a.yaml", 1, "", "x")]) == f"a.yaml: 1 problem found; {advice}"
+    two_files = [Problem("b.yaml", 1, "", "x"), Problem("a.yaml", 3, "", "y"), Problem("b.yaml", 2, "", "z")]
+    assert summary_line(two_files) == f"a.yaml, b.yaml: 3 problems found; {advice}"
+
+
+def test_field_name_names_items_by_their_id_where_they_have_one() -> None:
+    data = {"courses": [{"id": "alpha", "links": [{"url": "u"}, {"url": "v"}]}, {"id": "Not An Id"}]}
+    assert field_name(("courses", 0, "links", 1, "url"), data) == "courses[alpha].links[1].url"
+    assert field_name(("courses", 1, "title"), data) == "courses[1].title"
+    assert field_name(("courses", 2, "id"), data) == "courses[2].id"  # just past the end of the list
+    assert field_name(("courses", 0, "nothing", "deeper"), data) == "courses[alpha].nothing.deeper"
+    assert field_name(("courses", 3, "links", 0), None) == "courses[3].links[0]"
+    assert field_name((), data) == "(top level)"
+    nested = {"paths": [{"id": "p", "steps": [{"id": "first"}]}]}
+    assert field_name(("paths", 0, "steps", 0), nested) == "paths[p].steps[first]"
+
+
+def test_short_quotes_and_cuts_at_sixty_characters() -> None:
+    assert short("x" * 60) == repr("x" * 60)
+    assert short("x" * 61) == repr("x" * 59 + "…")
+    assert short("abcdef", limit=4) == repr("abc…")
+
+
+def test_describe_names_a_value_as_a_contributor_would() -> None:
+    assert describe(True) == "the boolean true"
+    assert describe(False) == "the boolean false"
+    assert describe(None) == "nothing (an empty value)"
+    assert describe(3) == "the number 3"
+
+
+def test_suggest_offers_the_closest_id_only() -> None:
+    assert suggest("alpah", ["beta", "alpha", "alphabet"]) == "; did you mean 'alpha'?"
+    assert suggest("zzz", ["alpha"]) == ""
