@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SCHEMA_FILE
-from llm_catalog import checks
+from llm_catalog import checks, yamlsource
 from llm_catalog.load import load
 from llm_catalog.problems import CatalogInvalid, Problem, describe, field_name, short, suggest, summary_line
 
@@ -623,3 +623,188 @@ def test_describe_names_a_value_as_a_contributor_would() -> None:
 def test_suggest_offers_the_closest_id_only() -> None:
     assert suggest("alpah", ["beta", "alpha", "alphabet"]) == "; did you mean 'alpha'?"
     assert suggest("zzz", ["alpha"]) == ""
+
+
+# -- Prerequisites and study paths --------------------------------------------------------------------
+
+#: Lines 8-15: a course that requires the topic lm (line 9), a course that teaches it (line 11), and a
+#: book whose chapter 1 (line 15) teaches it. The paths that follow start on line 16.
+TEACHING = """\
+courses:
+  - {id: applied, category: core, title: Applied, language: en, note: 要求 lm。, requires: [lm],
+     links: [{kind: site, url: "https://applied.example.org/"}]}
+  - {id: other, category: core, title: Other, language: en, note: 讲 lm。, topics: [lm],
+     links: [{kind: site, url: "https://other.example.org/"}]}
+books:
+  - {id: book, group: basics, authors: [A], title: B, language: en, note: 第 1 章讲 lm。,
+     chapters: [{number: 1, title: One, topics: [lm]}, {number: 2, title: Two}]}
+"""
+
+
+def path(*steps: str) -> str:
+    """A path (id ``p``) whose steps are record ids or ``id#chapter``, one step a line from line 21."""
+    lines = []
+    for step in steps:
+        record, _, number = step.partition("#")
+        chapter = f", chapter: {number}" if number else ""
+        lines.append(f"      - {{record: {record}{chapter}, why: 因为。}}\n")
+    return "paths:\n  - id: p\n    title: 路线\n    summary: 一条路线。\n    steps:\n" + "".join(lines)
+
+
+def test_a_step_needing_a_topic_that_only_a_later_record_teaches_through_its_chapter_is_refused(
+    data: DataFile,
+) -> None:
+    """A whole record teaches what its chapters teach: the book teaches lm through chapter 1."""
+    assert data.problems(TEACHING + path("applied", "book")) == [
+        data.at(
+            21,
+            "paths[p].steps[0].record: step 1 ('applied') requires the topic 'lm' (语言建模), "
+            "but only later steps teach it: step 2 ('book'); move one of them before step 1",
+        )
+    ]
+
+
+def test_every_later_step_teaching_the_topic_is_listed(data: DataFile) -> None:
+    assert data.problems(TEACHING + path("applied", "book#1", "other")) == [
+        data.at(
+            21,
+            "paths[p].steps[0].record: step 1 ('applied') requires the topic 'lm' (语言建模), "
+            "but only later steps teach it: step 2 ('book#1'), step 3 ('other'); move one of them before step 1",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        ("book", "applied"),  # the book teaches lm before it is needed
+        ("book#1", "applied"),
+        ("other", "applied", "book"),  # taught once before is enough
+        ("applied", "book#2"),  # chapter 2 does not teach what chapter 1 teaches: nothing on the path does
+        ("applied",),  # a path may leave out what teaches a requirement (下一步 lists it)
+    ],
+    ids=["record-first", "chapter-first", "one-teacher-first", "sibling-chapter", "left-out"],
+)
+def test_near_miss_topic_requirements_met_in_time_or_left_out_are_accepted(
+    data: DataFile, steps: tuple[str, ...]
+) -> None:
+    assert data.problems(TEACHING + path(*steps)) == []
+
+
+#: A third course, inserted before the book (lines 13-14): it requires the course "other", which teaches lm.
+NEEDS = (
+    "  - {id: needs, category: core, title: Needs, language: en, note: 要求 other。, requires: [other],\n"
+    '     links: [{kind: site, url: "https://needs.example.org/"}]}\n'
+)
+
+
+def test_near_miss_a_record_does_not_teach_what_it_requires(data: DataFile) -> None:
+    """'needs' requires 'other', which teaches lm: taking 'needs' later does not teach lm to 'applied'."""
+    text = TEACHING.replace("books:\n", NEEDS + "books:\n")
+    assert data.problems(text + path("applied", "needs")) == []
+
+
+def test_near_miss_a_record_whose_chapters_teach_other_topics_does_not_teach_the_topic(data: DataFile) -> None:
+    text = TEACHING + "  - {id: nn-book, group: basics, authors: [A], title: N, language: en, note: 讲 nn。,\n"
+    text += "     chapters: [{number: 1, title: One, topics: [nn]}]}\n"
+    assert data.problems(text + path("applied", "nn-book")) == []
+
+
+def test_a_step_that_does_not_exist_is_reported_and_the_rest_of_the_path_is_still_checked(data: DataFile) -> None:
+    text = TEACHING.replace("books:\n", NEEDS + "books:\n")  # the book now starts on line 15
+    assert data.problems(text + path("nothing", "applied", "needs", "other")) == [
+        data.at(23, "paths[p].steps[0].record: unknown record 'nothing'"),
+        data.at(
+            24,
+            "paths[p].steps[1].record: step 2 ('applied') requires the topic 'lm' (语言建模), "
+            "but only later steps teach it: step 4 ('other'); move one of them before step 2",
+        ),
+        data.at(
+            25,
+            "paths[p].steps[2].record: step 3 ('needs') comes before step 4 ('other'), which it requires; "
+            "move step 4 before step 3",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("steps", [("needs",), ("other", "needs"), ("book", "needs", "applied")])
+def test_near_miss_a_path_may_leave_out_what_a_step_requires(data: DataFile, steps: tuple[str, ...]) -> None:
+    """Only what the path contains must come first; what it leaves out is the reader's to find (下一步)."""
+    text = TEACHING.replace("books:\n", NEEDS + "books:\n")
+    assert data.problems(text + path(*steps)) == []
+
+
+def test_the_first_record_with_an_id_is_the_one_steps_and_requirements_refer_to(data: DataFile) -> None:
+    body = (
+        "courses:\n"  # 8
+        + course("alpha", "https://alpha.example.org/")  # 9
+        + "books:\n"  # 10
+        + "  - {id: alpha, group: basics, authors: [A], title: B, language: en, note: 同一个 id。,\n"  # 11
+        + "     chapters: [{number: 1, title: One}]}\n"
+        + path("alpha#1")  # step on line 18
+    )
+    assert data.problems(body) == [
+        data.at(11, "books[alpha].id: duplicate id 'alpha': already used at line 9; ids must be unique"),
+        data.at(18, "paths[p].steps[0].chapter: 'alpha' has no chapter 1 (it lists no chapters)"),
+    ]
+
+
+# -- Rules on values of the wrong shape ------------------------------------------------------------
+# The schema reports a value of the wrong type; the rules skip it and go on with the rest of the
+# file (they never fail on it, and never stop at it). These tests run the rules alone, on the
+# parsed file, so the schema's own wording is not part of what they pin.
+
+
+def rule_problems(text: str) -> list[str]:
+    doc = yamlsource.parse(HEADER + text)
+    return [str(problem) for problem in checks.rule_problems(doc, "catalog.yaml")]
+
+
+def test_rules_skip_values_of_the_wrong_shape_and_check_the_rest() -> None:
+    text = (
+        "courses:\n"  # 8
+        "  - just a string\n"  # 9
+        "  - {id: 12, category: core, title: T, links: [{url: 7}]}\n"  # 10
+        "  - {id: alpha, category: core, title: Alpha, institution: U, links: [\n"  # 11
+        '      "https://text.example.org/", {url: "ftp://ftp.example.org/"}, [1],\n'  # 12
+        '      {url: "http://alpha.example.org/"}, {url: "http://alpha.example.org/"}]}\n'  # 13
+        '  - {id: beta, category: core, title: Alpha, institution: U, links: [{url: "http://alpha.example.org/"}]}\n'
+    )
+    assert rule_problems(text) == [
+        "catalog.yaml:13: ERROR: courses[alpha].links[4].url: 'http://alpha.example.org/' is listed twice "
+        "in this record (also at line 13)",
+        "catalog.yaml:14: ERROR: courses[beta].links[0].url: 'http://alpha.example.org/' is already a link of "
+        "'alpha' (line 13); if it is the same material, keep one record, otherwise correct the address",
+        "catalog.yaml:14: ERROR: courses[beta].title: 'alpha' (line 11) has the same institution and title; if it is "
+        "the same course, keep one record and put all its links there, otherwise make the titles differ "
+        "(e.g. add the term)",
+    ]
+
+
+def test_rules_skip_wrong_dates_chapters_and_ids_and_check_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(checks, "_latest_today", lambda: TODAY)
+    text = (
+        "courses:\n"  # 8
+        "  - {id: [x], links: [{checked: 2023-02-29}, {checked: 20240301}]}\n"  # 9
+        "  - {id: alpha, links: [{checked: 2023-02-29}, {checked: 2024-03-01}]}\n"  # 10
+        "  - {id: alpha}\n"  # 11
+        "books:\n"  # 12
+        "  - id: book\n"  # 13
+        "    chapters:\n"
+        "      - just a title\n"  # 15
+        "      - {number: one, requires: [nope]}\n"
+        "      - {number: true}\n"
+        "      - {number: 2, requires: [nope-2]}\n"  # 18
+        "      - {number: 2}\n"  # 19
+    )
+    assert rule_problems(text) == [
+        "catalog.yaml:11: ERROR: courses[alpha].id: duplicate id 'alpha': already used at line 10; ids must be unique",
+        "catalog.yaml:9: ERROR: courses[0].links[0].checked: '2023-02-29' is not a real date (YYYY-MM-DD)",
+        "catalog.yaml:10: ERROR: courses[alpha].links[0].checked: '2023-02-29' is not a real date (YYYY-MM-DD)",
+        "catalog.yaml:10: ERROR: courses[alpha].links[1].checked: '2024-03-01' is in the future; "
+        "write the date you confirmed the link works",
+        "catalog.yaml:19: ERROR: books[book].chapters[4].number: chapter 2 comes after chapter 2; "
+        "number chapters in increasing order",
+        "catalog.yaml:18: ERROR: books[book].chapters[3].requires[0]: unknown requirement 'nope-2': "
+        "no record, chapter or topic has this id",
+    ]
