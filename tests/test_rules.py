@@ -808,3 +808,55 @@ def test_rules_skip_wrong_dates_chapters_and_ids_and_check_the_rest(monkeypatch:
         "catalog.yaml:18: ERROR: books[book].chapters[3].requires[0]: unknown requirement 'nope-2': "
         "no record, chapter or topic has this id",
     ]
+
+
+def test_near_miss_a_books_chapters_may_be_read_in_any_order_but_a_syllabus_is_read_in_order(data: DataFile) -> None:
+    text = (
+        "syllabi:\n"  # 8
+        '  - {id: syl, title: S, author: A, links: [{kind: code, url: "https://code.example.org/"}],\n'
+        "     chapters: [{number: 1, title: One}, {number: 2, title: Two}]}\n"
+        "books:\n"  # 11
+        "  - {id: book, group: basics, authors: [A], title: B, language: en, note: 一本书。,\n"
+        "     chapters: [{number: 1, title: One}, {number: 2, title: Two}]}\n"
+    )
+    assert data.problems(text + path("book#2", "book#1")) == []
+    assert data.problems(text + path("syl#2", "syl#1")) == [
+        data.at(
+            19,
+            "paths[p].steps[0].record: step 1 ('syl#2') comes before step 2 ('syl#1'), which it requires; "
+            "move step 2 before step 1",
+        )
+    ]
+
+
+def test_rules_skip_wrong_topics_requirements_and_steps_and_check_the_rest() -> None:
+    header_end = "book_groups:\n"
+    text = (
+        "courses:\n"  # 9, after the header and a topic without a title (line 8)
+        "  - {id: applied, requires: [untitled, 7, Bad Id]}\n"
+        "  - {id: other, topics: [untitled, 3]}\n"
+        "paths:\n"
+        "  - just a string\n"
+        "  - {id: p, steps: [{record: applied}, {record: other, chapter: true},\n"  # 14
+        "      a step, {record: 5}, {record: nothing}]}\n"
+        "  - {id: q, steps: not a list}\n"
+    )
+    doc = yamlsource.parse(HEADER.replace(header_end, "  - {id: untitled}\n" + header_end) + text)
+    assert [str(problem) for problem in checks.rule_problems(doc, "catalog.yaml")] == [
+        # A topic without a title is named by its id; a chapter that is not a number is no chapter.
+        "catalog.yaml:15: ERROR: paths[p].steps[4].record: unknown record 'nothing'",
+        "catalog.yaml:14: ERROR: paths[p].steps[0].record: step 1 ('applied') requires the topic 'untitled' "
+        "(untitled), but only later steps teach it: step 2 ('other'); move one of them before step 1",
+    ]
+
+
+def test_a_chapter_cannot_require_itself(data: DataFile) -> None:
+    text = (
+        "books:\n"  # 8
+        "  - {id: book, group: basics, authors: [A], title: B, language: en, note: 一本书。,\n"
+        "     chapters: [{number: 1, title: One},\n"
+        "                {number: 2, title: Two, requires: [book#1, book#2]}]}\n"  # 11
+    )
+    assert data.problems(text) == [
+        data.at(11, "books[book].chapters[1].requires[1]: 'book#2' requires itself; remove it from its own requires")
+    ]
