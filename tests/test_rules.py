@@ -374,8 +374,16 @@ def test_the_same_address_on_two_records_is_refused(data: DataFile) -> None:
     ]
 
 
-def test_near_miss_addresses_that_differ_only_in_the_case_of_their_path_are_two_materials(data: DataFile) -> None:
-    body = "courses:\n" + course("alpha", "https://alpha.example.org/X") + course("beta", "https://alpha.example.org/x")
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("https://alpha.example.org/X", "https://alpha.example.org/x"),  # a path is case-sensitive
+        ("https://alpha.example.org/", "https://alpha.example.org/X"),  # a page below the front page
+        ("http://alpha.example.org/", "http://beta.example.org/"),
+    ],
+)
+def test_near_miss_different_addresses_are_two_materials(data: DataFile, first: str, second: str) -> None:
+    body = "courses:\n" + course("alpha", first) + course("beta", second)
     assert data.problems(body) == []
 
 
@@ -786,7 +794,7 @@ def test_rules_skip_wrong_dates_chapters_and_ids_and_check_the_rest(monkeypatch:
     text = (
         "courses:\n"  # 8
         "  - {id: [x], links: [{checked: 2023-02-29}, {checked: 20240301}]}\n"  # 9
-        "  - {id: alpha, links: [{checked: 2023-02-29}, {checked: 2024-03-01}]}\n"  # 10
+        "  - {id: alpha, requires: [book#9], links: [{checked: 2023-02-29}, {checked: 2024-03-01}]}\n"  # 10
         "  - {id: alpha}\n"  # 11
         "books:\n"  # 12
         "  - id: book\n"  # 13
@@ -805,6 +813,8 @@ def test_rules_skip_wrong_dates_chapters_and_ids_and_check_the_rest(monkeypatch:
         "write the date you confirmed the link works",
         "catalog.yaml:19: ERROR: books[book].chapters[4].number: chapter 2 comes after chapter 2; "
         "number chapters in increasing order",
+        # The chapters numbered "one" and true are no chapters; the record after a malformed one still counts.
+        "catalog.yaml:10: ERROR: courses[alpha].requires[0]: 'book' has no chapter 9 (its chapters: 2)",
         "catalog.yaml:18: ERROR: books[book].chapters[3].requires[0]: unknown requirement 'nope-2': "
         "no record, chapter or topic has this id",
     ]
@@ -839,7 +849,7 @@ def test_rules_skip_wrong_topics_requirements_and_steps_and_check_the_rest() -> 
         "  - just a string\n"
         "  - {id: p, steps: [{record: applied}, {record: other, chapter: true},\n"  # 14
         "      a step, {record: 5}, {record: nothing}]}\n"
-        "  - {id: q, steps: not a list}\n"
+        "  - {id: q, steps: 5}\n"
     )
     doc = yamlsource.parse(HEADER.replace(header_end, "  - {id: untitled}\n" + header_end) + text)
     assert [str(problem) for problem in checks.rule_problems(doc, "catalog.yaml")] == [
@@ -859,4 +869,76 @@ def test_a_chapter_cannot_require_itself(data: DataFile) -> None:
     )
     assert data.problems(text) == [
         data.at(11, "books[book].chapters[1].requires[1]: 'book#2' requires itself; remove it from its own requires")
+    ]
+
+
+def test_a_repeated_syllabus_chapter_number_is_reported_once_not_as_a_cycle(data: DataFile) -> None:
+    """A syllabus chapter requires the one before it; two chapters numbered 2 are one number twice."""
+    text = (
+        "syllabi:\n"  # 8
+        '  - {id: syl, title: S, author: A, links: [{kind: code, url: "https://code.example.org/"}],\n'
+        "     chapters: [{number: 1, title: One}, {number: 2, title: Two}, {number: 2, title: Two again}]}\n"  # 10
+    )
+    assert data.problems(text) == [
+        data.at(
+            10, "syllabi[syl].chapters[2].number: chapter 2 comes after chapter 2; number chapters in increasing order"
+        )
+    ]
+
+
+def test_a_requirement_names_a_record_a_listed_chapter_or_a_topic(data: DataFile) -> None:
+    text = (
+        "courses:\n"  # 8
+        + course("alpha", "https://alpha.example.org/", ", requires: [book#1, lm, nope#3, book#9, boook]")  # 9
+        + "books:\n"
+        + "  - {id: book, group: basics, authors: [A], title: B, language: en, note: 一本书。,\n"
+        + "     chapters: [{number: 1, title: One}, {number: 2, title: Two}]}\n"
+    )
+    assert data.problems(text) == [
+        data.at(9, "courses[alpha].requires[2]: unknown requirement 'nope#3': no record, chapter or topic has this id"),
+        data.at(9, "courses[alpha].requires[3]: 'book' has no chapter 9 (its chapters: 1, 2)"),
+        data.at(
+            9,
+            "courses[alpha].requires[4]: unknown requirement 'boook': no record, chapter or topic has this id; "
+            "did you mean 'book'?",
+        ),
+    ]
+
+
+def test_an_unknown_step_is_matched_against_record_ids_only(data: DataFile) -> None:
+    """'book1' is closer to the chapter id 'book#1' than to 'book', but a step names a record."""
+    text = (
+        "books:\n"  # 8
+        "  - {id: book, group: basics, authors: [A], title: B, language: en, note: 一本书。,\n"
+        "     chapters: [{number: 1, title: One}]}\n"
+    )
+    assert data.problems(text + path("book1")) == [
+        data.at(16, "paths[p].steps[0].record: unknown record 'book1'; did you mean 'book'?")
+    ]
+
+
+def test_a_chinese_aid_at_an_http_address_is_listed_once_too(data: DataFile) -> None:
+    body = (
+        "courses:\n"  # 8
+        + course(
+            "alpha",
+            "https://alpha.example.org/",
+            ', chinese: [{kind: notes, url: "http://cn.example.org/"}, {kind: notes, url: "http://cn.example.org/"}]',
+        )  # 9
+    )
+    assert data.problems(body) == [
+        data.at(9, "courses[alpha].chinese[1].url: this Chinese aid is already listed at line 9; list it once")
+    ]
+
+
+def test_a_record_without_a_text_id_is_named_none_when_its_address_is_repeated() -> None:
+    """The schema reports the id; the address rule still finds the repeat, and has no id to name."""
+    text = (
+        "courses:\n"  # 8
+        '  - {id: 12, links: [{url: "https://alpha.example.org/"}]}\n'
+        '  - {id: beta, links: [{url: "https://alpha.example.org/"}]}\n'  # 10
+    )
+    assert rule_problems(text) == [
+        "catalog.yaml:10: ERROR: courses[beta].links[0].url: 'https://alpha.example.org/' is already a link of None "
+        "(line 9); if it is the same material, keep one record, otherwise correct the address"
     ]
