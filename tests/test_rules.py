@@ -872,18 +872,26 @@ def test_a_chapter_cannot_require_itself(data: DataFile) -> None:
     ]
 
 
-def test_a_repeated_syllabus_chapter_number_is_reported_once_not_as_a_cycle(data: DataFile) -> None:
-    """A syllabus chapter requires the one before it; two chapters numbered 2 are one number twice."""
+@pytest.mark.parametrize(
+    ("numbers", "expected"),
+    [
+        ("1, 2, 2", "syllabi[syl].chapters[2].number: chapter 2 comes after chapter 2"),
+        ("1, 2, 1", "syllabi[syl].chapters[2].number: chapter 1 comes after chapter 2"),
+    ],
+    ids=["repeated", "going-back"],
+)
+def test_a_misnumbered_syllabus_chapter_is_reported_once_not_as_a_cycle(
+    data: DataFile, numbers: str, expected: str
+) -> None:
+    """A syllabus chapter requires the one before it; a chapter numbered out of order must not make
+    the chapters require each other in a circle (reported as a prerequisite cycle nobody wrote)."""
+    chapters = ", ".join(f"{{number: {n}, title: C{i}}}" for i, n in enumerate(numbers.split(", ")))
     text = (
         "syllabi:\n"  # 8
         '  - {id: syl, title: S, author: A, links: [{kind: code, url: "https://code.example.org/"}],\n'
-        "     chapters: [{number: 1, title: One}, {number: 2, title: Two}, {number: 2, title: Two again}]}\n"  # 10
+        f"     chapters: [{chapters}]}}\n"  # 10
     )
-    assert data.problems(text) == [
-        data.at(
-            10, "syllabi[syl].chapters[2].number: chapter 2 comes after chapter 2; number chapters in increasing order"
-        )
-    ]
+    assert data.problems(text) == [data.at(10, f"{expected}; number chapters in increasing order")]
 
 
 def test_a_requirement_names_a_record_a_listed_chapter_or_a_topic(data: DataFile) -> None:

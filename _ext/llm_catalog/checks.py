@@ -379,7 +379,7 @@ def _requirements(checked: Checked) -> _Requirements:
             continue
         nodes[rid] = path
         graph.add(rid, teaches=_strings(record.get("topics")))
-        previous: str | None = None
+        previous: int | None = None  # in a syllabus, the number of the chapter before
         for where, chapter in list(_tagged(path, record))[1:]:
             number = chapter.get("number")
             if not isinstance(number, int) or isinstance(number, bool):
@@ -388,10 +388,12 @@ def _requirements(checked: Checked) -> _Requirements:
             nodes.setdefault(node, where)
             graph.add(node, teaches=_strings(chapter.get("topics")))
             graph.require(rid, node)
-            # A repeated number (chapters_in_order reports it) is not a chapter requiring itself.
-            if path[0] == "syllabi" and previous and previous != node:
-                graph.require(node, previous)
-            previous = node
+            # A syllabus is read in order: a chapter requires the one before it, but only when the
+            # number increases, so a misnumbered chapter (chapters_in_order reports it) is not also
+            # reported as a prerequisite cycle.
+            if path[0] == "syllabi" and previous is not None and previous < number:
+                graph.require(node, chapter_id(rid, previous))
+            previous = number
     written: dict[tuple[str, str], DataPath] = {}
     for node, where, value in _requirement_entries(checked):
         if value in topics:
