@@ -380,6 +380,8 @@ def test_the_same_address_on_two_records_is_refused(data: DataFile) -> None:
         ("https://alpha.example.org/X", "https://alpha.example.org/x"),  # a path is case-sensitive
         ("https://alpha.example.org/", "https://alpha.example.org/X"),  # a page below the front page
         ("http://alpha.example.org/", "http://beta.example.org/"),
+        # Host names compare without case, but only as lowercase does: "ß".upper() is "SS".
+        ("https://straße.example.org/", "https://strasse.example.org/"),
     ],
 )
 def test_near_miss_different_addresses_are_two_materials(data: DataFile, first: str, second: str) -> None:
