@@ -4,7 +4,8 @@ A bad case compares the whole list of problems the loader reports (file, line, f
 advice), written out here from what each rule promises a contributor; a near miss asserts the file
 loads with no problem at all. Files are small YAML texts written to tmp_path, independent of the real
 catalog. "Today" is controlled through ``checks._latest_today``, the one day every date rule uses.
-(`make mutation` runs this file: each test here exists because a mutant of a rule survived without it.)
+`make mutation` runs this file (with the data-file suites) against mutants of checks.py and
+problems.py; tests/mutation_equivalent.txt lists the surviving mutants no data file can kill.
 """
 
 from __future__ import annotations
@@ -134,7 +135,7 @@ def test_unknown_category_lists_the_valid_ones(data: DataFile) -> None:
     assert data.problems(body) == [data.at(9, "courses[alpha].category: unknown category 'nlp'; valid values: core")]
 
 
-def test_a_near_miss_category_gets_a_suggestion(data: DataFile) -> None:
+def test_a_mistyped_category_gets_a_suggestion(data: DataFile) -> None:
     body = "courses:\n" + course("alpha", "https://alpha.example.org/").replace("core", "cor")
     assert data.problems(body) == [data.at(9, "courses[alpha].category: unknown category 'cor'; did you mean 'core'?")]
 
@@ -323,17 +324,17 @@ def test_near_miss_a_link_broken_on_or_after_its_last_check_is_accepted(
 
 
 @pytest.mark.parametrize(
-    ("url", "field"),
+    "url",
     [
-        ("https://localhost/", "url"),
-        ("http://intranet:8080/x", "url"),
-        ("https://alpha.example.org:99999/", "url"),
-        ("https://alpha.example.org:port/", "url"),
+        "https://localhost/",  # no dot: a name on one machine or network only
+        "http://intranet:8080/x",
+        "https://alpha.example.org:99999/",  # not a port number
+        "https://alpha.example.org:port/",
     ],
 )
-def test_a_link_needs_a_real_host_name(data: DataFile, url: str, field: str) -> None:
+def test_a_link_needs_a_real_host_name(data: DataFile, url: str) -> None:
     body = "courses:\n" + course("alpha", url)
-    assert data.problems(body) == [data.at(9, f"courses[alpha].links[0].{field}: {url!r} has no valid host name")]
+    assert data.problems(body) == [data.at(9, f"courses[alpha].links[0].url: {url!r} has no valid host name")]
 
 
 def test_an_archived_copy_needs_a_real_host_name_too(data: DataFile) -> None:
@@ -512,8 +513,8 @@ def test_a_chinese_aid_needs_a_real_host_name(data: DataFile) -> None:
 def test_a_chinese_aid_is_listed_once_per_record(data: DataFile) -> None:
     body = (
         "courses:\n"  # 8
-        '  - {id: alpha, category: core, title: Alpha, language: en, note: 一门课。, links: [{kind: site, url: "https://alpha.example.org/"}],\n'
-        "     chinese: [\n"  # 10
+        "  - {id: alpha, category: core, title: Alpha, language: en, note: 一门课。,\n"
+        '     links: [{kind: site, url: "https://alpha.example.org/"}], chinese: [\n'  # 10
         '       {kind: subtitles, url: "https://cn.example.org/a"},\n'  # 11
         '       {kind: notes, url: "https://cn.example.org/b"},\n'
         '       {kind: notes, url: "https://cn.example.org/a"}]}\n'  # 13
