@@ -115,6 +115,7 @@ test: lint node-deps
 
 # Mutation testing of the data layer's rules (pyproject.toml [tool.mutmut]): minutes, so not part of
 # `make test`. A fresh mutants/ each time, so the score is that of the current code and tests.
+# Fails when a mutant survives that tests/mutation_equivalent.txt does not explain.
 # MUTATION_CHILDREN bounds the parallel test runs (the machine may be shared).
 MUTATION_CHILDREN ?= 2
 
@@ -122,11 +123,9 @@ mutation: $(VENV)/.dev-installed
 	rm -rf mutants
 	$(BIN)/mutmut run --max-children $(MUTATION_CHILDREN)
 	$(BIN)/mutmut export-cicd-stats
-	@echo "Not killed (equivalent ones are listed in tests/mutation_equivalent.txt; see one with .venv/bin/mutmut show NAME):"
-	@$(BIN)/mutmut results
-	@$(BIN)/python -c 'import json; s = json.load(open("mutants/mutmut-cicd-stats.json")); \
-		print("Mutation score: %d killed / %d mutants = %.1f %% (%d survived, %d without tests, %d timed out)" \
-		      % (s["killed"], s["total"], 100 * s["killed"] / s["total"], s["survived"], s["no_tests"], s["timeout"]))'
+	@echo "Not killed (see one with: .venv/bin/mutmut show NAME):"
+	@$(BIN)/mutmut results | tee mutants/not-killed.txt
+	$(BIN)/python scripts/mutation-report mutants/mutmut-cicd-stats.json tests/mutation_equivalent.txt < mutants/not-killed.txt
 
 # Pinned JavaScript tools for the tests (package-lock.json), installed into the project only.
 node-deps: node_modules/.installed
@@ -137,8 +136,8 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 lint: $(VENV)/.dev-installed
-	$(BIN)/ruff check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip scripts/synthetic_catalog.py
-	$(BIN)/ruff format --check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip scripts/synthetic_catalog.py
+	$(BIN)/ruff check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip scripts/mutation-report scripts/synthetic_catalog.py
+	$(BIN)/ruff format --check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip scripts/mutation-report scripts/synthetic_catalog.py
 
 # pre-commit lives in .venv (not on PATH). The hooks' repositories are fetched from GitHub on the
 # first commit; without GitHub, run `make check` and `make lint` by hand.
