@@ -24,7 +24,7 @@ BROWSER_PACKAGES ?= chromium chromium-driver
 DEB_PACKAGES := $(TEX_PACKAGES) graphviz poppler-utils epubcheck nodejs $(BROWSER_PACKAGES)
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive check test mutation lint hooks benchmark system-deps node-deps clean
+.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive check diff test mutation lint hooks benchmark system-deps node-deps clean
 
 help:
 	@echo "make html        build the site into $(BUILDDIR)/html (creates $(VENV) on first use)"
@@ -38,6 +38,8 @@ help:
 	@echo "make archive     after linkcheck: write Wayback Machine copies of broken links into the data"
 	@echo "                 (ARCHIVE_OPTS=--all: also every link without an archived copy)"
 	@echo "make check       validate _data/catalog.yaml only (fast, same messages as the build)"
+	@echo "make diff        records added, removed and changed in _data/catalog.yaml since $(DIFF_BASE), with their pages"
+	@echo "                 (DIFF_BASE=upstream/main: another branch or commit; DIFF_OPTS=--markdown: Markdown)"
 	@echo "make test        lint, then run the whole test suite"
 	@echo "make mutation    mutation testing of the data rules (mutmut, minutes); prints the score and survivors"
 	@echo "make lint        ruff lint and format check"
@@ -109,6 +111,21 @@ archive: $(VENV)/.docs-installed
 
 check: $(VENV)/.docs-installed
 	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog check $(DATA_FILE)
+
+# What the working data file changes since DIFF_BASE: the base's data file, schema and pages are
+# taken from git into a temporary folder, so each version's records get the pages they are on.
+# The ref reaches the shell through the environment, never pasted into the command (CI passes a
+# branch name from GitHub).
+DIFF_BASE ?= origin/main
+export DIFF_BASE
+diff: $(VENV)/.docs-installed
+	@git rev-parse --verify --quiet "$$DIFF_BASE^{commit}" >/dev/null || { \
+		echo "make diff: git has no branch or commit '$$DIFF_BASE' to compare with;" \
+			"run 'git fetch origin', or name another: make diff DIFF_BASE=upstream/main" >&2; exit 2; }
+	@base=$$(mktemp -d) && trap 'rm -rf "$$base"' EXIT && \
+	git archive "$$DIFF_BASE" -- conf.py $(dir $(DATA_FILE)) ':(glob)**/*.md' | tar -x -C "$$base" && \
+	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog diff --base-label "$$DIFF_BASE" $(DIFF_OPTS) \
+		"$$base/$(DATA_FILE)" $(DATA_FILE)
 
 test: lint node-deps
 	$(BIN)/python -m pytest

@@ -36,8 +36,10 @@ def test_actionlint_catches_a_mistyped_action_input(tmp_path: Path) -> None:
     workflows = tmp_path / ".github" / "workflows"
     workflows.mkdir(parents=True)
     text = (REPO / ".github" / "workflows" / "linkcheck.yml").read_text(encoding="utf-8")
-    assert "body-path:" in text
-    (workflows / "linkcheck.yml").write_text(text.replace("body-path:", "bodypath:"), encoding="utf-8")
+    # actionlint knows the inputs of GitHub's own actions (third-party ones are pinned by commit,
+    # which it does not look up), so the mistake is made in actions/checkout's input.
+    assert "          fetch-depth: 0\n" in text
+    (workflows / "linkcheck.yml").write_text(text.replace("fetch-depth:", "fetch-dept:"), encoding="utf-8")
     result = actionlint(tmp_path)
     assert result.returncode == 1
-    assert 'input "bodypath" is not defined' in result.stdout
+    assert 'input "fetch-dept" is not defined in action "actions/checkout@v4"' in result.stdout

@@ -42,7 +42,7 @@ def test_invalid_file_reports_each_expected_problem_and_nothing_else(path: Path,
     problems = problems_of(path)
     unmatched = list(problems)
     for line, text in expected:
-        match = next((p for p in unmatched if p.line == line and text in p.text), None)
+        match = next((p for p in unmatched if p.line == line and p.text == text), None)
         assert match is not None, f"expected line {line}: {text!r}; got:\n" + "\n".join(map(str, problems))
         unmatched.remove(match)
     assert not unmatched, "unexpected problems:\n" + "\n".join(map(str, unmatched))

@@ -7,11 +7,12 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from conftest import DATA_FILE, REPO, SCHEMA_FILE, copy_project, soup, sphinx_build, without_records
+from conftest import DATA_FILE, REPO, SCHEMA_FILE, copy_project, make_room, record_id, soup, sphinx_build
 from llm_catalog import labels
 from llm_catalog.load import load
 from llm_catalog.problems import CatalogInvalid
@@ -31,15 +32,15 @@ def example_record() -> str:
     return yaml_examples()[0]
 
 
-def catalog_with(record: str, tmp_path: Path, before: str = "syllabi") -> Path:
-    """The real data file with *record* added at the end of the list before *before*."""
-    data = DATA_FILE.read_text(encoding="utf-8")
-    data = without_records(data, set(re.findall(r"^  - id: (\S+)$", record, re.MULTILINE)))
+def catalog_with(record: str, tmp_path: Path, before: str = "syllabi") -> tuple[Path, str]:
+    """The real data file with *record* added at the end of the list before *before*, and the
+    record's id there (the id of the same material when the catalog already had it)."""
+    data, (record,) = make_room(DATA_FILE.read_text(encoding="utf-8"), record)
     head, tail = data.split(f"\n{before}:\n", 1)
     path = tmp_path / "catalog.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(head.rstrip("\n") + "\n" + record + f"\n{before}:\n" + tail, encoding="utf-8")
-    return path
+    return path, record_id(record)
 
 
 def test_every_yaml_example_is_a_valid_record(tmp_path: Path) -> None:
@@ -48,23 +49,24 @@ def test_every_yaml_example_is_a_valid_record(tmp_path: Path) -> None:
     for n, block in enumerate(yaml_examples()):
         (record,) = yaml.safe_load(block)
         if "category" in record:
-            kind, path = "course", catalog_with(block, tmp_path / str(n))
+            kind, (path, rid) = "course", catalog_with(block, tmp_path / str(n))
         elif "group" in record:
-            kind, path = "book", catalog_with(block, tmp_path / str(n), before="resources")
+            kind, (path, rid) = "book", catalog_with(block, tmp_path / str(n), before="resources")
         else:  # resources are the last list of records; the study paths follow them
-            kind, path = "resource", catalog_with(block, tmp_path / str(n), before="paths")
+            kind, (path, rid) = "resource", catalog_with(block, tmp_path / str(n), before="paths")
         catalog = load(path, SCHEMA_FILE)
-        loaded = catalog.get(record["id"])
-        assert loaded is not None and loaded.record_type == kind, record["id"]
+        loaded = catalog.get(rid)
+        assert loaded is not None and loaded.record_type == kind, rid
+        assert loaded.title == record["title"]
         kinds[kind] = loaded
     assert set(kinds) == {"course", "book", "resource"}
     assert kinds["book"].publisher and kinds["book"].year  # the example shows where they go
 
 
 def test_example_record_is_valid_and_renders(tmp_path: Path) -> None:
-    path = catalog_with(example_record(), tmp_path)
+    path, rid = catalog_with(example_record(), tmp_path)
     catalog = load(path, SCHEMA_FILE)
-    course = catalog.get("mit-6-s191")
+    course = catalog.get(rid)
     assert course is not None and course.category == "llm-courses"
 
     # Build the real site with the contributor's data file: the card appears on its kind's page.
@@ -73,7 +75,7 @@ def test_example_record_is_valid_and_renders(tmp_path: Path) -> None:
     result = sphinx_build(site, tmp_path / "html", "-n", "-W", "--keep-going")
     assert result.returncode == 0, result.stderr
     page = soup(tmp_path / "html" / "materials" / "llm-courses.html")
-    card = page.find(id="llm-mit-6-s191")
+    card = page.find(id=f"llm-{rid}")
     assert card.select_one(".sd-card-title").get_text(strip=True) == "Introduction to Deep Learning"
 
 
@@ -90,7 +92,7 @@ def test_documented_messages_are_what_check_prints(tmp_path: Path, mistake: str,
     record = example_record()
     assert mistake in record
     with pytest.raises(CatalogInvalid) as info:
-        load(catalog_with(record.replace(mistake, replacement), tmp_path), SCHEMA_FILE)
+        load(catalog_with(record.replace(mistake, replacement), tmp_path)[0], SCHEMA_FILE)
     # The guide quotes the messages, abbreviating the list of allowed fields.
     documented = [d.split(" (allowed fields")[0] for d in re.findall(r"ERROR: courses\[[^\]]+\]\.(.+)", GUIDE)]
     printed = [re.sub(r"^courses\[[^\]]+\]\.", "", p.text) for p in info.value.problems]
@@ -194,3 +196,21 @@ def test_make_hooks_installs_pre_commit_without_it_on_path(tmp_path: Path) -> No
     assert result.returncode == 0, result.stdout + result.stderr
     hook = clone / ".git" / "hooks" / "pre-commit"
     assert hook.is_file() and "pre-commit" in hook.read_text(encoding="utf-8")
+
+
+def test_an_example_material_already_in_the_catalog_under_another_id_is_taken_out_first() -> None:
+    """A contributor may add a guide example under an id of their own: the tests take it out by address."""
+    text = DATA_FILE.read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=yaml.BaseLoader)
+    first = data["courses"][0]
+    url = urlsplit(first["links"][0]["url"])  # written as another contributor might: host in capitals
+    same = url._replace(netloc=url.netloc.upper()).geturl().rstrip("/")
+    snippet = example_record().replace(re.search(r'url: "([^"]+)"', example_record()).group(1), same)
+    room, (added,) = make_room(text, snippet)
+    ids = [c["id"] for c in yaml.load(room, Loader=yaml.BaseLoader)["courses"]]
+    assert first["id"] not in ids and len(ids) == len(data["courses"]) - 1
+    # The example takes the id of the material it replaces, so what named that id still resolves.
+    assert record_id(added) == first["id"]
+    # Without a shared id, address or name nothing is taken out.
+    room, (added,) = make_room(text, example_record())
+    assert room == text and added == example_record()

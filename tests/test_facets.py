@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REPO, soup
+from conftest import REPO, soup, sphinx_build
 
 DATA = yaml.safe_load((REPO / "_data" / "catalog.yaml").read_text(encoding="utf-8"))
 RECORDS = {item["id"]: (key, item) for key in ("courses", "books", "resources") for item in DATA[key]}
@@ -48,8 +48,20 @@ def test_every_card_states_cost_chinese_access_and_time(site: Path) -> None:
         assert (chinese == "未收录中文资料") == (not in_chinese(item)), (rid, chinese)
 
 
-def test_the_issue_example_reads_as_promised(site: Path) -> None:
-    card = cards_by_anchor(site)["karpathy-intro-to-llms"]
+def test_the_issue_example_reads_as_promised(root_copy: Path, tmp_path: Path) -> None:
+    """The issue's example card: a free record with a Chinese translation and one stated hour.
+    (On a copy of the basic test root, so the wording is checked whatever the real catalog holds.)"""
+    data = root_copy / "_data" / "catalog.yaml"
+    text = data.read_text(encoding="utf-8").replace(
+        "  - id: beta-course\n",
+        "  - id: beta-course\n    cost: free\n    effort: {hours: 1, basis: stated}\n"
+        '    chinese: [{kind: translation, url: "https://zh.example.org/beta"}]\n',
+        1,
+    )
+    data.write_text(text, encoding="utf-8")
+    result = sphinx_build(root_copy, tmp_path / "html", "-q")
+    assert result.returncode == 0, result.stderr
+    card = soup(tmp_path / "html" / "pages" / "courses.html").find(id="llm-beta-course")
     assert card.select_one(".llm-card-facets").get_text() == "免费 · 中文翻译 · 约 1 小时"
 
 

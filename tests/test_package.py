@@ -14,6 +14,8 @@ MODULES = {path.stem: path for path in sorted(PACKAGE.glob("*.py"))}
 DATA_LAYER = {"problems", "records", "prereq", "validate", "checks", "load", "yamlsource", "labels", "__main__"}
 #: The link tools behind ``python -m llm_catalog archive/linkstate`` edit the data file: data layer too.
 DATA_LAYER |= {"linkcli", "datafile", "archive", "linkstate"}
+#: ``python -m llm_catalog diff`` compares two data files and finds pages without Sphinx: data layer too.
+DATA_LAYER |= {"datadiff", "pagescan"}
 
 
 def code_lines(path: Path) -> int:

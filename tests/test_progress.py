@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import REPO, start_chromium
+from conftest import REPO, sphinx_build, start_chromium
 from llm_catalog.load import load
 
 CATALOG = load(REPO / "_data" / "catalog.yaml")
@@ -32,12 +33,37 @@ def expected_summary(items: list[tuple[str, int | None]], done: set[str]) -> str
     return text
 
 
+RAW = yaml.load((REPO / "_data" / "catalog.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+RECORDS = {r["id"]: r for key in ("courses", "syllabi", "books", "resources") for r in RAW.get(key) or []}
+
+
+def stated_hours(node: str) -> int | None:
+    """A step's hours as the data file states them (a record's effort; a chapter has none)."""
+    effort = RECORDS.get(node, {}).get("effort")
+    return int(effort["hours"]) if effort else None
+
+
 def path_items(path_id: str) -> list[tuple[str, int | None]]:
-    return [(s.node, CATALOG.hours(s.node)) for s in CATALOG.study_path(path_id).steps]
+    (path,) = [p for p in RAW["paths"] if p["id"] == path_id]
+    nodes = [f"{s['record']}#{s['chapter']}" if "chapter" in s else s["record"] for s in path["steps"]]
+    return [(node, stated_hours(node)) for node in nodes]
 
 
 def category_items(category_id: str) -> list[tuple[str, int | None]]:
-    return [(c.id, CATALOG.hours(c.id)) for c in CATALOG.courses_in(category_id)]
+    return [(c["id"], stated_hours(c["id"])) for c in RAW["courses"] if c["category"] == category_id]
+
+
+#: A course on a study path and on its category's page, to tick in both places.
+PATH, COURSE = next(
+    (p["id"], s["record"])
+    for p in RAW["paths"]
+    for s in p["steps"]
+    if "chapter" not in s and "category" in RECORDS.get(s["record"], {})
+)
+CATEGORY = RECORDS[COURSE]["category"]
+#: Steps to tick on the paths page: that course, and a book chapter if a path has one.
+CHAPTER_STEPS = [(p["id"], f"{s['record']}#{s['chapter']}") for p in RAW["paths"] for s in p["steps"] if "chapter" in s]
+ON_PATHS = [(PATH, COURSE), *CHAPTER_STEPS[:1]]
 
 
 def open_page(driver, site: Path, name: str) -> None:
@@ -79,27 +105,27 @@ def reader(tmp_path: Path) -> Iterator[object]:
 
 
 def test_a_tick_survives_reload_and_the_counts_follow(reader, site: Path) -> None:
-    genai = "genai-for-everyone"
+    genai, in_path = COURSE, f"#llm-path-{PATH}"
     open_page(reader, site, "paths.html")
-    summary = "#llm-path-app-dev .llm-progress-summary"
-    assert text_of(reader, summary) == expected_summary(path_items("app-dev"), set())
-    box(reader, genai, "#llm-path-app-dev").click()
-    assert text_of(reader, summary) == expected_summary(path_items("app-dev"), {genai})
+    summary = f"{in_path} .llm-progress-summary"
+    assert text_of(reader, summary) == expected_summary(path_items(PATH), set())
+    box(reader, genai, in_path).click()
+    assert text_of(reader, summary) == expected_summary(path_items(PATH), {genai})
     assert text_of(reader, summary).startswith("已完成 1/")
     # Every box for the same record follows, wherever it is on the page.
     assert all(b.is_selected() for b in reader.find_elements("css selector", f'input[data-llm-progress="{genai}"]'))
 
     reader.refresh()
     open_page(reader, site, "paths.html")
-    assert box(reader, genai, "#llm-path-app-dev").is_selected()
-    assert text_of(reader, summary) == expected_summary(path_items("app-dev"), {genai})
+    assert box(reader, genai, in_path).is_selected()
+    assert text_of(reader, summary) == expected_summary(path_items(PATH), {genai})
 
     # The category page counts the same progress: it is kept by record id, not by page.
-    open_page(reader, site, "materials/application-courses.html")
+    open_page(reader, site, f"materials/{CATEGORY}.html")
     assert box(reader, genai).is_selected()
-    assert text_of(reader, ".llm-progress-summary") == expected_summary(category_items("application-courses"), {genai})
+    assert text_of(reader, ".llm-progress-summary") == expected_summary(category_items(CATEGORY), {genai})
     box(reader, genai).click()
-    assert text_of(reader, ".llm-progress-summary") == expected_summary(category_items("application-courses"), set())
+    assert text_of(reader, ".llm-progress-summary") == expected_summary(category_items(CATEGORY), set())
     assert stored(reader)["done"] == {}
 
 
@@ -129,10 +155,11 @@ def wait_for_download(folder: Path) -> Path:
 
 
 def test_export_then_import_on_a_fresh_profile_restores_the_state(reader, site: Path, tmp_path: Path) -> None:
-    ticked = ["stanford-cs224n", "slp3#3", "llm101n#2"]
+    on_paths = ON_PATHS
+    ticked = [node for _, node in on_paths] + ["llm101n#2"]
     open_page(reader, site, "paths.html")
-    box(reader, "stanford-cs224n", "#llm-path-zero-basics").click()
-    box(reader, "slp3#3", "#llm-path-zero-basics").click()
+    for path, node in on_paths:
+        box(reader, node, f"#llm-path-{path}").click()
     open_page(reader, site, "materials/llm101n.html")
     box(reader, "llm101n#2").click()
     before = stored(reader)
@@ -147,12 +174,11 @@ def test_export_then_import_on_a_fresh_profile_restores_the_state(reader, site: 
     try:
         open_page(fresh, site, "paths.html")
         assert stored(fresh) is None
-        assert not box(fresh, "stanford-cs224n", "#llm-path-zero-basics").is_selected()
+        assert not any(box(fresh, node, f"#llm-path-{path}").is_selected() for path, node in on_paths)
         fresh.find_element("css selector", ".llm-progress-tools input[type=file]").send_keys(str(exported))
-        _wait_text(fresh, ".llm-progress-message", "已导入 3 项进度。")
+        _wait_text(fresh, ".llm-progress-message", f"已导入 {len(ticked)} 项进度。")
         assert stored(fresh)["done"] == before["done"]
-        assert box(fresh, "stanford-cs224n", "#llm-path-zero-basics").is_selected()
-        assert box(fresh, "slp3#3", "#llm-path-zero-basics").is_selected()
+        assert all(box(fresh, node, f"#llm-path-{path}").is_selected() for path, node in on_paths)
         open_page(fresh, site, "materials/llm101n.html")
         assert box(fresh, "llm101n#2").is_selected() and not box(fresh, "llm101n#3").is_selected()
     finally:
@@ -184,59 +210,67 @@ def test_a_bad_or_foreign_file_is_refused_and_changes_nothing(
     reader, site: Path, tmp_path: Path, content: str, why: str
 ) -> None:
     open_page(reader, site, "paths.html")
-    box(reader, "ntu-genai-intro", "#llm-path-zero-basics").click()
+    box(reader, COURSE, f"#llm-path-{PATH}").click()
     before = stored(reader)
     bad = tmp_path / "progress.json"
     bad.write_text(content, encoding="utf-8")
     reader.find_element("css selector", ".llm-progress-tools input[type=file]").send_keys(str(bad))
     _wait_text(reader, ".llm-progress-message", f"无法导入：{why}。进度没有改变。")
     assert stored(reader) == before
-    assert box(reader, "ntu-genai-intro", "#llm-path-zero-basics").is_selected()
+    assert box(reader, COURSE, f"#llm-path-{PATH}").is_selected()
 
 
-def test_next_step_lists_what_a_goal_still_needs_in_order(reader, site: Path) -> None:
+@pytest.fixture(scope="module")
+def paths_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixed catalog of tests/roots/test-paths, built: 下一步's exact answers are its own."""
+    out = tmp_path_factory.mktemp("paths-site")
+    root = REPO / "tests" / "roots" / "test-paths"
+    result = sphinx_build(root, out / "html", "-n", "-W", "--keep-going", "-d", str(out / "doctrees"))
+    assert result.returncode == 0, result.stderr
+    return out / "html"
+
+
+def test_next_step_lists_what_a_goal_still_needs_in_order(reader, paths_site: Path) -> None:
     from selenium.webdriver.support.ui import Select
-
-    open_page(reader, site, "paths.html")
-    goal = Select(reader.find_element("css selector", "#llm-next-goal"))
-    goal.select_by_value("llm101n#3")
 
     def listed() -> list[str]:
         return [li.text for li in reader.find_elements("css selector", ".llm-next-list > li")]
 
-    syl = CATALOG.get("llm101n")
-    assert listed() == [f"{syl.title} 第 {n} 章　{syl.chapters[n - 1].title}" for n in (1, 2, 3)]
-    open_page(reader, site, "materials/llm101n.html")
-    box(reader, "llm101n#1").click()
-    open_page(reader, site, "paths.html")  # the chosen goal is remembered
-    assert reader.find_element("css selector", "#llm-next-goal").get_attribute("value") == "llm101n#3"
-    assert [t.split("　")[0] for t in listed()] == [f"{syl.title} 第 2 章", f"{syl.title} 第 3 章"]
+    def choose(value: str) -> None:
+        Select(reader.find_element("css selector", "#llm-next-goal")).select_by_value(value)
 
-    # A record's requirements come before it; a topic requirement offers its materials.
-    Select(reader.find_element("css selector", "#llm-next-goal")).select_by_value("slp3#10")
-    titles = [t.split(" 第 ")[1] if " 第 " in t else t for t in listed()]
-    assert titles == [
-        "3 章　N-gram Language Models",
-        "5 章　Logistic Regression",
-        "7 章　Neural Networks",
-        "9 章　Transformers",
-        "10 章　Large Language Models",
+    # The fixed catalog: a syllabus read in order; deep requires intro and the book's chapter 2,
+    # which requires chapter 1; apps-course requires the topic nn.
+    open_page(reader, paths_site, "pages/paths.html")
+    choose("syl#3")
+    assert listed() == [
+        "Tiny Syllabus 第 1 章　Language models",
+        "Tiny Syllabus 第 2 章　Networks",
+        "Tiny Syllabus 第 3 章　Apps",
     ]
-    status = text_of(reader, ".llm-next-status")
-    assert status.startswith("还需学完 5 项")
+    open_page(reader, paths_site, "pages/syllabus.html")
+    box(reader, "syl#1").click()
+    open_page(reader, paths_site, "pages/paths.html")  # the chosen goal is remembered
+    assert reader.find_element("css selector", "#llm-next-goal").get_attribute("value") == "syl#3"
+    assert listed() == ["Tiny Syllabus 第 2 章　Networks", "Tiny Syllabus 第 3 章　Apps"]
+
+    # A record's requirements come before it, each chapter after the one it requires; a record's
+    # stated hours follow its title (intro: 10, deep: 30 in the fixed catalog).
+    intro, deep = "Intro to LMs（约 10 小时）", "Deep LMs（约 30 小时）"
+    choose("deep")
+    assert listed() == [intro, "The Book 第 1 章　Counting", "The Book 第 2 章　Neurons", deep]
+    assert text_of(reader, ".llm-next-status").startswith("还需学完 4 项")
     # Ticking one takes it off the list.
-    box(reader, "slp3#3", "#llm-path-zero-basics").click()
-    assert len(listed()) == 4 and text_of(reader, ".llm-next-status").startswith("还需学完 4 项")
-    # A path: its steps in order, each after what it requires.
-    Select(reader.find_element("css selector", "#llm-next-goal")).select_by_value("path:zero-basics")
+    box(reader, "book#1", "#llm-path-main-line").click()
+    assert listed() == [intro, "The Book 第 2 章　Neurons", deep]
+    assert text_of(reader, ".llm-next-status").startswith("还需学完 3 项")
+    # A path: its steps in order, without what is done.
+    choose("path:main-line")
+    assert listed() == [intro, "The Book 第 2 章　Neurons", deep]
+    # A topic requirement offers the materials that teach it, as one choice.
+    choose("apps-course")
     items = listed()
-    steps = CATALOG.study_path("zero-basics").steps
-    # slp3#3 is done; the rest in path order. CS324's topic requirements are met by earlier
-    # steps (Nielsen teaches neural networks), so no "任选其一" entry appears.
-    expected = [s for s in steps if s.node != "slp3#3"]
-    assert len(items) == len(expected)
-    assert not any(item.startswith("任选其一") for item in items)
-    assert items[0] == CATALOG.get("ntu-genai-intro").title
+    assert items[0].startswith("任选其一") and items[-1] == "Building Apps", items
 
 
 def test_phone_width_keeps_the_panel_usable(tmp_path: Path, site: Path) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -34,6 +36,7 @@ def load_yaml(relative: str) -> dict:
         ),
         ("vendor.github-issue-config", [".github/ISSUE_TEMPLATE/config.yml"]),
         ("vendor.readthedocs", [".readthedocs.yaml"]),
+        ("vendor.dependabot", [".github/dependabot.yml"]),
     ],
 )
 def test_files_match_their_published_schemas(builtin: str, files: list[str]) -> None:
@@ -45,6 +48,45 @@ def test_files_match_their_published_schemas(builtin: str, files: list[str]) -> 
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_third_party_actions_are_pinned_by_commit(workflow: Path) -> None:
+    """A tag can be moved to other code; a commit cannot. GitHub's own actions may stay on tags."""
+    for line in workflow.read_text(encoding="utf-8").splitlines():
+        found = re.search(r"uses:\s*([^@\s]+)@(\S+)(.*)", line)
+        if not found or found.group(1).startswith("actions/"):
+            continue
+        action, ref, rest = found.groups()
+        assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{workflow.name}: {action} is pinned to {ref!r}, not a commit"
+        assert re.search(r"#\s*v[0-9]+(\.[0-9]+)*", rest), f"{workflow.name}: say which version {ref} is"
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_no_workflow_runs_a_fork_with_write_access(workflow: Path) -> None:
+    """pull_request_target runs with the base repository's token and secrets: never on a fork's code."""
+    data = yaml.load(workflow.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert "pull_request_target" not in data["on"], workflow.name
+    if "pull_request" in data["on"]:
+        assert data.get("permissions") == {"contents": "read"}, workflow.name
+
+
+def test_dependabot_updates_every_ecosystem_weekly_and_skips_the_broken_sphinx() -> None:
+    config = load_yaml(".github/dependabot.yml")
+    updates = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert set(updates) == {"pip", "npm", "github-actions"}
+    for update in updates.values():
+        assert update["schedule"]["interval"] == "weekly"
+        assert update["groups"], "one grouped pull request per ecosystem"
+    ignored = {rule["dependency-name"]: rule["versions"] for rule in updates["pip"]["ignore"]}
+    assert ignored == {"sphinx": [">=9.0.0"], "hypothesis": [">=6.170.10"]}
+    pinned = re.search(
+        r"^sphinx==(\S+)$", (REPO / "requirements.txt").read_text(encoding="utf-8"), re.MULTILINE | re.IGNORECASE
+    )
+    assert pinned and int(pinned.group(1).split(".")[0]) < 9
 
 
 def test_pre_commit_config_is_valid() -> None:
@@ -211,3 +253,9 @@ def test_requirements_are_pinned() -> None:
             line = line.strip()
             if line and not line.startswith(("#", "-r")):
                 assert "==" in line, f"{name}: {line} is not pinned"
+
+
+@pytest.mark.parametrize("form", ["suggest-course.yml", "suggest-book.yml", "suggest-resource.yml"])
+def test_suggestion_forms_ask_to_search_the_site_first(form: str) -> None:
+    intro = load_yaml(f".github/ISSUE_TEMPLATE/{form}")["body"][0]["attributes"]["value"]
+    assert "搜索框" in intro and "_data/catalog.yaml" in intro

@@ -46,6 +46,14 @@ def test_every_seed_name_is_on_the_site(site: Path) -> None:
     assert not missing
 
 
+def shown_addresses(link) -> list[str]:
+    """The addresses a card links for one link of the data, as the guide describes it: a dead link
+    (``broken``) shows its archived copy first; a live one its own address, then its ``archive``."""
+    if link.archive and link.broken:
+        return [link.archive, link.url]
+    return [link.url, link.archive] if link.archive else [link.url]
+
+
 def test_every_record_of_the_data_file_has_its_card(site: Path) -> None:
     cards = {}
     for name, page in all_pages(site).items():
@@ -56,7 +64,7 @@ def test_every_record_of_the_data_file_has_its_card(site: Path) -> None:
         name, card = cards.pop(f"llm-{record.id}")
         assert card.select_one(".sd-card-title").get_text(strip=True) == record.title
         links = card.select(".llm-card-links a.reference.external")
-        assert [a["href"] for a in links] == [link.url for link in record.links]
+        assert [a["href"] for a in links] == [href for link in record.links for href in shown_addresses(link)]
         aids = card.select(".llm-card-chinese a.reference.external")
         assert [a["href"] for a in aids] == [aid.url for aid in record.chinese]
     assert cards == {}

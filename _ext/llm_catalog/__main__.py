@@ -1,5 +1,6 @@
 """Command line: ``python -m llm_catalog check [FILE]`` validates the data file without building;
-``archive`` and ``linkstate`` write what the weekly link check learnt into it."""
+``diff BASE HEAD`` shows what a change to it does; ``archive`` and ``linkstate`` write what the
+weekly link check learnt into it."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import sys
 from pathlib import Path
 
 from . import DEFAULT_FILE
+from .datadiff import add_command as add_diff_command
 from .linkcli import add_commands
 from .load import load
-from .problems import CatalogInvalid, summary_line
+from .problems import CatalogInvalid, print_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("file", nargs="?", default=DEFAULT_FILE, type=Path)
     check.add_argument("--schema", type=Path, default=None, help="JSON Schema (default: beside the file)")
     add_commands(sub)
+    add_diff_command(sub)
     args = parser.parse_args(argv)
     if args.command != "check":
         return args.run(args)
@@ -30,9 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         catalog = load(args.file, args.schema)
     except CatalogInvalid as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"ERROR: {summary_line(exc.problems)}", file=sys.stderr)
+        print_problems(exc.problems)
         return 1
     counts = ", ".join(
         f"{len(getattr(catalog, name))} {name}" for name in ("categories", "courses", "syllabi", "books", "resources")

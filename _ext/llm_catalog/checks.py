@@ -510,6 +510,55 @@ def path_steps_in_order(checked: Checked) -> Iterator[Problem]:
                     )
 
 
+def _by_id(checked: Checked, key: str) -> Iterator[tuple[str, dict]]:
+    """The items of a top-level list that have a text id, with it."""
+    for _, item in checked.items(key):
+        if isinstance(item.get("id"), str):
+            yield item["id"], item
+
+
+def path_steps_in_its_language(checked: Checked) -> Iterator[Problem]:
+    """A path that declares a language (the all-Chinese path) takes only records in that language."""
+    languages = {item["id"]: item.get("language") for _, item in checked.records() if isinstance(item.get("id"), str)}
+    for _, path, steps in _path_steps(checked):
+        wanted = path.get("language")
+        if not isinstance(wanted, str):
+            continue
+        for n, (where, node) in enumerate(steps, start=1):
+            record_id = split_id(node)[0]
+            if record_id not in languages or languages[record_id] == wanted:
+                continue  # an unknown record is path_steps_exist's to report
+            has = f"is in {languages[record_id]!r}" if languages[record_id] else "has no `language`"
+            yield checked.problem(
+                (*where, "record"),
+                f"step {n} ({record_id!r}) {has}, but this path takes only materials in {wanted!r} (its "
+                "`language`); choose a material in that language, or put the step on another path",
+            )
+
+
+def path_main_courses_before_reference(checked: Checked) -> Iterator[Problem]:
+    """The seed's advice: study the courses of the main kinds first, then use the paper seminars'
+    reading lists (their kind's ``study`` is ``reference``)."""
+    study = {
+        item["id"]: item.get("study") for _, item in checked.items("categories") if isinstance(item.get("id"), str)
+    }
+    kind = {item["id"]: item.get("category") for _, item in checked.items("courses") if isinstance(item.get("id"), str)}
+    for _, _, steps in _path_steps(checked):
+        reference: tuple[int, str] | None = None
+        for n, (where, node) in enumerate(steps, start=1):
+            record_id = split_id(node)[0]
+            advice = study.get(kind.get(record_id))  # type: ignore[arg-type]
+            if advice == "reference" and reference is None:
+                reference = (n, record_id)
+            elif advice == "main" and reference is not None:
+                m, seminar = reference
+                yield checked.problem(
+                    (*where, "record"),
+                    f"step {n} ({record_id!r}) is a course to study, but comes after step {m} ({seminar!r}), whose "
+                    f"paper list is reference material; move step {n} before step {m}, so the main courses come first",
+                )
+
+
 def _teaches(graph: Graph, node: str, topic: str) -> bool:
     """A whole record teaches what it and its chapters are tagged with."""
     if topic in graph.teaches.get(node, ()):
@@ -543,6 +592,8 @@ RULES: tuple[Rule, ...] = (
     no_requirement_cycles,
     path_steps_exist,
     path_steps_in_order,
+    path_steps_in_its_language,
+    path_main_courses_before_reference,
 )
 
 

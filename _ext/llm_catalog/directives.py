@@ -174,7 +174,7 @@ class BooksDirective(CatalogDirective):
             groups = [group]
         out: list[Node] = []
         for group in groups:
-            books = [b for b in self.catalog.books if b.group == group.id]
+            books = self.catalog.books_in(group.id)
             if not books:
                 continue
             if "group" not in self.options:
@@ -205,7 +205,7 @@ class ResourcesDirective(CatalogDirective):
         else:
             wanted = self.options.get("kind")
             self.uses(f"resources:{wanted or '*'}")
-            resources = [r for r in self.catalog.resources if wanted in (None, r.resource_kind)]
+            resources = list(self.catalog.resources_of(wanted))
         self.uses(*map(record_key, resources))
         here, copy = self.env.docname, self.home is not None
         return [self.grid([(self.show(r), cards.stub(self.catalog, r, here, copy=copy)) for r in resources])]

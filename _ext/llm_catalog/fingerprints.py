@@ -66,11 +66,11 @@ def _books(catalog: Catalog, group_id: str) -> object:
     groups = catalog.book_groups if group_id == "*" else [g for g in catalog.book_groups if g.id == group_id]
     if not groups:
         return None
-    return tuple((_plain(g), tuple(b.id for b in catalog.books if b.group == g.id)) for g in groups)
+    return tuple((_plain(g), tuple(b.id for b in catalog.books_in(g.id))) for g in groups)
 
 
 def _resources(catalog: Catalog, kind: str) -> object:
-    return tuple(r.id for r in catalog.resources if kind in ("*", r.resource_kind))
+    return tuple(r.id for r in catalog.resources_of(None if kind == "*" else kind))
 
 
 def _syllabus(catalog: Catalog, syllabus_id: str) -> object:
@@ -107,7 +107,7 @@ def _recent(catalog: Catalog, _: str) -> object:
 
 def _studyplan(catalog: Catalog, _: str) -> object:
     """The study paths and the prerequisite graph: the paths, and of every record what they show
-    of it (title, hours, requirements, topics, chapters), with the topics' and categories' words."""
+    of it (title, hours, requirements, topics, category, language, chapters), with the topics' and categories' words."""
 
     def outline(record: Record) -> object:
         chapters = tuple(
@@ -121,6 +121,7 @@ def _studyplan(catalog: Catalog, _: str) -> object:
             getattr(record, "requires", ()),
             record.topics,
             getattr(record, "category", None),
+            getattr(record, "language", None),
             chapters,
         )
 

@@ -227,6 +227,7 @@ PATHS = {
     "total_hours": "合计约 {hours} 小时",
     "total_unknown": "另有 {count} 步时长未知",
     "total_all_unknown": "各步时长均未知",
+    "language_count": "本指南目前共收录 {total} 项{language}材料，这条路线用到其中 {used} 项。",
     "related_more": "更多（{count} 项）",
     "related_more_print": "另有 {count} 项相关材料，见网页版。",
     "related_more_rest": "另有 {count} 项相关材料未列出，可在“找资料”页按主题筛选。",

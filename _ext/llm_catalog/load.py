@@ -209,6 +209,7 @@ def _build(data: dict, doc: Document, shown: str) -> Catalog:
                 summary=p["summary"],
                 steps=tuple(PathStep(s["record"], s["why"], s.get("chapter")) for s in p["steps"]),
                 line=line("paths", i),
+                language=p.get("language"),
             )
             for i, p in enumerate(data.get("paths", ()))
         ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 from dataclasses import dataclass
 
 from .yamlsource import DataPath
@@ -45,6 +46,13 @@ class CatalogInvalid(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s) in the catalog")
         self.problems = problems
+
+
+def print_problems(problems: list[Problem]) -> None:
+    """Every problem, then the summary line, on standard error: what ``check`` prints."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"ERROR: {summary_line(problems)}", file=sys.stderr)
 
 
 def summary_line(problems: list[Problem]) -> str:

@@ -144,6 +144,8 @@ class Syllabus:
     course: str | None = None
     topics: tuple[str, ...] = ()
     added: str | None = None
+    #: A syllabus states no language; every record answers ``language`` (paths and cards ask it).
+    language = None
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,8 @@ class StudyPath:
     summary: str
     steps: tuple[PathStep, ...]
     line: int
+    #: Every step's record is in this language (``make check`` enforces it), if set.
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -304,6 +308,13 @@ class Catalog:
 
     def courses_in(self, category_id: str) -> tuple[Course, ...]:
         return tuple(c for c in self.courses if c.category == category_id)
+
+    def books_in(self, group_id: str) -> tuple[Book, ...]:
+        return tuple(b for b in self.books if b.group == group_id)
+
+    def resources_of(self, kind: str | None) -> tuple[Resource, ...]:
+        """Resources of one kind (``list``, ``video`` ...); every resource when *kind* is ``None``."""
+        return tuple(r for r in self.resources if kind in (None, r.resource_kind))
 
     def syllabus_of(self, course_id: str) -> Syllabus | None:
         return next((s for s in self.syllabi if s.course == course_id), None)
@@ -416,7 +427,7 @@ class Catalog:
         if name == "courses" and self.category(arg):
             return len(self.courses_in(arg))
         if name == "books" and self.book_group(arg):
-            return sum(1 for b in self.books if b.group == arg)
+            return len(self.books_in(arg))
         if name == "chapters" and isinstance(syl := self.get(arg), Syllabus):
             return len(syl.chapters)
         return None

@@ -76,6 +76,12 @@ def path_section(catalog: Catalog, path: StudyPath, docname: str) -> nodes.secti
     section = nodes.section(ids=[path_anchor(path.id)], names=[path.title], classes=["llm-path"])
     section += nodes.title(path.title, path.title)
     section += nodes.paragraph(path.summary, path.summary, classes=["llm-path-summary"])
+    if path.language:
+        # Counted from the data, so the sentence stays true as records in the language are added.
+        total = sum(1 for record in catalog.records() if record.language == path.language)
+        used = len({split_id(step.node)[0] for step in path.steps})
+        text = WORDS["language_count"].format(total=total, language=labels.LANGUAGES[path.language], used=used)
+        section += nodes.paragraph(text, text, classes=["llm-path-language"])
     hours = [catalog.hours(step.node) for step in path.steps]
     known = [h for h in hours if h is not None]
     totals = [WORDS["total"].format(steps=len(path.steps))]
