@@ -953,3 +953,104 @@ def test_a_record_without_a_text_id_is_named_none_when_its_address_is_repeated()
         "catalog.yaml:10: ERROR: courses[beta].links[0].url: 'https://alpha.example.org/' is already a link of None "
         "(line 9); if it is the same material, keep one record, otherwise correct the address"
     ]
+
+
+# -- A path's language and the seed's advice: main courses before paper seminars ------------------
+
+#: The header with a kind of paper seminars (study: reference) and one to choose from (supplementary);
+#: a test's text starts on line 10.
+KINDS = HEADER.replace(
+    "  - {id: core, title: 核心, summary: 主线。, study: main}\n",
+    "  - {id: core, title: 核心, summary: 主线。, study: main}\n"
+    "  - {id: seminars, title: 研讨课, summary: 论文列表。, study: reference}\n"
+    "  - {id: extra, title: 选学, summary: 按需。, study: supplementary}\n",
+)
+#: Lines 10-18: courses in English (core), in Chinese (core), two paper seminars, one to choose;
+#: a book in English with a chapter. A path follows: its steps from line 25 (26 with a language).
+MATERIALS = (
+    "courses:\n"  # 10
+    + course("english", "https://en.example.org/")
+    + course("chinese", "https://zh.example.org/").replace("language: en", "language: zh")
+    + course("seminar", "https://seminar.example.org/").replace("category: core", "category: seminars")
+    + course("seminar-2", "https://seminar2.example.org/").replace("category: core", "category: seminars")
+    + course("extra-course", "https://extra.example.org/").replace("category: core", "category: extra")
+    + "books:\n"  # 16
+    + "  - {id: book, group: basics, authors: [A], title: B, language: en, note: 一本书。,\n"
+    + "     chapters: [{number: 1, title: One}]}\n"
+)
+
+
+def language_path(language: str, *steps: str) -> str:
+    return path(*steps).replace("    steps:\n", f"    language: {language}\n    steps:\n")
+
+
+def test_a_path_in_one_language_refuses_a_chapter_of_a_record_in_another(data: DataFile) -> None:
+    assert data.problems(MATERIALS + language_path("zh", "chinese", "book#1"), header=KINDS) == [
+        data.at(
+            26,
+            "paths[p].steps[1].record: step 2 ('book') is in 'en', but this path takes only materials in 'zh' "
+            "(its `language`); choose a material in that language, or put the step on another path",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        language_path("zh", "chinese"),
+        language_path("en", "english", "book#1", "book"),
+        path("chinese", "english", "book#1"),  # a path without a language takes any
+    ],
+    ids=["zh", "en-with-chapter", "no-language"],
+)
+def test_near_miss_a_path_takes_records_in_its_language_or_any_without_one(data: DataFile, text: str) -> None:
+    assert data.problems(MATERIALS + text, header=KINDS) == []
+
+
+def test_an_unknown_step_on_a_path_in_one_language_is_reported_once(data: DataFile) -> None:
+    assert data.problems(MATERIALS + language_path("zh", "nothing", "chinese"), header=KINDS) == [
+        data.at(25, "paths[p].steps[0].record: unknown record 'nothing'")
+    ]
+
+
+def test_a_course_to_study_after_a_paper_seminar_is_refused_naming_the_first_seminar(data: DataFile) -> None:
+    assert data.problems(MATERIALS + path("seminar", "seminar-2", "english", "chinese"), header=KINDS) == [
+        data.at(
+            26,
+            "paths[p].steps[2].record: step 3 ('english') is a course to study, but comes after step 1 ('seminar'), "
+            "whose paper list is reference material; move step 3 before step 1, so the main courses come first",
+        ),
+        data.at(
+            27,
+            "paths[p].steps[3].record: step 4 ('chinese') is a course to study, but comes after step 1 ('seminar'), "
+            "whose paper list is reference material; move step 4 before step 1, so the main courses come first",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        ("english", "chinese", "seminar", "seminar-2"),  # main courses first, as the seed advises
+        ("english", "seminar", "extra-course", "book"),  # after a seminar: a course to choose, a book
+        ("extra-course", "seminar"),
+    ],
+)
+def test_near_miss_paper_seminars_after_the_main_courses_are_accepted(data: DataFile, steps: tuple[str, ...]) -> None:
+    assert data.problems(MATERIALS + path(*steps), header=KINDS) == []
+
+
+def test_print_problems_prints_each_problem_then_the_summary_on_standard_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from llm_catalog.problems import print_problems
+
+    print_problems([Problem("a.yaml", 3, "courses[x].id", "bad"), Problem("a.yaml", None, "", "worse")])
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        "a.yaml:3: ERROR: courses[x].id: bad",
+        "ERROR: a.yaml: worse",
+        "ERROR: a.yaml: 2 problems found; fix the lines above. The site is not built while the data file has "
+        "problems (`make check` re-checks it quickly).",
+    ]
