@@ -1054,3 +1054,26 @@ def test_print_problems_prints_each_problem_then_the_summary_on_standard_error(
         "ERROR: a.yaml: 2 problems found; fix the lines above. The site is not built while the data file has "
         "problems (`make check` re-checks it quickly).",
     ]
+
+
+def test_path_rules_skip_values_of_the_wrong_shape_and_check_every_path() -> None:
+    text = (
+        "courses:\n"  # 10
+        "  - {id: english, category: core, language: en}\n"
+        "  - {category: seminars, language: zh}\n"  # no id
+        "  - {id: seminar, category: seminars}\n"
+        "  - {id: chinese, category: core, language: zh}\n"
+        "paths:\n"  # 15
+        "  - {id: any, steps: [{record: english}]}\n"  # no language: any
+        "  - {id: odd, language: 7, steps: [{record: english}]}\n"  # a language that is not text
+        "  - {id: zh-only, language: zh, steps: [{record: english}, {record: chinese}]}\n"  # 18
+        "  - {id: order, steps: [{record: seminar}, {record: english}]}\n"  # 19
+    )
+    doc = yamlsource.parse(KINDS + text)
+    assert [str(problem) for problem in checks.rule_problems(doc, "catalog.yaml")] == [
+        "catalog.yaml:18: ERROR: paths[zh-only].steps[0].record: step 1 ('english') is in 'en', but this path takes "
+        "only materials in 'zh' (its `language`); choose a material in that language, or put the step on another path",
+        "catalog.yaml:19: ERROR: paths[order].steps[1].record: step 2 ('english') is a course to study, but comes "
+        "after step 1 ('seminar'), whose paper list is reference material; move step 2 before step 1, so the main "
+        "courses come first",
+    ]
