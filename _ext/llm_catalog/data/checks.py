@@ -166,7 +166,7 @@ def checked_dates_are_real(checked: Checked) -> Iterator[Problem]:
 
 
 def checked_dates_are_not_in_the_future(checked: Checked) -> Iterator[Problem]:
-    today = date.today()
+    today = _latest_today()
     for path, link in _entries(checked, "links"):
         value = link.get("checked")
         if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
@@ -248,7 +248,13 @@ def _bad_host(url: object) -> bool:
 
 
 def _latest_today() -> date:
-    """Today somewhere on Earth (UTC+14): a date written today in any time zone is not "future"."""
+    """Today somewhere on Earth (UTC+14): a date written today in any time zone is not "future".
+
+    Every date rule (``checked``, ``broken``, ``added``) compares with this one day, so a file is
+    accepted or refused alike by all of them, on a contributor's machine in any time zone and in CI
+    (which runs in UTC): the machine's local date would refuse a date written just after midnight
+    in Asia, and would make the rules disagree near midnight if only some of them used it.
+    """
     return (datetime.now(UTC) + timedelta(hours=14)).date()
 
 
@@ -493,10 +499,8 @@ def path_steps_in_its_language(checked: Checked) -> Iterator[Problem]:
 def path_main_courses_before_reference(checked: Checked) -> Iterator[Problem]:
     """The seed's advice: study the courses of the main kinds first, then use the paper seminars'
     reading lists (their kind's ``study`` is ``reference``)."""
-    study = {
-        item["id"]: item.get("study") for _, item in checked.items("categories") if isinstance(item.get("id"), str)
-    }
-    kind = {item["id"]: item.get("category") for _, item in checked.items("courses") if isinstance(item.get("id"), str)}
+    study = {rid: item.get("study") for rid, item in _by_id(checked, "categories")}
+    kind = {rid: item.get("category") for rid, item in _by_id(checked, "courses")}
     for _, _, steps in _path_steps(checked):
         reference: tuple[int, str] | None = None
         for n, (where, node) in enumerate(steps, start=1):

@@ -227,15 +227,18 @@ def requirements(data: Any, sections: Iterable[str], *, in_order: str) -> Requir
             continue
         nodes[rid] = path
         graph.add(rid, teaches=_strings(record.get("topics")))
-        previous: str | None = None
+        previous: int | None = None  # in a syllabus, the number of the chapter before
         for where, chapter, number in _chapters(path, record):
             node = chapter_id(rid, number)
             nodes.setdefault(node, where)
             graph.add(node, teaches=_strings(chapter.get("topics")))
             graph.require(rid, node)
-            if path[0] == in_order and previous:
-                graph.require(node, previous)
-            previous = node
+            # A syllabus is read in order: a chapter requires the one before it, but only when the
+            # number increases, so a misnumbered chapter (chapters_in_order reports it) is not also
+            # reported as a prerequisite cycle.
+            if path[0] == in_order and previous is not None and previous < number:
+                graph.require(node, chapter_id(rid, previous))
+            previous = number
     written: dict[tuple[str, str], Place] = {}
     for path, record in records:
         rid = record.get("id")
