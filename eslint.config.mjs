@@ -4,7 +4,8 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
-  { ignores: ["node_modules/", ".venv/", "_build/"] },
+  // mutants/ is make mutation's copy of the project: its scripts are the originals, linted here.
+  { ignores: ["node_modules/", ".venv/", "_build/", "mutants/"] },
   js.configs.recommended,
   {
     files: ["_ext/**/*.js", "_static/**/*.js"],
