@@ -148,6 +148,8 @@ def test_id_tables_are_the_data(marker: str, key: str) -> None:
         ("资源类型表", "resource", "kind"),
         ("课程形式表", "course", "format"),
         ("语言表", "language", None),
+        ("取值表 cost", "cost", "value"),
+        ("取值表 effort", "effort", "kind"),
     ],
 )
 def test_value_tables_are_the_schema(marker: str, definition: str, prop: str | None) -> None:

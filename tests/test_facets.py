@@ -3,7 +3,6 @@ page lists every record once without stealing their anchors; the Chinese-access 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
@@ -19,8 +18,17 @@ CATEGORY_PAGES = [f"materials/{c['id']}.html" for c in DATA["categories"]] + [
 FILTER_ASSETS = ("llm-filter.js", "llm-filter.css")
 
 
+def aids(item: dict) -> list[dict]:
+    return (item.get("chinese") or {}).get("aids", [])
+
+
 def in_chinese(item: dict) -> bool:
-    return item.get("language") == "zh" or bool(item.get("chinese"))
+    return item.get("language") == "zh" or bool(aids(item))
+
+
+def known_cost(item: dict) -> str:
+    value = (item.get("cost") or {}).get("value", "unknown")
+    return value
 
 
 def card_columns(page) -> dict[str, object]:
@@ -35,43 +43,140 @@ def cards_by_anchor(site: Path) -> dict[str, object]:
     return found
 
 
-def test_every_card_states_cost_chinese_access_and_time(site: Path) -> None:
+COST_WORDS = {"free": "免费", "free-to-audit": "可免费旁听", "paid": "付费"}
+KIND_WORDS = {"video": "小时视频", "class": "小时课堂时间", "stated": "小时（课程给出）"}
+
+
+def facts_parts(card) -> tuple[list[str], list[str]]:
+    """The facts line of a card as its parts without the source links, and the links' addresses."""
+    line = card.select_one(".llm-card-facets")
+    hrefs = [a["href"] for a in line.select("a.llm-source")]
+    for link in line.select("a.llm-source"):
+        link.decompose()
+    return line.get_text().split(" · "), hrefs
+
+
+def test_every_card_states_cost_chinese_access_and_time_with_sources(site: Path) -> None:
     cards = cards_by_anchor(site)
     assert set(cards) == set(RECORDS)
     for rid, (_, item) in RECORDS.items():
-        cost, chinese, hours = cards[rid].select_one(".llm-card-facets").get_text().split(" · ")
-        assert (cost == "费用未知") == ("cost" not in item), rid
-        assert (hours == "时长未知") == ("effort" not in item), rid
-        if "effort" in item:
-            assert re.search(rf"(?<!\d){item['effort']['hours']} 小时", hours), (rid, hours)
-            assert ("估计" in hours) == (item["effort"]["basis"] == "estimate"), rid
-        assert (chinese == "未收录中文资料") == (not in_chinese(item)), (rid, chinese)
+        parts, hrefs = facts_parts(cards[rid])
+        cost, chinese, *rest = parts
+        fact = item.get("cost")
+        if fact is None:
+            assert cost == "费用未查", rid
+        elif fact["value"] == "unknown":
+            assert cost == f"费用未能确认（{fact['checked'][:7]} 查）", rid
+        else:
+            assert cost == COST_WORDS[fact["value"]], rid
+        effort, pages = item.get("effort"), item.get("pages")
+        hours = rest[0] if effort is not None or pages is None else None
+        if effort is None and pages is None:
+            assert hours == "时长未查", rid
+        elif effort is not None and effort["kind"] == "unknown":
+            assert hours == f"时长未能确认（{effort['checked'][:7]} 查）", rid
+        elif effort is not None:
+            assert f"{effort['hours']} {KIND_WORDS[effort['kind']]}" in hours, (rid, hours)
+            if "lectures" in effort:  # a derived figure shows its derivation
+                assert hours.startswith(f"{effort['lectures']} 讲 × {effort['minutes']} 分钟 ≈ "), (rid, hours)
+        if pages is not None:
+            assert rest[-1] == f"{pages['count']} 页", rid
+        if item.get("language") == "zh":
+            assert chinese == "中文原版", rid
+        elif aids(item):
+            assert "中文" in chinese or "搬运" in chinese, rid
+        elif "chinese" in item:
+            assert chinese == f"查过，暂无中文资料（{item['chinese']['checked'][:7]}）", (rid, chinese)
+        else:
+            assert chinese == "未查中文资料", rid
+        want = [url for name in ("cost", "effort", "pages") for url in (item.get(name) or {}).get("sources", [])]
+        assert hrefs == want, rid
+
+
+def test_source_links_say_what_they_support(site: Path) -> None:
+    """Each 依据 link is titled with the fact and the site, and opens the page it names."""
+    seen = 0
+    for card in cards_by_anchor(site).values():
+        for link in card.select(".llm-card-facets a.llm-source"):
+            seen += 1
+            host = link["href"].split("/")[2]
+            assert link.get_text().startswith("依据")
+            assert "的依据：" in link["title"] and host in link["title"] and "查证" in link["title"], link
+    assert seen >= 20
+
+
+def test_fact_notes_fold_under_a_disclosure_with_their_dates(site: Path) -> None:
+    cards = cards_by_anchor(site)
+    for rid, (_, item) in RECORDS.items():
+        notes = cards[rid].select_one("details.llm-card-factnotes")
+        stated = [item[name] for name in ("cost", "effort", "pages", "chinese") if name in item]
+        if not stated:
+            assert notes is None, rid
+            continue
+        assert notes is not None and not notes.has_attr("open"), rid
+        assert notes.select_one("summary").get_text() == "查证说明"
+        text = notes.get_text()
+        for fact in stated:
+            assert f"（{fact['checked']} 查证）" in text, rid
+            assert fact.get("note") is None or fact["note"] in text, rid
 
 
 def test_the_issue_example_reads_as_promised(root_copy: Path, tmp_path: Path) -> None:
-    """The issue's example card: a free record with a Chinese translation and one stated hour.
-    (On a copy of the basic test root, so the wording is checked whatever the real catalog holds.)"""
+    """The issue's example card: a free record with a Chinese translation and one stated hour, each
+    fact with its source. (On a copy of the basic test root, so the wording is checked whatever the
+    real catalog holds.)"""
     data = root_copy / "_data" / "catalog.yaml"
     text = data.read_text(encoding="utf-8").replace(
         "  - id: beta-course\n",
-        "  - id: beta-course\n    cost: free\n    effort: {hours: 1, basis: stated}\n"
-        '    chinese: [{kind: translation, url: "https://zh.example.org/beta"}]\n',
+        "  - id: beta-course\n"
+        '    cost: {value: free, sources: ["https://beta.example.org/about"], checked: "2026-11-30"}\n'
+        '    effort: {kind: video, hours: 23, lectures: 17, minutes: 80, sources: ["https://beta.example.org/videos"],'
+        ' checked: "2026-11-30"}\n'
+        '    chinese: {checked: "2026-11-30", aids: [{kind: translation, url: "https://zh.example.org/beta"}]}\n',
         1,
     )
     data.write_text(text, encoding="utf-8")
     result = sphinx_build(root_copy, tmp_path / "html", "-q")
     assert result.returncode == 0, result.stderr
     card = soup(tmp_path / "html" / "pages" / "courses.html").find(id="llm-beta-course")
-    assert card.select_one(".llm-card-facets").get_text() == "免费 · 中文翻译 · 约 1 小时"
+    line = card.select_one(".llm-card-facets")
+    assert line.get_text() == "免费依据 · 中文翻译 · 17 讲 × 80 分钟 ≈ 23 小时视频依据"
+    assert [a["href"] for a in line.select("a.llm-source")] == [
+        "https://beta.example.org/about",
+        "https://beta.example.org/videos",
+    ]
+
+
+def test_looked_and_found_nothing_differs_from_never_looked(root_copy: Path, tmp_path: Path) -> None:
+    data = root_copy / "_data" / "catalog.yaml"
+    text = data.read_text(encoding="utf-8").replace(
+        "  - id: beta-course\n",
+        '  - id: beta-course\n    chinese: {checked: "2026-11-30", note: 查过 B 站和 GitHub。}\n'
+        '    cost: {value: unknown, checked: "2026-11-30", note: 两处来源说法不一。}\n',
+        1,
+    )
+    data.write_text(text, encoding="utf-8")
+    result = sphinx_build(root_copy, tmp_path / "html", "-q")
+    assert result.returncode == 0, result.stderr
+    page = soup(tmp_path / "html" / "pages" / "courses.html")
+    looked, _ = facts_parts(page.find(id="llm-beta-course"))
+    assert looked == ["费用未能确认（2026-11 查）", "查过，暂无中文资料（2026-11）", "时长未查"]
+    notes = page.find(id="llm-beta-course").select_one("details.llm-card-factnotes").get_text()
+    assert "两处来源说法不一。" in notes and "查过 B 站和 GitHub。" in notes
+    never = page.find(id="llm-gamma-build")  # an English course nobody looked at
+    assert facts_parts(never)[0] == ["费用未查", "未查中文资料", "时长未查"]
+    assert never.select_one("details.llm-card-factnotes") is None
 
 
 def test_every_chinese_aid_is_a_link_on_its_card(site: Path) -> None:
     cards = cards_by_anchor(site)
-    aids = [(rid, aid) for rid, (_, item) in RECORDS.items() for aid in item.get("chinese", [])]
-    assert len(aids) >= 8
-    for rid, aid in aids:
+    found = [(rid, aid) for rid, (_, item) in RECORDS.items() for aid in aids(item)]
+    assert len(found) >= 8
+    for rid, aid in found:
         links = cards[rid].select(".llm-card-chinese a[href]")
         assert aid["url"] in [a["href"] for a in links], (rid, aid["url"])
+        for source in aid.get("sources", []):
+            assert source in [a["href"] for a in links], (rid, source)
         text = cards[rid].select_one(".llm-card-chinese").get_text()
         for detail in (aid.get("by"), aid.get("follows")):
             assert detail is None or detail in text, (rid, detail)
@@ -102,7 +207,7 @@ def test_facet_attributes_match_the_data(site: Path) -> None:
     columns = card_columns(soup(site / "find.html"))
     for rid, (key, item) in RECORDS.items():
         col = columns[rid]
-        assert col["data-llm-cost"] == item.get("cost", "unknown")
+        assert col["data-llm-cost"] == known_cost(item)
         assert col["data-llm-level"] == item.get("level", "unknown")
         assert col["data-llm-lang"] == ("zh" if in_chinese(item) else "")
         assert col["data-llm-topic"].split() == (item.get("topics") or ["unknown"])
@@ -148,7 +253,7 @@ def test_chinese_table_lists_exactly_the_records_studyable_in_chinese(site: Path
     assert titles == want
     for row, (_, item) in zip(rows, [r for r in RECORDS.values() if in_chinese(r[1])], strict=True):
         hrefs = [a["href"] for a in row.select("td")[2].select("a[href]")]
-        assert hrefs == [aid["url"] for aid in item.get("chinese", [])]
+        assert hrefs == [url for aid in aids(item) for url in (aid["url"], *aid.get("sources", []))]
         assert (item.get("language") == "zh") == ("中文原版" in row.select("td")[2].get_text())
 
 

@@ -33,9 +33,9 @@ def facts(key: str, item: dict) -> dict[str, set[str]]:
         formats.add("video")
     return {
         "level": {item.get("level", "unknown")},
-        "lang": {"zh"} if item.get("language") == "zh" or item.get("chinese") else set(),
+        "lang": {"zh"} if item.get("language") == "zh" or (item.get("chinese") or {}).get("aids") else set(),
         "format": formats or {"unknown"},
-        "cost": {item.get("cost", "unknown")},
+        "cost": {(item.get("cost") or {}).get("value", "unknown")},
         "topic": set(item.get("topics") or ["unknown"]),
     }
 

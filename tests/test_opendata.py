@@ -231,7 +231,20 @@ def test_catalog_json_matches_its_schema_and_the_data(built, rootdir) -> None:
 
 
 def test_real_site_publishes_catalog_json_and_feed(site: Path) -> None:
-    check_export(site, REPO / "_data" / "catalog.yaml")
+    data = check_export(site, REPO / "_data" / "catalog.yaml")
+    # Every fact goes out with its sources and the day they were read, as the data file has them.
+    raw = yamlsource.read(REPO / "_data" / "catalog.yaml").data
+    stated = {
+        (item["id"], name): item[name]
+        for key in ("courses", "books", "resources")
+        for item in raw[key]
+        for name in ("cost", "effort", "pages", "chinese")
+        if name in item
+    }
+    assert len(stated) >= 35
+    fields = {record["id"]: record["fields"] for record in data["records"]}
+    for (rid, name), fact in stated.items():
+        assert fields[rid][name] == fact, (rid, name)
     feed = strict_feed(site / "feed.xml")
     dated = newest_first(yamlsource.read(REPO / "_data" / "catalog.yaml").data)[: render.RECENT_SHOWN]
     assert len(feed.entries) == len(dated) > 0

@@ -217,7 +217,7 @@ def test_rtd_html_has_its_sitemap_and_404_page_at_the_canonical_url(rtd: Path) -
 
 
 def studyable_in_chinese() -> list:
-    return [r for r in (*CATALOG.courses, *CATALOG.books, *CATALOG.resources) if r.language == "zh" or r.chinese]
+    return [r for r in (*CATALOG.courses, *CATALOG.books, *CATALOG.resources) if r.language == "zh" or r.aids]
 
 
 def test_pdf_prints_the_chinese_access_table(pdf_text: str) -> None:
@@ -226,7 +226,7 @@ def test_pdf_prints_the_chinese_access_table(pdf_text: str) -> None:
     position = 0
     for record in studyable_in_chinese():
         position = table.index(folded(record.title), position)
-        for aid in record.chinese:
+        for aid in record.aids:
             assert folded(aid.url) in flat, aid.url  # the aid's address, printed as a footnote
 
 
@@ -236,6 +236,21 @@ def test_pdf_has_no_filter_and_prints_each_card_once(pdf_text: str) -> None:
     for record in (*CATALOG.courses, *CATALOG.books, *CATALOG.resources):
         # The filter page's copies of the cards are web-only.
         assert flat.count(folded(record.note)) == 1, record.id
+
+
+def test_pdf_prints_every_fact_with_its_source_as_a_footnote(pdf_text: str) -> None:
+    """A fact's 依据 is a link on the web; on paper its address is printed (a footnote)."""
+    flat = folded(pdf_text)
+    sources = [
+        url
+        for record in (*CATALOG.courses, *CATALOG.books, *CATALOG.resources)
+        for _, fact in record.facts()
+        for url in fact.sources
+    ]
+    assert len(sources) >= 20
+    for url in sources:
+        assert folded(url) in flat, url
+    assert "查证说明" in pdf_text  # the notes are printed, not folded away
 
 
 def test_epub_has_the_chinese_table_and_no_filter(rtd: Path) -> None:

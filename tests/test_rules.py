@@ -11,7 +11,7 @@ problems.py; tests/mutation_equivalent.txt lists the surviving mutants no data f
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -501,12 +501,14 @@ def test_near_miss_courses_that_differ_are_accepted(data: DataFile, beta: str) -
 
 def with_aids(*aids: str) -> str:
     listed = ", ".join(f'{{kind: subtitles, url: "{url}"}}' for url in aids)
-    return "courses:\n" + course("alpha", "https://alpha.example.org/", f",\n    chinese: [{listed}]")
+    return "courses:\n" + course(
+        "alpha", "https://alpha.example.org/", f',\n    chinese: {{checked: "2026-11-01", aids: [{listed}]}}'
+    )
 
 
 def test_a_chinese_aid_needs_a_real_host_name(data: DataFile) -> None:
     assert data.problems(with_aids("https://bilibili/x")) == [
-        data.at(10, "courses[alpha].chinese[0].url: 'https://bilibili/x' has no valid host name")
+        data.at(10, "courses[alpha].chinese.aids[0].url: 'https://bilibili/x' has no valid host name")
     ]
 
 
@@ -514,18 +516,19 @@ def test_a_chinese_aid_is_listed_once_per_record(data: DataFile) -> None:
     body = (
         "courses:\n"  # 8
         "  - {id: alpha, category: core, title: Alpha, language: en, note: 一门课。,\n"
-        '     links: [{kind: site, url: "https://alpha.example.org/"}], chinese: [\n'  # 10
-        '       {kind: subtitles, url: "https://cn.example.org/a"},\n'  # 11
+        '     links: [{kind: site, url: "https://alpha.example.org/"}],\n'
+        '     chinese: {checked: "2026-11-01", aids: [\n'  # 11
+        '       {kind: subtitles, url: "https://cn.example.org/a"},\n'  # 12
         '       {kind: notes, url: "https://cn.example.org/b"},\n'
-        '       {kind: notes, url: "https://cn.example.org/a"}]}\n'  # 13
+        '       {kind: notes, url: "https://cn.example.org/a"}]}}\n'  # 14
     )
     assert data.problems(body) == [
-        data.at(13, "courses[alpha].chinese[2].url: this Chinese aid is already listed at line 11; list it once")
+        data.at(14, "courses[alpha].chinese.aids[2].url: this Chinese aid is already listed at line 12; list it once")
     ]
 
 
 def test_near_miss_two_records_may_share_a_chinese_aid(data: DataFile) -> None:
-    aid = ',\n    chinese: [{kind: notes, url: "https://cn.example.org/a"}]'
+    aid = ',\n    chinese: {checked: "2026-11-01", aids: [{kind: notes, url: "https://cn.example.org/a"}]}'
     body = (
         "courses:\n"
         + course("alpha", "https://alpha.example.org/", aid)
@@ -533,6 +536,65 @@ def test_near_miss_two_records_may_share_a_chinese_aid(data: DataFile) -> None:
         + course("gamma", "https://gamma.example.org/", aid.replace("notes", "subtitles"))
     )
     assert data.problems(body) == []
+
+
+# -- Facts and their sources ------------------------------------------------------------------------
+
+
+def with_fact(fact: str) -> str:
+    return "courses:\n" + course("alpha", "https://alpha.example.org/", f",\n    {fact}")  # the fact: line 10
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        'cost: {value: free, sources: ["https://alpha.example.org/"], checked: "2026-11-01"}',
+        'cost: {value: unknown, checked: "2026-11-01", note: 两处来源说法不一。}',
+        'cost: {value: unknown, sources: ["https://alpha.example.org/"], checked: "2026-11-01", note: 没写价格。}',
+        'effort: {kind: unknown, checked: "2026-11-01", note: 没有播放列表。}',
+        'effort: {kind: stated, hours: 6, sources: ["https://alpha.example.org/"], checked: "2026-11-01"}',
+        # 17 × 80 min = 22.67 h, shown as 23; 3 × 50 min = 2.5 h rounds half up to 3
+        'effort: {kind: video, hours: 23, lectures: 17, minutes: 80, sources: ["https://a.io"], checked: "2026-11-01"}',
+        'effort: {kind: class, hours: 3, lectures: 3, minutes: 50, sources: ["https://a.org/"], checked: "2026-11-01"}',
+        'pages: {count: 587, sources: ["https://alpha.example.org/book.pdf"], checked: "2026-11-01"}',
+        'chinese: {checked: "2026-11-01", note: 查过 B 站。}',
+        'chinese: {checked: "2026-11-01"}',
+    ],
+)
+def test_near_miss_facts_with_their_sources_are_accepted(data: DataFile, fact: str) -> None:
+    assert data.problems(with_fact(fact)) == []
+
+
+def test_a_derived_figure_is_rounded_half_up_not_down(data: DataFile) -> None:
+    fact = 'effort: {kind: class, hours: 2, lectures: 3, minutes: 50, sources: ["https://a.io"], checked: "2026-11-01"}'
+    assert data.problems(with_fact(fact)) == [
+        data.at(
+            10,
+            "courses[alpha].effort.hours: 3 lectures × 50 minutes is about 3 hours, not 2: correct hours or the parts",
+        )
+    ]
+
+
+def test_a_fact_checked_today_anywhere_on_earth_is_not_in_the_future(data: DataFile) -> None:
+    today = checks._latest_today().isoformat()
+    fact = f'cost: {{value: free, sources: ["https://alpha.example.org/"], checked: "{today}"}}'
+    assert data.problems(with_fact(fact)) == []
+    tomorrow = (checks._latest_today() + timedelta(days=1)).isoformat()
+    assert data.problems(with_fact(fact.replace(today, tomorrow))) == [
+        data.at(10, f"courses[alpha].cost.checked: '{tomorrow}' is in the future; write the day the source was read")
+    ]
+
+
+def test_an_unknown_effort_with_a_derivation_names_each_part(data: DataFile) -> None:
+    fact = 'effort: {kind: unknown, lectures: 3, minutes: 50, checked: "2026-11-01", note: 不确定。}'
+    assert data.problems(with_fact(fact)) == [
+        data.at(
+            10,
+            f"courses[alpha].effort.{key}: an unknown effort has no {key}: "
+            "remove it, or set kind to video, class or stated",
+        )
+        for key in ("lectures", "minutes")
+    ]
 
 
 # -- Chapters ---------------------------------------------------------------------------------------
@@ -934,11 +996,12 @@ def test_a_chinese_aid_at_an_http_address_is_listed_once_too(data: DataFile) -> 
         + course(
             "alpha",
             "https://alpha.example.org/",
-            ', chinese: [{kind: notes, url: "http://cn.example.org/"}, {kind: notes, url: "http://cn.example.org/"}]',
+            ', chinese: {checked: "2026-11-01", aids: [{kind: notes, url: "http://cn.example.org/"}, '
+            '{kind: notes, url: "http://cn.example.org/"}]}',
         )  # 9
     )
     assert data.problems(body) == [
-        data.at(9, "courses[alpha].chinese[1].url: this Chinese aid is already listed at line 9; list it once")
+        data.at(9, "courses[alpha].chinese.aids[1].url: this Chinese aid is already listed at line 9; list it once")
     ]
 
 

@@ -66,7 +66,7 @@ def test_every_record_of_the_data_file_has_its_card(site: Path) -> None:
         links = card.select(".llm-card-links a.reference.external")
         assert [a["href"] for a in links] == [href for link in record.links for href in shown_addresses(link)]
         aids = card.select(".llm-card-chinese a.reference.external")
-        assert [a["href"] for a in aids] == [aid.url for aid in record.chinese]
+        assert [a["href"] for a in aids] == [url for aid in record.aids for url in (aid.url, *aid.sources)]
     assert cards == {}
 
 

@@ -147,12 +147,119 @@ def topics_exist(checked: Checked) -> Iterator[Problem]:
 
 
 def _entries(checked: Checked, field: str) -> Iterator[tuple[DataPath, dict]]:
-    """Each mapping in every record's *field* list (``links``, ``chinese``), with its path."""
+    """Each mapping in every record's *field* list (``links``, ``chinese.aids``), with its path."""
+    keys = tuple(field.split("."))
     for path, record in checked.records():
-        if isinstance(record.get(field), list):
-            for n, entry in enumerate(record[field]):
+        found: object = record
+        for key in keys:
+            found = found.get(key) if isinstance(found, dict) else None
+        if isinstance(found, list):
+            for n, entry in enumerate(found):
                 if isinstance(entry, dict):
-                    yield (*path, field, n), entry
+                    yield (*path, *keys, n), entry
+
+
+#: The facts a record may state, each with the key that says what the fact is.
+FACTS = {"cost": "value", "effort": "kind", "pages": "count"}
+#: A fact as a message names it.
+_FACT_WORDS = {"cost": "this cost", "effort": "this number of hours", "pages": "this page count"}
+#: The value of that key for "someone looked and could not confirm it".
+UNKNOWN = "unknown"
+
+
+def _facts(checked: Checked) -> Iterator[tuple[DataPath, str, dict]]:
+    """Every fact (cost, effort, pages) of every record, with its path and field name."""
+    for path, record in checked.records():
+        for name in FACTS:
+            if isinstance(record.get(name), dict):
+                yield (*path, name), name, record[name]
+
+
+def facts_have_sources(checked: Checked) -> Iterator[Problem]:
+    """A known fact says where it was read; an unknown one says why it is unknown."""
+    for path, name, fact in _facts(checked):
+        what = fact.get(FACTS[name])
+        if what == UNKNOWN:
+            if "note" not in fact:
+                yield checked.problem(
+                    (*path, "note"),
+                    f"an unknown {name} needs a note saying why: what was looked at, or which sources disagree",
+                )
+        elif what is not None and "sources" not in fact:
+            instead = (
+                "or leave pages out when no page states them"
+                if name == "pages"
+                else f"or, if no page confirms it, write {FACTS[name]}: unknown and say why in note"
+            )
+            yield checked.problem(
+                (*path, "sources"),
+                f'{_FACT_WORDS[name]} has no source: add sources: ["https://..."] with the page it was read on '
+                f"({instead})",
+            )
+
+
+def effort_hours_fit_their_kind(checked: Checked) -> Iterator[Problem]:
+    for path, name, fact in _facts(checked):
+        if name != "effort" or not isinstance(fact.get("kind"), str):
+            continue
+        if fact["kind"] == UNKNOWN:
+            for key in ("hours", "lectures", "minutes"):
+                if key in fact:
+                    yield checked.problem(
+                        (*path, key),
+                        f"an unknown effort has no {key}: remove it, or set kind to video, class or stated",
+                    )
+        elif "hours" not in fact:
+            yield checked.problem(
+                (*path, "hours"), f"the number of hours is missing: write the {fact['kind']} hours (or kind: unknown)"
+            )
+
+
+def effort_parts_multiply(checked: Checked) -> Iterator[Problem]:
+    """Lectures × minutes each, in hours rounded half up, is the figure the card shows."""
+    for path, name, fact in _facts(checked):
+        if name != "effort":
+            continue
+        lectures, minutes, hours = fact.get("lectures"), fact.get("minutes"), fact.get("hours")
+        if ("lectures" in fact) != ("minutes" in fact):
+            missing = "minutes" if "lectures" in fact else "lectures"
+            yield checked.problem(
+                (*path, missing),
+                "write lectures and minutes together (the number of lectures and the stated length of each), "
+                "or neither",
+            )
+            continue
+        numbers = (lectures, minutes, hours)
+        if not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in numbers):
+            continue  # missing or of the wrong type: the schema or the rule above says so
+        derived = (lectures * minutes + 30) // 60
+        if derived != hours:
+            yield checked.problem(
+                (*path, "hours"),
+                f"{lectures} lectures × {minutes} minutes is about {derived} hours, not {hours}: "
+                "correct hours or the parts",
+            )
+
+
+def fact_dates_are_real(checked: Checked) -> Iterator[Problem]:
+    """The day a source was read is a real day, not after today."""
+    for path, record in checked.records():
+        for name in (*FACTS, "chinese"):
+            fact = record.get(name)
+            if isinstance(fact, dict):
+                yield from _past_date(
+                    checked, (*path, name, "checked"), fact.get("checked"), "write the day the source was read"
+                )
+
+
+def source_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
+    sourced = [(path, fact) for path, _, fact in _facts(checked)]
+    sourced += list(_entries(checked, "chinese.aids"))
+    for path, fact in sourced:
+        sources = fact.get("sources")
+        for n, url in enumerate(sources if isinstance(sources, list) else ()):
+            if _bad_host(url):
+                yield checked.problem((*path, "sources", n), f"{short(url)} has no valid host name")
 
 
 def checked_dates_are_real(checked: Checked) -> Iterator[Problem]:
@@ -258,7 +365,9 @@ def _latest_today() -> date:
     return (datetime.now(UTC) + timedelta(hours=14)).date()
 
 
-def _past_date(checked: Checked, path: DataPath, value: object) -> Iterator[Problem]:
+def _past_date(
+    checked: Checked, path: DataPath, value: object, hint: str = "write the day it really happened"
+) -> Iterator[Problem]:
     """A problem if *value* (already YYYY-MM-DD by the schema) is not a real day up to today."""
     if not (isinstance(value, str) and DATE_PATTERN.fullmatch(value)):
         return
@@ -268,7 +377,7 @@ def _past_date(checked: Checked, path: DataPath, value: object) -> Iterator[Prob
         yield checked.problem(path, f"{value!r} is not a real date (YYYY-MM-DD)")
         return
     if day > _latest_today():
-        yield checked.problem(path, f"{value!r} is in the future; write the day it really happened")
+        yield checked.problem(path, f"{value!r} is in the future; {hint}")
 
 
 def broken_dates_are_real(checked: Checked) -> Iterator[Problem]:
@@ -301,7 +410,7 @@ def link_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
 
 
 def chinese_aid_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
-    for path, aid in _entries(checked, "chinese"):
+    for path, aid in _entries(checked, "chinese.aids"):
         if _bad_host(aid.get("url")):
             yield checked.problem((*path, "url"), f"{short(aid['url'])} has no valid host name")
 
@@ -309,7 +418,7 @@ def chinese_aid_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
 def chinese_aids_listed_once(checked: Checked) -> Iterator[Problem]:
     """The same Chinese aid twice on one record would show twice on its card."""
     seen: dict[tuple[DataPath, str], DataPath] = {}
-    for path, aid in _entries(checked, "chinese"):
+    for path, aid in _entries(checked, "chinese.aids"):
         url = aid.get("url")
         if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
             continue  # the schema reports addresses that are not http(s)
@@ -544,6 +653,11 @@ RULES: tuple[Rule, ...] = (
     course_titles_are_unique,
     chinese_aid_hosts_are_valid,
     chinese_aids_listed_once,
+    facts_have_sources,
+    effort_hours_fit_their_kind,
+    effort_parts_multiply,
+    fact_dates_are_real,
+    source_hosts_are_valid,
     chapters_in_order,
     requirements_exist,
     nothing_requires_itself,

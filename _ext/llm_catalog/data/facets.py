@@ -34,7 +34,7 @@ def formats(record: Any) -> tuple[str, ...]:
 
 def in_chinese(record: Any) -> bool:
     """可用中文学习: the material is in Chinese, or at least one Chinese aid is known."""
-    return record.language == "zh" or bool(record.chinese)
+    return record.language == "zh" or bool(record.aids)
 
 
 def values(record: Any) -> dict[str, tuple[str, ...]]:
@@ -46,6 +46,6 @@ def values(record: Any) -> dict[str, tuple[str, ...]]:
         "level": (getattr(record, "level", None) or UNKNOWN,),
         "lang": ("zh",) if in_chinese(record) else (),
         "format": formats(record) or (UNKNOWN,),
-        "cost": (record.cost or UNKNOWN,),
+        "cost": (record.cost_value or UNKNOWN,),
         "topic": tuple(record.topics) or (UNKNOWN,),
     }

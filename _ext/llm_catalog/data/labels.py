@@ -108,13 +108,31 @@ COSTS = {
     "free-to-audit": "可免费旁听",
     "paid": "付费",
 }
-COST_UNKNOWN = "费用未知"
+#: Every value of a cost in the data file, as a card says it ("unknown": looked, not confirmed).
+COST_VALUES = {**COSTS, "unknown": "费用未能确认"}
+#: Nobody has looked at the cost yet.
+COST_UNKNOWN = "费用未查"
 
-EFFORT_BASES = {
-    "stated": "约 {hours} 小时",
-    "estimate": "约 {hours} 小时（估计）",
+#: Hours of each kind, as a card and a path say them.
+EFFORT_KINDS = {
+    "video": "约 {hours} 小时视频",
+    "class": "约 {hours} 小时课堂时间",
+    "stated": "约 {hours} 小时（课程给出）",
+    "unknown": "时长未能确认",
 }
-EFFORT_UNKNOWN = "时长未知"
+#: A derived figure shows its derivation: "17 讲 × 80 分钟 ≈ 23 小时视频".
+EFFORT_DERIVED = "{lectures} 讲 × {minutes} 分钟 ≈ {figure}"
+#: The figure inside a derivation (the kind's words without the leading "约 ").
+EFFORT_DERIVED_FIGURE = {
+    "video": "{hours} 小时视频",
+    "class": "{hours} 小时课堂时间",
+    "stated": "{hours} 小时",
+}
+#: Nobody has looked at the hours yet.
+EFFORT_UNKNOWN = "时长未查"
+PAGES = "{count} 页"
+#: After a fact that was looked at but not confirmed: the month it was looked at.
+LOOKED_IN = "（{month} 查）"
 
 #: Chinese aids as a card names them.
 AID_KINDS = {
@@ -125,8 +143,10 @@ AID_KINDS = {
 }
 #: The record itself is in Chinese.
 IN_CHINESE = "中文原版"
-#: Not in Chinese and no Chinese aid recorded (which is not the same as none existing).
-NO_CHINESE = "未收录中文资料"
+#: Not in Chinese and nobody has looked for Chinese aids yet.
+NO_CHINESE = "未查中文资料"
+#: Someone looked for Chinese aids in that month and found none.
+NO_CHINESE_FOUND = "查过，暂无中文资料（{month}）"
 CHINESE_LABEL = "中文资料："
 #: Made by / follows, after an aid's name.
 AID_BY = "{by} 制作"
@@ -135,6 +155,16 @@ AID_FOLLOWS = "对应 {follows}"
 AID_DETAILS = "（{details}）"
 AID_DETAIL_SEPARATOR = "，"
 AID_SEPARATOR = "；"
+
+#: The link to where a fact was read ("依据"), numbered when there are several.
+SOURCE = "依据"
+SOURCE_NUMBERED = "依据{number}"
+#: A source link's accessible name: what the fact is, and the site it was read on.
+SOURCE_NAME = "“{fact}”的依据：{host}（{checked} 查证）"
+#: Notes on the facts of a card: a disclosure on the web, a paragraph in print.
+FACT_NOTES = "查证说明"
+FACT_NOTE = "{fact}：{note}"
+FACT_NOTE_CHECKED = "（{checked} 查证）"
 
 #: Formats the filter derives from link kinds (see facets.formats).
 FACET_FORMATS = {
@@ -169,8 +199,8 @@ SCHEMA_ENUMS = {
     ("category", "study"): STUDY,
     ("course", "format"): FORMATS,
     ("resource", "kind"): RESOURCE_KINDS,
-    ("cost", None): COSTS,
-    ("effort", "basis"): EFFORT_BASES,
+    ("cost", "value"): COST_VALUES,
+    ("effort", "kind"): EFFORT_KINDS,
     ("chineseAid", "kind"): AID_KINDS,
     ("chapter", "status"): CHAPTER_STATUS,
 }
@@ -224,8 +254,12 @@ PATHS = {
     "any_topic": "任一讲“{topic}”的材料",
     "study": "学习建议：",
     "total": "共 {steps} 步",
-    "total_hours": "合计约 {hours} 小时",
-    "total_unknown": "另有 {count} 步时长未知",
+    "total_hours": "合计约 {hours}",
+    #: Hours add up by kind, in this order; the kinds are joined by total_plus.
+    "total_kind": {"video": "{hours} 小时视频", "class": "{hours} 小时课堂时间", "stated": "{hours} 小时（课程给出）"},
+    "total_plus": " + ",
+    "total_pages": "另有 {pages} 页书",
+    "total_unknown": "{count} 步时长未知",
     "total_all_unknown": "各步时长均未知",
     "language_count": "本指南目前共收录 {total} 项{language}材料，这条路线用到其中 {used} 项。",
     "related_more": "更多（{count} 项）",

@@ -36,7 +36,22 @@ def load(path: Path, schema_path: Path | None = None) -> Catalog:
     problems += rules
     if problems:
         raise CatalogInvalid(sorted(set(problems), key=lambda p: (p.line or 0, p.field, p.message)))
-    return _build(doc.data, doc, shown)  # type: ignore[arg-type]
+    try:
+        return _build(doc.data, doc, shown)  # type: ignore[arg-type]
+    except (TypeError, ValueError, AttributeError) as exc:
+        # Valid under the schema it was checked with, yet not buildable: a file of another version of
+        # the data format (e.g. an older commit's file with its own older schema, as `make diff` reads).
+        raise CatalogInvalid(
+            [
+                Problem(
+                    shown,
+                    1,
+                    "(whole file)",
+                    "this file is written in another version of the data format than this version of the "
+                    f"guide reads ({exc}); check it with this version's schema (make check)",
+                )
+            ]
+        ) from None
 
 
 def _shown_path(path: Path) -> str:

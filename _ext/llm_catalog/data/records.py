@@ -46,16 +46,76 @@ class ChineseAid:
     by: str | None = None
     #: Which edition, term or year of the original it follows.
     follows: str | None = None
+    #: Pages the aid was read on, when not its own address (``()``: its ``url`` is the source).
+    sources: tuple[str, ...] = ()
     line: int = 0
+
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        """Where the aid was found: its ``sources``, or else its own address."""
+        return self.sources or (self.url,)
 
 
 @dataclass(frozen=True, kw_only=True)
-class Effort:
-    """Total study hours, as the material states them or as a contributor estimated them."""
+class Fact:
+    """A fact read on one or more pages: where (``sources``), when (``checked``) and a note."""
 
-    hours: int
-    #: ``stated`` (the material's own figure) or ``estimate``.
-    basis: str
+    #: Addresses of the pages the fact was read on; empty only for an unknown fact.
+    sources: tuple[str, ...] = ()
+    #: Date (YYYY-MM-DD) the sources were last read.
+    checked: str
+    #: Plain-text remark: the source's words, how a figure was counted, or why it is unknown.
+    note: str | None = None
+    line: int = 0
+
+    @property
+    def known(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cost(Fact):
+    """What studying the material costs: ``free``, ``free-to-audit``, ``paid`` or ``unknown``."""
+
+    value: str
+
+    @property
+    def known(self) -> bool:
+        return self.value != "unknown"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Effort(Fact):
+    """Hours of one kind: ``video`` (public lectures), ``class`` (scheduled class time without
+    public video), ``stated`` (the material's own total) or ``unknown``."""
+
+    effort_kind: str = field(metadata={"key": "kind"})
+    hours: int | None = None
+    #: The parts of a derived figure: lectures × minutes each = hours (``make check`` verifies).
+    lectures: int | None = None
+    minutes: int | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.effort_kind != "unknown" and self.hours is not None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pages(Fact):
+    """A book's or PDF's number of pages."""
+
+    count: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChineseAccess:
+    """What was found for studying a material in Chinese, and when someone last looked."""
+
+    checked: str
+    #: The aids found; empty means "looked, found none" (as of ``checked``).
+    aids: tuple[ChineseAid, ...] = ()
+    note: str | None = None
+    line: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -115,12 +175,33 @@ class Material(Record):
 
     note: str
     language: str | None = None
-    #: ``free``, ``free-to-audit`` or ``paid``; ``None`` when not confirmed (shown as unknown).
-    cost: str | None = None
+    #: What it costs, with its sources; ``None`` when nobody has looked (shown as unknown).
+    cost: Cost | None = None
+    #: Hours of video, class time or stated study time, with their sources.
     effort: Effort | None = None
-    chinese: tuple[ChineseAid, ...] = ()
+    #: Number of pages (books, PDFs), with its sources.
+    pages: Pages | None = None
+    #: Chinese aids found and when someone looked; ``None`` when nobody has looked.
+    chinese: ChineseAccess | None = None
     #: What to study first: record ids, chapter ids (``slp3#7``) or topic ids, in order.
     requires: tuple[str, ...] = ()
+
+    @property
+    def cost_value(self) -> str | None:
+        """``free``, ``free-to-audit`` or ``paid`` when known; ``None`` otherwise."""
+        return self.cost.value if self.cost is not None and self.cost.known else None
+
+    @property
+    def aids(self) -> tuple[ChineseAid, ...]:
+        """The Chinese aids found (none when nobody looked or nothing was found)."""
+        return self.chinese.aids if self.chinese is not None else ()
+
+    def facts(self) -> Iterator[tuple[str, Fact]]:
+        """Each fact the record states, with its field name: ``cost``, ``effort``, ``pages``."""
+        for name in ("cost", "effort", "pages"):
+            fact = getattr(self, name)
+            if fact is not None:
+                yield name, fact
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -431,7 +512,7 @@ class Catalog:
         """Study hours of a record when its data says so; chapters and others are unknown."""
         record = self.get(node)
         effort = getattr(record, "effort", None)
-        return effort.hours if effort else None
+        return effort.hours if effort is not None and effort.known else None
 
     def teachers(self, topic: str, *, exclude: set[str]) -> list[str]:
         """Graph nodes that teach *topic*, most specific first (for "any one of" requirements)."""

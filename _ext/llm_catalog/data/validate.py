@@ -95,6 +95,9 @@ def schema_problems(doc: Document, schema: dict, shown: str) -> list[Problem]:
                 message += '; put it in quotes to keep it as text, e.g. "2024"'
             if value is None:
                 message += "; fill it in or remove the field"
+            elif path and error.validator_value == "object" and error.schema.get("description"):
+                # A field that became a mapping (a fact with its sources): say what goes in it.
+                message += f" ({error.schema['description']})"
         elif kind == "enum":
             options = [str(o) for o in error.validator_value]
             message = (

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import cards, filtering, graph, opendata, progress
+from . import cards, facts, filtering, graph, opendata, progress
 from .compat import design_grid, fix_single_page_references
 from .domain import catalog_domain
 from .names import has_progress_id
@@ -139,6 +139,7 @@ def build_cards_last(app: Sphinx, doctree: nodes.document, docname: str) -> None
         cards.resolve_references(app, app.builder, built, docname)
         for element in list(built.findall(has_progress_id)):  # the card, a book's chapters
             progress.add_slot(element)
+        facts.fold_notes(built)
         return built
 
     for grid in list(doctree.findall(cards.is_grid)):

@@ -50,5 +50,19 @@ def depart_element(self: HTML5Translator, node: element) -> None:
     self.body.append(f"</{node['tag']}>")
 
 
+class fold(nodes.General, nodes.Element):
+    """What a reader unfolds: ``<details>`` with ``summary`` as its one visible line."""
+
+
+def visit_fold(self: HTML5Translator, node: fold) -> None:
+    self.body.append(self.starttag(node, "details", ""))
+    self.body.append(f"<summary>{self.encode(node['summary'])}</summary>")
+
+
+def depart_fold(self: HTML5Translator, node: fold) -> None:
+    self.body.append("</details>")
+
+
 def setup(app: Sphinx) -> None:
     app.add_node(element, html=(visit_element, depart_element))
+    app.add_node(fold, html=(visit_fold, depart_fold))

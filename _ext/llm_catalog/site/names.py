@@ -113,3 +113,8 @@ def script_config(words: dict[str, Any]) -> str:
         "words": words,
     }
     return json.dumps(config, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+
+
+#: The steps of a study path (an ordered list), and the pace box the web puts before them.
+PATH_STEPS = "llm-path-steps"
+PACE = "llm-pace"

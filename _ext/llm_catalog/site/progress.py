@@ -20,7 +20,7 @@ from ..data.records import Syllabus
 from . import render, studyplan
 from .cards import card_stub
 from .domain import catalog_domain
-from .elements import html
+from .elements import fold, html
 from .names import (
     COUNT,
     PROGRESS_ID,
@@ -49,19 +49,6 @@ def visit_llm_data(self: HTML5Translator, node: llm_data) -> None:
     if node.get("hidden"):
         attributes["hidden"] = "hidden"
     self.body.append(self.starttag(node, node["tag"], "", **attributes))
-
-
-class fold(nodes.General, nodes.Element):
-    """What a reader unfolds: ``<details>`` with ``summary`` as its one visible line."""
-
-
-def visit_fold(self: HTML5Translator, node: fold) -> None:
-    self.body.append(self.starttag(node, "details", ""))
-    self.body.append(f"<summary>{self.encode(node['summary'])}</summary>")
-
-
-def depart_fold(self: HTML5Translator, node: fold) -> None:
-    self.body.append("</details>")
 
 
 def depart_llm_data(self: HTML5Translator, node: llm_data) -> None:
@@ -252,4 +239,3 @@ def _is_more(node: nodes.Node) -> bool:
 
 def setup(app: Sphinx) -> None:
     app.add_node(llm_data, html=(visit_llm_data, depart_llm_data))
-    app.add_node(fold, html=(visit_fold, depart_fold))

@@ -27,6 +27,7 @@ from ..data.records import (
     Resource,
     Syllabus,
 )
+from . import facts
 from .fingerprints import plain, shows
 from .names import (
     CARD_CHECKED,
@@ -199,23 +200,6 @@ def _bullets(cls: str, items: Iterable[list[nodes.Node]]) -> nodes.bullet_list |
     return nodes.bullet_list("", *found, classes=[cls]) if found else None
 
 
-def facet_text(record: Course | Book | Resource) -> str:
-    """Cost, Chinese access and study time in a few words: 免费 · 中文翻译 · 约 40 小时.
-
-    Each part is always present, saying “unknown” when the data does not know it.
-    """
-    cost = labels.COSTS[record.cost] if record.cost else labels.COST_UNKNOWN
-    if record.language == "zh":
-        chinese = labels.IN_CHINESE
-    elif record.chinese:
-        chinese = labels.LIST_SEPARATOR.join(dict.fromkeys(labels.AID_KINDS[aid.aid_kind] for aid in record.chinese))
-    else:
-        chinese = labels.NO_CHINESE
-    effort = record.effort
-    hours = labels.EFFORT_BASES[effort.basis].format(hours=effort.hours) if effort else labels.EFFORT_UNKNOWN
-    return SEP.join((cost, chinese, hours))
-
-
 def _aid(aid: ChineseAid) -> list[nodes.Node]:
     """The aid's name as a link, then who made it and which edition it follows."""
     name = labels.AID_KINDS[aid.aid_kind]
@@ -224,6 +208,7 @@ def _aid(aid: ChineseAid) -> list[nodes.Node]:
     out: list[nodes.Node] = [nodes.reference(name, name, refuri=aid.url, internal=False)]
     if details:
         out.append(nodes.Text(labels.AID_DETAILS.format(details=labels.AID_DETAIL_SEPARATOR.join(details))))
+    out.extend(facts.aid_sources(aid))
     return out
 
 
@@ -236,6 +221,11 @@ def chinese_aids(aids: Iterable[ChineseAid], first: Iterable[str] = ()) -> list[
             items.append(labels.AID_SEPARATOR)
         items.extend([part] if isinstance(part, str) else part)
     return _merged(items)
+
+
+def aids_paragraph(record: Course | Book | Resource) -> nodes.paragraph | None:
+    """中文资料：each aid found, linked, with who made it and what it follows."""
+    return _para(CARD_CHINESE, *_labelled(labels.CHINESE_LABEL), *chinese_aids(record.aids)) if record.aids else None
 
 
 def card_shown(catalog: Catalog, record: Record | Category) -> object:
@@ -273,18 +263,16 @@ def _record_card(
     title: nodes.Node = nodes.strong(record.title, record.title)
     if home:
         title = xref(record.id, record.title, home)
-    chinese = (
-        _para(CARD_CHINESE, *_labelled(labels.CHINESE_LABEL), *chinese_aids(record.chinese)) if record.chinese else None
-    )
     children = [
         _para(CARD_TITLE, title),
         _para("llm-card-meta", *_join(meta)),
-        _para("llm-card-facets", nodes.Text(facet_text(record))),
+        facts.facts_line(record),
         _para("llm-card-note", nodes.Text(record.note)),
         body,
         _topics(catalog, record.topics),
-        chinese,
+        aids_paragraph(record),
         *_links(record.links, record.language, extra_links),
+        facts.fact_notes(record),
     ]
     card = nodes.container(classes=["llm-card", f"llm-card-{record.record_type}"])
     card.extend(child for child in children if child is not None)
@@ -651,7 +639,7 @@ def chinese_rows(catalog: Catalog, docname: str) -> list[nodes.row]:
     """A row per record of :func:`chinese_records`: its title (linking to its card), type, aids."""
     out = []
     for record in chinese_records(catalog):
-        ways = chinese_aids(record.chinese, [labels.IN_CHINESE] if record.language == "zh" else [])
+        ways = chinese_aids(record.aids, [labels.IN_CHINESE] if record.language == "zh" else [])
         cells = [
             [xref(record.id, record.title, docname)],
             [nodes.Text(labels.OBJECT_TYPES[record.record_type])],

@@ -13,10 +13,10 @@ from sphinx.ext.graphviz import graphviz
 
 from ..data import labels
 from ..data.prereq import split_id
-from ..data.records import Catalog, Course, Record, StudyPath
-from . import render
+from ..data.records import Catalog, Course, Material, Record, StudyPath
+from . import facts, render
 from .fingerprints import plain, shows
-from .names import GRAPH, PROGRESS_ITEMS, mark_progress
+from .names import GRAPH, PATH_STEPS, PROGRESS_ITEMS, mark_progress
 
 WORDS = labels.PATHS
 
@@ -46,10 +46,6 @@ def _topic_link(catalog: Catalog, topic_id: str) -> nodes.Node:
     topic = catalog.topic(topic_id)
     text = WORDS["any_topic"].format(topic=topic.title if topic else topic_id)
     return nodes.reference(text, text, refid=topic_anchor(topic_id), internal=True)
-
-
-def hours_text(hours: int | None) -> str:
-    return WORDS["hours"].format(hours=hours) if hours is not None else WORDS["hours_unknown"]
 
 
 def requirement_links(catalog: Catalog, node: str, docname: str) -> list[nodes.Node]:
@@ -89,7 +85,9 @@ def _studyplan(catalog: Catalog, _: str) -> object:
             record.record_type,
             record.title,
             getattr(record, "language", None),  # a path step says what language it is in
-            plain(getattr(record, "effort", None)),
+            plain(getattr(record, "effort", None)),  # hours and their kind: a step and the totals
+            plain(getattr(record, "pages", None)),
+            plain(getattr(record, "chinese", None)),  # a step shows its Chinese aids
             getattr(record, "requires", ()),
             record.topics,
             getattr(record, "category", None),
@@ -115,21 +113,62 @@ def path_section(catalog: Catalog, path: StudyPath, docname: str) -> nodes.secti
         text = WORDS["language_count"].format(total=total, language=labels.LANGUAGES[path.language], used=used)
         section += nodes.paragraph(text, text, classes=["llm-path-language"])
     hours = [catalog.hours(step.node) for step in path.steps]
-    known = [h for h in hours if h is not None]
-    totals = [WORDS["total"].format(steps=len(path.steps))]
-    if known:
-        totals.append(WORDS["total_hours"].format(hours=sum(known)))
-        if len(known) < len(hours):
-            totals.append(WORDS["total_unknown"].format(count=len(hours) - len(known)))
-    else:
-        totals.append(WORDS["total_all_unknown"])
-    section += nodes.paragraph("", "", nodes.Text(render.SEP.join(totals)), classes=["llm-path-total"])
-    steps = nodes.enumerated_list(classes=["llm-path-steps"], enumtype="arabic", prefix="", suffix=".")
+    section += nodes.paragraph("", "", nodes.Text(total_text(catalog, path)), classes=["llm-path-total"])
+    steps = nodes.enumerated_list(classes=[PATH_STEPS], enumtype="arabic", prefix="", suffix=".")
     steps[PROGRESS_ITEMS] = [[step.node, h] for step, h in zip(path.steps, hours, strict=True)]
     for step in path.steps:
         steps += _step(catalog, step.node, step.why, docname)
     section += steps
     return section
+
+
+def total_text(catalog: Catalog, path: StudyPath) -> str:
+    """共 6 步 · 合计约 42 小时视频 + 24 小时课堂时间 · 另有 900 页 · 1 步时长未知.
+
+    Hours add up by their kind (video, class time, stated study time), never across kinds;
+    pages of the steps without hours are counted apart; what is left is named as unknown.
+    """
+    by_kind: dict[str, int] = {}
+    pages = 0
+    unknown = 0
+    for step in path.steps:
+        record = catalog.get(step.node)  # a chapter step is None: its hours are unknown
+        effort = getattr(record, "effort", None)
+        if effort is not None and effort.known:
+            by_kind[effort.effort_kind] = by_kind.get(effort.effort_kind, 0) + effort.hours
+        elif getattr(record, "pages", None) is not None:
+            pages += record.pages.count  # type: ignore[union-attr]
+        else:
+            unknown += 1
+    totals = [WORDS["total"].format(steps=len(path.steps))]
+    if by_kind:
+        kinds = [
+            WORDS["total_kind"][kind].format(hours=hours) for kind, hours in sorted(by_kind.items(), key=_kind_order)
+        ]
+        totals.append(WORDS["total_hours"].format(hours=WORDS["total_plus"].join(kinds)))
+    if pages:
+        totals.append(WORDS["total_pages"].format(pages=pages))
+    if unknown == len(path.steps):
+        totals.append(WORDS["total_all_unknown"])
+    elif unknown:
+        totals.append(WORDS["total_unknown"].format(count=unknown))
+    return render.SEP.join(totals)
+
+
+def _kind_order(item: tuple[str, int]) -> int:
+    return list(WORDS["total_kind"]).index(item[0])
+
+
+def step_hours(catalog: Catalog, node: str) -> str:
+    """A step's hours with their kind (or its pages); a chapter's are unknown."""
+    record = catalog.get(node)
+    if record is None:
+        return WORDS["hours_unknown"]
+    pages = getattr(record, "pages", None)
+    effort = getattr(record, "effort", None)
+    if pages is not None and effort is None:
+        return facts.pages_text(pages)
+    return facts.effort_text(effort) if hasattr(record, "effort") else WORDS["hours_unknown"]
 
 
 def _step(catalog: Catalog, node: str, why: str, docname: str) -> nodes.list_item:
@@ -140,12 +179,20 @@ def _step(catalog: Catalog, node: str, why: str, docname: str) -> nodes.list_ite
         details.append(labels.OBJECT_TYPES[record.record_type])
         if record.language:
             details.append(labels.LANGUAGES[record.language])
-    details.append(hours_text(catalog.hours(node)))
+    details.append(step_hours(catalog, node))
     head.append(nodes.Text(render.SEP + render.SEP.join(details)))
     item = nodes.list_item(classes=["llm-path-step"])
     mark_progress(item, node, node_title(catalog, node))
     item += nodes.paragraph("", "", *head, classes=["llm-step-title"])
     item += nodes.paragraph("", "", _label(WORDS["why"]), nodes.Text(why), classes=["llm-step-why"])
+    if isinstance(record, Material):
+        # The same Chinese aids as the record's card, or what was found when someone looked.
+        aids = render.aids_paragraph(record)
+        if aids is None and record.language != "zh":
+            text = facts.chinese_text(record)
+            aids = nodes.paragraph("", "", _label(labels.CHINESE_LABEL), nodes.Text(text), classes=["llm-card-chinese"])
+        if aids is not None:
+            item += aids
     if isinstance(record, Course):
         # The seed's advice for this kind of course: study it, use its paper list, or pick as needed.
         category = catalog.category(record.category)
