@@ -40,7 +40,7 @@ RECORDS = {r["id"]: r for key in ("courses", "syllabi", "books", "resources") fo
 def stated_hours(node: str) -> int | None:
     """A step's hours as the data file states them (a record's effort; a chapter has none)."""
     effort = RECORDS.get(node, {}).get("effort")
-    return int(effort["hours"]) if effort else None
+    return int(effort["hours"]) if effort and "hours" in effort else None
 
 
 def path_items(path_id: str) -> list[tuple[str, int | None]]:
@@ -271,6 +271,69 @@ def test_next_step_lists_what_a_goal_still_needs_in_order(reader, paths_site: Pa
     choose("apps-course")
     items = listed()
     assert items[0].startswith("任选其一") and items[-1] == "Building Apps", items
+
+
+PACE_KEY = "llm-study-guide-pace"
+
+
+def pace_result(driver, path_id: str) -> str:
+    return text_of(driver, f"#llm-path-{path_id} .llm-pace-result")
+
+
+def type_pace(driver, path_id: str, text: str) -> object:
+    """Type *text* into a path's hours-per-week box and press Enter, as a keyboard user would."""
+    from selenium.webdriver.common.keys import Keys
+
+    field = driver.find_element("css selector", f"#llm-path-{path_id} input.llm-pace-input")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", field)
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.DELETE)
+    field.send_keys(text, Keys.ENTER)
+    return field
+
+
+def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_site: Path) -> None:
+    # main-line in the fixed catalog: intro 10 stated hours, two book chapters (unknown), deep 30 video hours.
+    open_page(reader, paths_site, "pages/paths.html")
+    field = reader.find_element("css selector", "#llm-path-main-line input.llm-pace-input")
+    label = reader.find_element("css selector", f'label[for="{field.get_attribute("id")}"]')
+    assert label.text == "每周学习小时数"
+    assert pace_result(reader, "main-line") == ""  # nothing asked yet, nothing stored
+    type_pace(reader, "main-line", "8")
+    assert (
+        pace_result(reader, "main-line")
+        == "按每周 8 小时，剩下已知时长的 40 小时约需 5 周；另有 2 步时长未知，未计入。"
+    )
+    assert reader.execute_script(f"return localStorage.getItem('{PACE_KEY}')") == "8"
+    # Every path follows the one pace: apps-line has no known hours at all.
+    assert pace_result(reader, "apps-line") == "剩下的各步时长都未知，还无法估算周数。"
+
+    # Progress counts: what is done no longer takes weeks.
+    box(reader, "intro", "#llm-path-main-line").click()
+    assert (
+        pace_result(reader, "main-line")
+        == "按每周 8 小时，剩下已知时长的 30 小时约需 4 周；另有 2 步时长未知，未计入。"
+    )
+
+    # Refused in place, nothing stored: out of 1-80, or not a whole number.
+    for bad in ("0", "81", "2.5", "-3"):
+        field = type_pace(reader, "main-line", bad)
+        assert field.get_attribute("aria-invalid") == "true", bad
+        assert pace_result(reader, "main-line") == "请输入 1 到 80 之间的整数；没有保存。", bad
+        assert reader.execute_script(f"return localStorage.getItem('{PACE_KEY}')") == "8", bad
+    field = type_pace(reader, "main-line", "80")
+    assert field.get_attribute("aria-invalid") is None
+    assert pace_result(reader, "main-line").startswith("按每周 80 小时，剩下已知时长的 30 小时约需 1 周")
+
+    # Kept in this browser: a reload shows the same pace and weeks.
+    reader.refresh()
+    open_page(reader, paths_site, "pages/paths.html")
+    field = reader.find_element("css selector", "#llm-path-main-line input.llm-pace-input")
+    assert field.get_attribute("value") == "80"
+    assert pace_result(reader, "main-line").startswith("按每周 80 小时")
+    result = reader.find_element("css selector", "#llm-path-main-line .llm-pace-result")
+    assert result.get_attribute("aria-live") == "polite"
+    assert result.get_attribute("id") in field.get_attribute("aria-describedby").split()
 
 
 def test_phone_width_keeps_the_panel_usable(tmp_path: Path, site: Path) -> None:

@@ -23,6 +23,8 @@ from .domain import catalog_domain
 from .elements import fold, html
 from .names import (
     COUNT,
+    PACE,
+    PATH_STEPS,
     PROGRESS_ID,
     PROGRESS_INLINE,
     PROGRESS_ITEMS,
@@ -108,8 +110,11 @@ def add_markers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if PROGRESS_ID in element and not isinstance(element, card_stub):
             add_slot(element)  # a card gets its box when it is built
         if PROGRESS_ITEMS in element:
-            summary = _data("div", ["llm-progress-summary"], **{"llm-items": json.dumps(element[PROGRESS_ITEMS])})
+            items = json.dumps(element[PROGRESS_ITEMS])
+            summary = _data("div", ["llm-progress-summary"], **{"llm-items": items})
             element.parent.insert(element.parent.index(element), summary)
+            if PATH_STEPS in element["classes"]:  # a path: the weeks it takes at the reader's pace
+                element.parent.insert(element.parent.index(element), _data("div", [PACE], **{"llm-items": items}))
     for panel in list(doctree.findall(_is_panel)):
         panel.replace_self(html("div", "", *_panel(app, docname), classes=[PROGRESS_PANEL]))
 

@@ -130,6 +130,125 @@
     return text;
   };
 
+  // -- Pace: the weeks a path takes at the reader's hours per week ---------------------
+
+  const PACE_KEY = "llm-study-guide-pace";
+  const PACE_MIN = 1;
+  const PACE_MAX = 80;
+  let paceMemory = null;
+
+  /* The stored hours per week, or null: only a whole number from 1 to 80 counts. */
+  const validPace = (value) => {
+    const text = String(value).trim();
+    if (!/^[0-9]+$/.test(text)) return null;
+    const hours = Number(text);
+    return hours >= PACE_MIN && hours <= PACE_MAX ? hours : null;
+  };
+
+  const readPace = () => {
+    if (paceMemory !== null) return paceMemory;
+    try {
+      return validPace(window.localStorage.getItem(PACE_KEY) || "");
+    } catch {
+      return null;
+    }
+  };
+
+  const writePace = (hours) => {
+    try {
+      window.localStorage.setItem(PACE_KEY, String(hours));
+      paceMemory = null;
+    } catch {
+      paceMemory = hours;
+    }
+  };
+
+  const paceText = (state, items, perWeek) => {
+    let hours = 0;
+    let unknown = 0;
+    let left = 0;
+    items.forEach(([id, itemHours]) => {
+      if (isDone(state, id)) return;
+      left += 1;
+      if (typeof itemHours === "number") hours += itemHours;
+      else unknown += 1;
+    });
+    if (!left) return say("pace_done");
+    if (!hours) return say("pace_none");
+    const rest = unknown ? say("pace_unknown", { count: unknown }) : "";
+    return say("pace_weeks", { per_week: perWeek, hours, weeks: Math.ceil(hours / perWeek), unknown: rest });
+  };
+
+  let paceCount = 0;
+
+  const setUpPace = (box) => {
+    paceCount += 1;
+    const inputId = `llm-pace-input-${paceCount}`;
+    const label = document.createElement("label");
+    label.htmlFor = inputId;
+    label.textContent = say("pace_label");
+    const input = document.createElement("input");
+    input.type = "number";
+    input.id = inputId;
+    input.min = String(PACE_MIN);
+    input.max = String(PACE_MAX);
+    input.step = "1";
+    input.inputMode = "numeric";
+    input.className = "llm-pace-input";
+    const hint = document.createElement("p");
+    hint.className = "llm-pace-hint";
+    hint.id = `${inputId}-hint`;
+    hint.textContent = say("pace_hint");
+    const result = document.createElement("p");
+    result.className = "llm-pace-result";
+    result.setAttribute("aria-live", "polite");
+    result.id = `${inputId}-result`;
+    input.setAttribute("aria-describedby", `${hint.id} ${result.id}`);
+    const stored = readPace();
+    if (stored !== null) input.value = String(stored);
+    const commit = () => {
+      const hours = validPace(input.value);
+      if (hours === null) {
+        input.setAttribute("aria-invalid", "true");
+        box.classList.add("llm-pace-refused");
+        result.textContent = say("pace_invalid");
+        return;
+      }
+      input.removeAttribute("aria-invalid");
+      box.classList.remove("llm-pace-refused");
+      writePace(hours);
+      refresh();
+    };
+    input.addEventListener("change", commit);
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") commit();
+    });
+    const row = document.createElement("p");
+    row.className = "llm-pace-row";
+    row.append(label, " ", input);
+    box.append(row, hint, result);
+    box.hidden = false;
+  };
+
+  const renderPace = (box, state) => {
+    const input = box.querySelector("input");
+    const result = box.querySelector(".llm-pace-result");
+    if (!input || !result || input.getAttribute("aria-invalid") === "true") return;
+    let items;
+    try {
+      items = JSON.parse(box.getAttribute("data-llm-items"));
+    } catch {
+      return;
+    }
+    const perWeek = readPace();
+    if (perWeek === null) {
+      result.textContent = "";
+      return;
+    }
+    if (document.activeElement !== input) input.value = String(perWeek);
+    result.textContent = paceText(state, items, perWeek);
+  };
+
   // -- 下一步 ----------------------------------------------------------------------------
 
   /* Ordered list of what a goal needs that is not done: requirements before what needs
@@ -325,6 +444,7 @@
     document.querySelectorAll(".llm-next").forEach((container) => {
       if (graphs.has(container)) renderNext(container, state);
     });
+    document.querySelectorAll(".llm-pace[data-llm-items]").forEach((box) => renderPace(box, state));
   };
 
   const start = () => {
@@ -340,9 +460,10 @@
     document.querySelectorAll(".llm-progress-slot[data-llm-progress]").forEach(makeCheckbox);
     document.querySelectorAll(".llm-progress-tools").forEach(setUpTools);
     document.querySelectorAll(".llm-next[data-llm-graph]").forEach(setUpNext);
+    document.querySelectorAll(".llm-pace[data-llm-items]").forEach(setUpPace);
     refresh();
     window.addEventListener("storage", (event) => {
-      if (event.key === KEY) refresh();
+      if (event.key === KEY || event.key === PACE_KEY) refresh();
     });
   };
 
