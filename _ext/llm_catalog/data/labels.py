@@ -80,9 +80,10 @@ ORIGINAL_LINK = "原链接"
 
 #: Open data and the feed: the 最近收录 page and the Atom feed's own words.
 RECENT_TITLE = "最近收录"
-RECENT_EMPTY = "还没有标注收录日期的条目。"
-RECENT_DAY = "{date} 收录"
-RECENT_SHOWN = "共有 {total} 条标注了收录日期的条目，这里列出最新的 {shown} 条。"
+RECENT_EMPTY = "暂时还没有新收录的条目。"
+#: The heading of one day's records: "2026 年 12 月 1 日，新增 3 项".
+RECENT_DAY = "{year} 年 {month} 月 {day} 日，新增 {count} 项"
+RECENT_SHOWN = "这里列出最近收录的 {shown} 项；更早收录的 {rest} 项可在各资料页面找到。"
 RECENT_TYPE = "{type}："
 RECENT_FEEDS = "订阅与数据："
 RECENT_FEED = "Atom 订阅 "
@@ -190,6 +191,12 @@ INSTRUCTORS = "主讲："
 LEVEL = "适合："
 LANGUAGE = "语言："
 SYLLABUS = "教学大纲"
+#: A course taught more than once: the newest offering's note, and the earlier ones (往期).
+OFFERING_NOTE = "最新一期（{term}）：{note}"
+PAST_OFFERINGS = "往期（{count} 期）"
+#: Print lists every offering, the newest first.
+ALL_OFFERINGS = "各期（共 {count} 期，最新的在前）"
+OFFERING = "{term}："
 COURSE_CARD = "课程卡片"
 CHAPTER = "第 {number} 章"
 BOOK_CHAPTER_SLIDES = "（课件：{titles}；pptx、pdf）"
