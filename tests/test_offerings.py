@@ -12,7 +12,7 @@ import pytest
 import yaml
 from test_opendata import strict_feed, warnings_of, words
 
-from conftest import DATA_FILE, REPO, soup
+from conftest import DATA_FILE, REPO, SCHEMA_FILE, soup
 from llm_catalog.data.load import load
 
 ROOT_DATA = REPO / "tests" / "roots" / "test-opendata" / "_data" / "catalog.yaml"
@@ -134,3 +134,21 @@ def test_recent_page_speaks_no_developer_language(built) -> None:
     prose = re.sub(r"```.*?```", "", source, flags=re.S)
     for word in ("added", "字段", "数据文件"):
         assert word not in prose
+
+
+def test_link_tools_edit_the_links_of_offerings_in_place(tmp_path: Path) -> None:
+    """The weekly check's edit (linkstate, archive) reaches an offering's link, changing only its line."""
+    from llm_catalog.tools.datafile import DataFile
+
+    path = tmp_path / "catalog.yaml"
+    original = ROOT_DATA.read_text(encoding="utf-8")
+    path.write_text(original, encoding="utf-8")
+    data = DataFile(path, SCHEMA_FILE)
+    (entry,) = data.links_to("https://gamma.example.org/2024/slides")
+    assert entry.record == "gamma-undated"
+    assert original.splitlines()[entry.line - 1].strip().startswith("- {kind: slides")
+    assert entry.set("checked", "2026-11-01") and data.save()
+    changed = path.read_text(encoding="utf-8").splitlines()
+    before = original.splitlines()
+    assert [n for n, (a, b) in enumerate(zip(before, changed, strict=True)) if a != b] == [entry.line - 1]
+    assert 'checked: "2026-11-01"' in changed[entry.line - 1]

@@ -1077,3 +1077,63 @@ def test_path_rules_skip_values_of_the_wrong_shape_and_check_every_path() -> Non
         "after step 1 ('seminar'), whose paper list is reference material; move step 2 before step 1, so the main "
         "courses come first",
     ]
+
+
+# -- Offerings of a course ------------------------------------------------------------------------
+
+
+def offerings(*items: str) -> str:
+    """A course on lines 8-15 whose offerings are listed from line 16, one per line."""
+    rows = "".join(f"      - {item}\n" for item in items)
+    return (
+        "courses:\n"
+        "  - id: alpha\n"
+        "    category: core\n"
+        "    title: Alpha\n"
+        "    language: en\n"
+        "    note: 一门课。\n"
+        '    links: [{kind: site, url: "https://alpha.example.org/"}]\n'
+        "    offerings:\n" + rows
+    )
+
+
+def test_offerings_near_misses_are_accepted(data: DataFile, today: date) -> None:
+    """This month is not the future; a bare year is not after a month of the same year; equal starts pass."""
+    body = offerings(
+        '{term: 2024 春, start: "2024-02"}',
+        '{term: "2024", start: "2024"}',
+        '{term: 2023 秋, start: "2023-09"}',
+        '{term: 2023 秋二班, start: "2023-09"}',
+        '{term: "2023", start: "2023"}',
+    )
+    assert data.problems(body) == []
+
+
+def test_offerings_out_of_order_in_the_future_and_repeated(data: DataFile, today: date) -> None:
+    body = offerings(
+        '{term: 2024 夏, start: "2024-03"}',
+        '{term: "2025", start: "2025"}',
+        '{term: 2023 秋, start: "2023-09"}',
+        '{term: 2024 春, start: "2024-01"}',
+        '{term: 2023秋, start: "2022"}',
+    )
+    future = "is in the future; list an offering once it has begun, with the month it began"
+    assert data.problems(body) == [
+        data.at(16, f"courses[alpha].offerings[0].start: '2024-03' {future}"),
+        data.at(17, f"courses[alpha].offerings[1].start: '2025' {future}"),
+        data.at(
+            17,
+            "courses[alpha].offerings[1].start: the offering '2025' began on '2025', after the offering '2024 夏' "
+            "above it ('2024-03', line 16); list offerings newest first",
+        ),
+        data.at(
+            19,
+            "courses[alpha].offerings[3].start: the offering '2024 春' began on '2024-01', after the offering "
+            "'2023 秋' above it ('2023-09', line 18); list offerings newest first",
+        ),
+        data.at(
+            20,
+            "courses[alpha].offerings[4].term: the term '2023秋' is already an offering at line 18; list each term "
+            "once, with all its links",
+        ),
+    ]
