@@ -70,6 +70,18 @@ def test_print_lists_every_offering_as_plain_text(built) -> None:
     assert "往期" not in tex and "details" not in tex
 
 
+@pytest.mark.sphinx("epub", testroot="opendata", freshenv=True, confoverrides={"copyright": "2026", "version": "1"})
+def test_epub_lists_every_offering_without_a_disclosure(built) -> None:
+    page = soup(Path(built.outdir) / "pages" / "courses.xhtml")
+    card = page.find(id="llm-gamma-undated")
+    assert card.select("details") == []
+    offerings = card.select_one(".llm-card-offerings")
+    assert words(offerings.select_one(".llm-card-offerings-title")) == "各期（共 3 期，最新的在前）"
+    items = [words(li) for li in offerings.select("li")]
+    assert [item.split("：")[0] for item in items] == ["2025 秋", "2024 秋", "2023"]
+    assert "https://gamma.example.org/2024/slides" in items[1]  # the address is printed after the link
+
+
 @pytest.mark.sphinx("html", testroot="opendata", freshenv=True)
 def test_catalog_json_carries_the_offerings(built) -> None:
     data = json.loads((Path(built.outdir) / "catalog.json").read_text(encoding="utf-8"))
