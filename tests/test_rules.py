@@ -1137,3 +1137,37 @@ def test_offerings_out_of_order_in_the_future_and_repeated(data: DataFile, today
             "once, with all its links",
         ),
     ]
+
+
+def test_offerings_rules_go_on_past_missing_and_malformed_values(data: DataFile, today: date) -> None:
+    """A start that is a number or malformed is the schema's to report; the order is still checked
+    past it, an offering without a term is named as such, and the course's own links stay checked."""
+    body = offerings(
+        '{term: 2022 秋, start: "2022-09"}',
+        "{term: 2023 春, start: 2023}",
+        '{term: 2023 秋, start: "2023-9"}',
+        '{start: "2023-02"}',
+    ).replace("https://alpha.example.org/", "https://localhost/")
+    assert data.problems(body) == [
+        data.at(14, "courses[alpha].links[0].url: 'https://localhost/' has no valid host name"),
+        data.at(
+            17,
+            "courses[alpha].offerings[1].start: expected text, found the number 2023; "
+            'put it in quotes to keep it as text, e.g. "2024"',
+        ),
+        data.at(
+            18,
+            "courses[alpha].offerings[2].start: the text '2023-9' is not valid: write the year or the year "
+            'and month as YYYY or YYYY-MM, e.g. "2025" or "2025-02"',
+        ),
+        data.at(
+            19,
+            "courses[alpha].offerings[3].start: this offering began on '2023-02', after the offering "
+            "'2022 秋' above it ('2022-09', line 16); list offerings newest first",
+        ),
+        data.at(
+            19,
+            "courses[alpha].offerings[3].term: the required field 'term' is missing (这一期的学期或年份，写成"
+            "文字，如“2025 春”“2024 秋”“2023”；同一门课的各期不能重复。)",
+        ),
+    ]
