@@ -98,7 +98,9 @@ RECORD_SECTIONS = ("courses", "syllabi", "books", "resources")
 def _identity(record: dict) -> tuple[set[str], tuple[str, str] | None]:
     """What makes two records the same material for `make check`: their addresses, and for a
     course its institution and title."""
-    urls = {same_address(link["url"]) for link in record.get("links") or [] if isinstance(link, dict) and "url" in link}
+    owners = [record, *(o for o in record.get("offerings") or [] if isinstance(o, dict))]  # a course's offerings
+    links = [link for owner in owners for link in owner.get("links") or []]
+    urls = {same_address(link["url"]) for link in links if isinstance(link, dict) and "url" in link}
     named = None
     if "category" in record and record.get("institution") and record.get("title"):
         named = (str(record["institution"]).strip().casefold(), str(record["title"]).strip().casefold())

@@ -161,7 +161,7 @@ def test_value_tables_are_the_schema(marker: str, definition: str, prop: str | N
     )
 
 
-@pytest.mark.parametrize("record", ["course", "link", "book", "resource"])
+@pytest.mark.parametrize("record", ["course", "offering", "link", "book", "resource"])
 def test_field_tables_agree_with_the_schema_on_what_is_required(record: str) -> None:
     definition = SCHEMA_DATA["definitions"][record]
     required: dict[str, bool] = {}

@@ -94,7 +94,8 @@ def weekly_link_check(project: Path) -> None:
         link["url"]
         for key in ("courses", "syllabi", "books", "resources")
         for record in data.get(key) or []
-        for link in record.get("links") or []
+        for owner in (record, *(record.get("offerings") or []))  # a course's offerings have links too
+        for link in owner.get("links") or []
     }
     output = project / "_build" / "linkcheck" / "output.json"
     output.parent.mkdir(parents=True)
@@ -160,7 +161,8 @@ def test_the_weekly_link_check_dates_every_link(project: Path) -> None:
         link
         for key in ("courses", "syllabi", "books", "resources")
         for record in data[key]
-        for link in record.get("links") or []
+        for owner in (record, *(record.get("offerings") or []))
+        for link in owner.get("links") or []
     ]
     assert links and all(DATE.fullmatch(link.get("checked", "")) for link in links)
 

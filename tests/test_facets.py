@@ -211,7 +211,8 @@ def test_facet_attributes_match_the_data(site: Path) -> None:
         assert col["data-llm-level"] == item.get("level", "unknown")
         assert col["data-llm-lang"] == ("zh" if in_chinese(item) else "")
         assert col["data-llm-topic"].split() == (item.get("topics") or ["unknown"])
-        kinds = {link["kind"] for link in item.get("links", [])}
+        links = [*item.get("links", []), *(link for o in item.get("offerings", []) for link in o.get("links", []))]
+        kinds = {link["kind"] for link in links}
         formats = set(col["data-llm-format"].split())
         assert ("video" in formats) == ("video" in kinds or (item.get("kind") == "video" and key == "resources"))
         assert ("code" in formats) == ("code" in kinds)

@@ -24,7 +24,9 @@ FORMAT_LINK_KINDS = {"video", "slides", "code", "reading-list"}
 
 def facts(key: str, item: dict) -> dict[str, set[str]]:
     """One record's facet values, straight from its YAML mapping."""
-    formats = {link["kind"] for link in item.get("links", [])} & FORMAT_LINK_KINDS
+    # A course's offerings have links of their own, shown on its card too.
+    links = [*item.get("links", []), *(link for o in item.get("offerings", []) for link in o.get("links", []))]
+    formats = {link["kind"] for link in links} & FORMAT_LINK_KINDS
     if key == "books":
         formats.add("book")
         if any(chapter.get("slides") for chapter in item.get("chapters", [])):

@@ -52,6 +52,7 @@ CHOICES: dict[str, list[Any]] = {
     "added": ["2026-11-02", "2026-09-09"],
     "checked": ["2026-11-01", "2026-09-09"],
     "broken": ["2026-11-20", "2026-11-25"],
+    "start": ["2024-09", "2024-02"],
 }
 KINDS = {
     records.Link: ["site", "slides"],
@@ -76,6 +77,8 @@ def _new(name: str, old: Any, owner: type) -> Any:
         return not old
     if isinstance(old, int):
         return old + 1
+    if isinstance(old, list) and old and isinstance(old[0], dict):  # links of an offering
+        return [*old, {"kind": "video", "url": f"https://changed.example.org/{name}"}]
     if isinstance(old, list):
         return [*old, "新增"]
     if old is None:

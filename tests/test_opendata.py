@@ -84,7 +84,8 @@ def test_recent_page_lists_dated_records_newest_day_first(built) -> None:
     out = Path(built.outdir)
     page = soup(out / "pages" / "recent.html")
     days = [words(p) for p in page.select(".llm-recent-day")]
-    assert days == ["2026-11-20 收录", "2026-10-01 收录", "2026-09-15 收录"]
+    # Each day in words, with how many records it added; nothing speaks of the data file.
+    assert days == ["2026 年 11 月 20 日，新增 2 项", "2026 年 10 月 1 日，新增 1 项", "2026 年 9 月 15 日，新增 1 项"]
     lists = page.select(".llm-recent ul")
     assert [words(li) for li in lists[0].select("li")] == ["课程：Beta Attention", "课本：第一本书"]
     assert [a["href"] for a in lists[1].select("a")] == ["courses.html#llm-alpha-101"]
@@ -118,7 +119,7 @@ def test_recent_page_and_feed_show_only_the_newest(make_app, app_params, monkeyp
     dated = newest_first(raw)
     assert len(dated) > 2
     page = soup(out / "pages" / "recent.html")
-    shown = f"共有 {len(dated)} 条标注了收录日期的条目，这里列出最新的 2 条。"
+    shown = f"这里列出最近收录的 2 项；更早收录的 {len(dated) - 2} 项可在各资料页面找到。"
     assert words(page.select_one(".llm-recent-shown")) == shown
     assert [a.get_text() for a in page.select(".llm-recent a")] == [r["title"] for r in dated[:2]]
     feed = strict_feed(out / "feed.xml")

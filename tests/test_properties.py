@@ -53,6 +53,7 @@ def narrowed(definitions: dict) -> dict:
     out = copy.deepcopy(definitions)
     out["url"] = {**out["url"], "pattern": r"^https?://[a-z]{1,12}\.example\.(org|com)(/[!-~]{0,30})?$"}
     out["date"] = {**out["date"], "pattern": r"^20(0[0-9]|1[0-9]|2[0-4])-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$"}
+    out["month"] = {**out["month"], "pattern": r"^20(0[0-9]|1[0-9]|2[0-4])(-(0[1-9]|1[0-2]))?$"}
     return out
 
 
@@ -73,6 +74,9 @@ def record(draw: st.DrawFn, kind: str) -> dict:
         item["category"] = draw(st.sampled_from(ids("categories")))
     if "group" in item:
         item["group"] = draw(st.sampled_from(ids("book_groups")))
+    if "offerings" in item:  # newest first, each term once, as `make check` wants them
+        terms = {"".join(o["term"].split()).casefold(): o for o in item["offerings"]}
+        item["offerings"] = sorted(terms.values(), key=lambda o: o["start"], reverse=True)
     topics = st.lists(st.sampled_from(ids("topics")), unique=True, max_size=3)
     for part in [item, *item.get("chapters", [])]:
         part.pop("requires", None)  # requirements are the paths' business, tested in test_paths.py

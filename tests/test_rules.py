@@ -1140,3 +1140,97 @@ def test_path_rules_skip_values_of_the_wrong_shape_and_check_every_path() -> Non
         "after step 1 ('seminar'), whose paper list is reference material; move step 2 before step 1, so the main "
         "courses come first",
     ]
+
+
+# -- Offerings of a course ------------------------------------------------------------------------
+
+
+def offerings(*items: str) -> str:
+    """A course on lines 8-15 whose offerings are listed from line 16, one per line."""
+    rows = "".join(f"      - {item}\n" for item in items)
+    return (
+        "courses:\n"
+        "  - id: alpha\n"
+        "    category: core\n"
+        "    title: Alpha\n"
+        "    language: en\n"
+        "    note: 一门课。\n"
+        '    links: [{kind: site, url: "https://alpha.example.org/"}]\n'
+        "    offerings:\n" + rows
+    )
+
+
+def test_offerings_near_misses_are_accepted(data: DataFile, today: date) -> None:
+    """This month is not the future; a bare year is not after a month of the same year; equal starts pass."""
+    body = offerings(
+        '{term: 2024 春, start: "2024-02"}',
+        '{term: "2024", start: "2024"}',
+        '{term: 2023 秋, start: "2023-09"}',
+        '{term: 2023 秋二班, start: "2023-09"}',
+        '{term: "2023", start: "2023"}',
+    )
+    assert data.problems(body) == []
+
+
+def test_offerings_out_of_order_in_the_future_and_repeated(data: DataFile, today: date) -> None:
+    body = offerings(
+        '{term: 2024 夏, start: "2024-03"}',
+        '{term: "2025", start: "2025"}',
+        '{term: 2023 秋, start: "2023-09"}',
+        '{term: 2024 春, start: "2024-01"}',
+        '{term: 2023秋, start: "2022"}',
+    )
+    future = "is in the future; list an offering once it has begun, with the month it began"
+    assert data.problems(body) == [
+        data.at(16, f"courses[alpha].offerings[0].start: '2024-03' {future}"),
+        data.at(17, f"courses[alpha].offerings[1].start: '2025' {future}"),
+        data.at(
+            17,
+            "courses[alpha].offerings[1].start: the offering '2025' began on '2025', after the offering '2024 夏' "
+            "above it ('2024-03', line 16); list offerings newest first",
+        ),
+        data.at(
+            19,
+            "courses[alpha].offerings[3].start: the offering '2024 春' began on '2024-01', after the offering "
+            "'2023 秋' above it ('2023-09', line 18); list offerings newest first",
+        ),
+        data.at(
+            20,
+            "courses[alpha].offerings[4].term: the term '2023秋' is already an offering at line 18; list each term "
+            "once, with all its links",
+        ),
+    ]
+
+
+def test_offerings_rules_go_on_past_missing_and_malformed_values(data: DataFile, today: date) -> None:
+    """A start that is a number or malformed is the schema's to report; the order is still checked
+    past it, an offering without a term is named as such, and the course's own links stay checked."""
+    body = offerings(
+        '{term: 2022 秋, start: "2022-09"}',
+        "{term: 2023 春, start: 2023}",
+        '{term: 2023 秋, start: "2023-9"}',
+        '{start: "2023-02"}',
+    ).replace("https://alpha.example.org/", "https://localhost/")
+    assert data.problems(body) == [
+        data.at(14, "courses[alpha].links[0].url: 'https://localhost/' has no valid host name"),
+        data.at(
+            17,
+            "courses[alpha].offerings[1].start: expected text, found the number 2023; "
+            'put it in quotes to keep it as text, e.g. "2024"',
+        ),
+        data.at(
+            18,
+            "courses[alpha].offerings[2].start: the text '2023-9' is not valid: write the year or the year "
+            'and month as YYYY or YYYY-MM, e.g. "2025" or "2025-02"',
+        ),
+        data.at(
+            19,
+            "courses[alpha].offerings[3].start: this offering began on '2023-02', after the offering "
+            "'2022 秋' above it ('2022-09', line 16); list offerings newest first",
+        ),
+        data.at(
+            19,
+            "courses[alpha].offerings[3].term: the required field 'term' is missing (这一期的学期或年份，写成"
+            "文字，如“2025 春”“2024 秋”“2023”；同一门课的各期不能重复。)",
+        ),
+    ]

@@ -26,6 +26,8 @@ RECORD_LISTS = SECTIONS
 
 #: A date as the schema's ``date`` definition writes it (the schema cannot say it is real).
 DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: An offering's ``start`` as the schema's ``month`` definition writes it: YYYY or YYYY-MM.
+MONTH_PATTERN = re.compile(r"([0-9]{4})(?:-(0[1-9]|1[0-2]))?")
 #: A ``requires`` entry as the schema's ``requirement`` definition writes it.
 REQUIREMENT_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(#[1-9][0-9]*)?")
 
@@ -262,8 +264,35 @@ def source_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
                 yield checked.problem((*path, "sources", n), f"{short(url)} has no valid host name")
 
 
+def _offerings(checked: Checked) -> Iterator[tuple[DataPath, list[tuple[DataPath, dict]]]]:
+    """Each course that lists offerings, with the mappings among them and their paths."""
+    for index, course in checked.items("courses"):
+        offerings = course.get("offerings")
+        if isinstance(offerings, list):
+            path = ("courses", index)
+            yield path, [((*path, "offerings", n), o) for n, o in enumerate(offerings) if isinstance(o, dict)]
+
+
+def _record_links(path: DataPath, record: dict) -> Iterator[tuple[DataPath, dict]]:
+    """The links of one record: its own, then those of its offerings (a course), with their paths."""
+    owners = [(path, record)]
+    if isinstance(record.get("offerings"), list):
+        owners += [((*path, "offerings", n), o) for n, o in enumerate(record["offerings"]) if isinstance(o, dict)]
+    for where, owner in owners:
+        if isinstance(owner.get("links"), list):
+            for n, link in enumerate(owner["links"]):
+                if isinstance(link, dict):
+                    yield (*where, "links", n), link
+
+
+def _links(checked: Checked) -> Iterator[tuple[DataPath, dict]]:
+    """Every link of every record (its offerings' too), in the file's order, with its path."""
+    for path, record in checked.records():
+        yield from _record_links(path, record)
+
+
 def checked_dates_are_real(checked: Checked) -> Iterator[Problem]:
-    for path, link in _entries(checked, "links"):
+    for path, link in _links(checked):
         value = link.get("checked")
         if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
             try:
@@ -274,7 +303,7 @@ def checked_dates_are_real(checked: Checked) -> Iterator[Problem]:
 
 def checked_dates_are_not_in_the_future(checked: Checked) -> Iterator[Problem]:
     today = _latest_today()
-    for path, link in _entries(checked, "links"):
+    for path, link in _links(checked):
         value = link.get("checked")
         if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
             try:
@@ -301,12 +330,11 @@ def urls_are_unique(checked: Checked) -> Iterator[Problem]:
     first: dict[str, tuple[DataPath, str | None]] = {}
     for path, record in checked.records():
         record_id = record.get("id") if isinstance(record.get("id"), str) else None
-        links = record.get("links") if isinstance(record.get("links"), list) else []
-        for n, link in enumerate(links):
-            url = link.get("url") if isinstance(link, dict) else None
+        for where, link in _record_links(path, record):
+            url = link.get("url")
             if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
                 continue
-            here = (*path, "links", n, "url")
+            here = (*where, "url")
             other = first.setdefault(_same_address(url), (here, record_id))
             if other[0] == here:
                 continue
@@ -381,13 +409,13 @@ def _past_date(
 
 
 def broken_dates_are_real(checked: Checked) -> Iterator[Problem]:
-    for path, link in _entries(checked, "links"):
+    for path, link in _links(checked):
         yield from _past_date(checked, (*path, "broken"), link.get("broken"))
 
 
 def broken_after_checked(checked: Checked) -> Iterator[Problem]:
     """A link cannot have been found dead before the last day it was seen working."""
-    for path, link in _entries(checked, "links"):
+    for path, link in _links(checked):
         seen, dead = link.get("checked"), link.get("broken")
         if isinstance(seen, str) and isinstance(dead, str) and dead < seen:
             yield checked.problem(
@@ -403,7 +431,7 @@ def added_dates_are_real(checked: Checked) -> Iterator[Problem]:
 
 
 def link_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
-    for path, link in _entries(checked, "links"):
+    for path, link in _links(checked):
         for key in ("url", "archive"):
             if _bad_host(link.get(key)):
                 yield checked.problem((*path, key), f"{short(link[key])} has no valid host name")
@@ -444,6 +472,84 @@ def chapters_in_order(checked: Checked) -> Iterator[Problem]:
                         f"chapter {number} comes after chapter {previous}; number chapters in increasing order",
                     )
                 previous = max(previous, number)
+
+
+# -- Offerings of a course -------------------------------------------------------------------
+
+
+def _start(value: object) -> tuple[int, int | None] | None:
+    """An offering's ``start`` as (year, month or ``None``), if the schema accepts it."""
+    found = MONTH_PATTERN.fullmatch(value) if isinstance(value, str) else None
+    if found is None:
+        return None
+    return int(found[1]), int(found[2]) if found[2] else None
+
+
+def _began_after(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
+    """*a* certainly began after *b* (a year alone is not after a month of the same year)."""
+    if a[0] != b[0]:
+        return a[0] > b[0]
+    return a[1] is not None and b[1] is not None and a[1] > b[1]
+
+
+def _named(offering: dict) -> str:
+    """How a message names an offering: by its term, when it has one."""
+    term = offering.get("term")
+    return f"the offering {term!r}" if isinstance(term, str) else "this offering"
+
+
+def offerings_newest_first(checked: Checked) -> Iterator[Problem]:
+    """The card shows the first offering as the newest: each begins no later than the one above it."""
+    for _, offerings in _offerings(checked):
+        above: tuple[DataPath, dict, tuple[int, int | None]] | None = None
+        for path, offering in offerings:
+            start = _start(offering.get("start"))
+            if start is None:
+                continue  # missing or malformed: the schema says so
+            if above is not None and _began_after(start, above[2]):
+                other_path, other, _ = above
+                yield checked.problem(
+                    (*path, "start"),
+                    f"{_named(offering)} began on {offering['start']!r}, after {_named(other)} above it "
+                    f"({other['start']!r}, line {checked.line(other_path)}); list offerings newest first",
+                )
+            above = (path, offering, start)
+
+
+def offering_starts_are_not_in_the_future(checked: Checked) -> Iterator[Problem]:
+    today = _latest_today()
+    now = (today.year, today.month)
+    for _, offerings in _offerings(checked):
+        for path, offering in offerings:
+            start = _start(offering.get("start"))
+            if start is not None and _began_after(start, now):
+                yield checked.problem(
+                    (*path, "start"),
+                    f"{offering['start']!r} is in the future; list an offering once it has begun, with the "
+                    "month it began",
+                )
+
+
+def _same_term(term: str) -> str:
+    """A term as compared for duplicates: no spaces, case ignored (``2024 春`` is ``2024春``)."""
+    return "".join(term.split()).casefold()
+
+
+def offering_terms_are_unique(checked: Checked) -> Iterator[Problem]:
+    """Each offering is one term; the same term twice would show twice on the card."""
+    for _, offerings in _offerings(checked):
+        seen: dict[str, DataPath] = {}
+        for path, offering in offerings:
+            term = offering.get("term")
+            if not isinstance(term, str):
+                continue  # the schema reports a missing term
+            first = seen.setdefault(_same_term(term), path)
+            if first != path:
+                yield checked.problem(
+                    (*path, "term"),
+                    f"the term {term!r} is already an offering at line {checked.line(first)}; list each term "
+                    "once, with all its links",
+                )
 
 
 # -- Prerequisites and study paths ------------------------------------------------------------
@@ -659,6 +765,9 @@ RULES: tuple[Rule, ...] = (
     fact_dates_are_real,
     source_hosts_are_valid,
     chapters_in_order,
+    offerings_newest_first,
+    offering_starts_are_not_in_the_future,
+    offering_terms_are_unique,
     requirements_exist,
     nothing_requires_itself,
     no_requirement_cycles,

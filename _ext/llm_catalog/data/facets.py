@@ -22,7 +22,7 @@ _FORMAT_LINK_KINDS = frozenset({"video", "slides", "code", "reading-list"})
 
 def formats(record: Any) -> tuple[str, ...]:
     """The record's formats, derived: link kinds, video resources, books, chapters with slides."""
-    found = {link.link_kind for link in record.links if link.link_kind in _FORMAT_LINK_KINDS}
+    found = {link.link_kind for link in record.all_links if link.link_kind in _FORMAT_LINK_KINDS}
     if record.record_type == "book":
         found.add("book")
         if any(chapter.slides for chapter in record.chapters):

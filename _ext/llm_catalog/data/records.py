@@ -50,10 +50,19 @@ class ChineseAid:
     sources: tuple[str, ...] = ()
     line: int = 0
 
-    @property
-    def evidence(self) -> tuple[str, ...]:
-        """Where the aid was found: its ``sources``, or else its own address."""
-        return self.sources or (self.url,)
+
+@dataclass(frozen=True, kw_only=True)
+class Offering:
+    """One time a course was taught: its term, when it began, and that term's own links."""
+
+    #: The term as the course names it, in words: ``2025 春``.
+    term: str
+    #: When it began, ``YYYY`` or ``YYYY-MM``: orders the offerings (newest first).
+    start: str
+    links: tuple[Link, ...] = ()
+    note: str | None = None
+    #: Line of the offering in the data file.
+    line: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -168,6 +177,11 @@ class Record:
     #: Date (YYYY-MM-DD) the record was added to the guide, when known.
     added: str | None = None
 
+    @property
+    def all_links(self) -> tuple[Link, ...]:
+        """Every address the record shows: its links, then those of its offerings (courses)."""
+        return self.links
+
 
 @dataclass(frozen=True, kw_only=True)
 class Material(Record):
@@ -218,6 +232,17 @@ class Course(Material):
     instructors: tuple[str, ...] = ()
     level: str | None = None
     parts: tuple[Part, ...] = ()
+    #: The times the course was taught, newest first (the card shows the first, folds the rest).
+    offerings: tuple[Offering, ...] = ()
+
+    @property
+    def all_links(self) -> tuple[Link, ...]:
+        return self.links + tuple(link for offering in self.offerings for link in offering.links)
+
+    @property
+    def current_term(self) -> str | None:
+        """The term the card shows: the newest offering's, else the record's own ``term``."""
+        return self.offerings[0].term if self.offerings else self.term
 
 
 @dataclass(frozen=True, kw_only=True)

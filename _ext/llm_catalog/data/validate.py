@@ -34,6 +34,7 @@ _PATTERN_WORDS = {
     "text": "it contains control characters; write plain text",
     "shortText": "it must be a single line of plain text",
     "date": 'write the date as YYYY-MM-DD, e.g. "2026-11-29"',
+    "month": 'write the year or the year and month as YYYY or YYYY-MM, e.g. "2025" or "2025-02"',
     "requirement": "write a record id ('stanford-cs224n'), a chapter as id#number ('slp3#7') or a topic id",
 }
 

@@ -36,7 +36,7 @@ def write_report(app: Sphinx, exception: Exception | None) -> None:
     catalog = get_catalog(app.env)
     where: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     for record in catalog.records():
-        for link in record.links:
+        for link in record.all_links:
             where[link.url].append((record.id, "url", link.line))
             if link.archive:
                 where[link.archive].append((record.id, "archive", link.line))

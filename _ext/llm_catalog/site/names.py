@@ -33,7 +33,7 @@ FACETS = "llm-facets"
 REFS = "llm-refs"
 #: On a grid of cards: its number of columns in HTML.
 COLUMNS = "llm-columns"
-#: On the fold of related materials: how many it holds.
+#: On the fold of related materials, and on a course's earlier offerings: how many it holds.
 COUNT = "llm-count"
 #: On the graphviz node of the prerequisite graph.
 GRAPH = "llm-graph"
@@ -51,6 +51,13 @@ CARD_CHECKED = "llm-card-checked"
 CARD_CHINESE = "llm-card-chinese"
 #: Paragraphs of a card that sit in its footer in HTML.
 CARD_FOOTER = frozenset({CARD_CHINESE, CARD_LINKS, CARD_CHECKED})
+#: A course's offerings: all as plain text in print; on the web the newest (the first item) is
+#: left out, as the card shows it, and the earlier ones fold under 往期 (``COUNT`` of them).
+OFFERINGS = "llm-card-offerings"
+OFFERINGS_TITLE = "llm-card-offerings-title"
+OFFERING_NEWEST = "llm-card-offering-newest"
+#: The note of a course's newest offering.
+OFFERING_NOTE = "llm-card-offering-note"
 #: A heading over a grid of cards; the filter hides it with its grid.
 GROUP_TITLE = "llm-group-title"
 #: The related materials after the best few, and the paragraph print leaves out.

@@ -23,6 +23,9 @@ from .domain import catalog_domain
 from .elements import fold, html
 from .names import (
     COUNT,
+    OFFERING_NEWEST,
+    OFFERINGS,
+    OFFERINGS_TITLE,
     PACE,
     PATH_STEPS,
     PROGRESS_ID,
@@ -32,6 +35,7 @@ from .names import (
     PROGRESS_TITLE,
     RELATED_MORE,
     RELATED_MORE_REST,
+    has_class,
 )
 
 if TYPE_CHECKING:
@@ -213,6 +217,25 @@ def fold_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         summary = labels.PATHS["related_more"].format(count=more[COUNT])
         folded = fold("", *more.children, classes=[RELATED_MORE], summary=summary)
         more.replace_self(folded)
+
+
+def fold_offerings(doctree: nodes.Element) -> None:
+    """The web: a course's newest offering is on the card itself, the earlier ones fold under
+    往期（N 期）.
+
+    A native ``<details>``: closed when the page loads (nothing moves), opened by keyboard and
+    announced by screen readers without a script.
+    """
+    for offerings in list(doctree.findall(has_class(OFFERINGS))):
+        for part in list(offerings.findall(has_class(OFFERINGS_TITLE))) + list(
+            offerings.findall(has_class(OFFERING_NEWEST))
+        ):
+            part.parent.remove(part)
+        if not offerings[COUNT]:
+            offerings.parent.remove(offerings)
+            continue
+        summary = labels.PAST_OFFERINGS.format(count=offerings[COUNT])
+        offerings.replace_self(fold("", *offerings.children, classes=[OFFERINGS], summary=summary))
 
 
 def trim_for_print(app: Sphinx, doctree: nodes.document, docname: str) -> None:

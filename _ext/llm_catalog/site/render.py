@@ -22,6 +22,7 @@ from ..data.records import (
     ChineseAid,
     Course,
     Link,
+    Offering,
     Record,
     Related,
     Resource,
@@ -38,6 +39,10 @@ from .names import (
     COLUMNS,
     COUNT,
     FACETS,
+    OFFERING_NEWEST,
+    OFFERING_NOTE,
+    OFFERINGS,
+    OFFERINGS_TITLE,
     OPEN_DATA_LINE,
     RECORD,
     RELATED_MORE,
@@ -253,12 +258,16 @@ def _record_card(
     body: nodes.Node | None = None,
     extra_links: Iterable[nodes.Node] = (),
     home: str | None = None,
+    *,
+    links: Iterable[Link] | None = None,
+    after_body: Iterable[nodes.Node | None] = (),
 ) -> nodes.container:
     """Title, details, facets, note, optional body (units, chapters), topics, Chinese aids and
     links, in that order.
 
     *home* marks a copy of a card shown elsewhere (the filter page's listing): its title then
-    links to the record's own card, resolved from the document *home*.
+    links to the record's own card, resolved from the document *home*. *links* replaces the
+    record's links (a course adds its newest offering's); *after_body* follows the body.
     """
     title: nodes.Node = nodes.strong(record.title, record.title)
     if home:
@@ -269,9 +278,10 @@ def _record_card(
         facts.facts_line(record),
         _para("llm-card-note", nodes.Text(record.note)),
         body,
+        *after_body,
         _topics(catalog, record.topics),
         aids_paragraph(record),
-        *_links(record.links, record.language, extra_links),
+        *_links(record.links if links is None else links, record.language, extra_links),
         facts.fact_notes(record),
     ]
     card = nodes.container(classes=["llm-card", f"llm-card-{record.record_type}"])
@@ -285,7 +295,7 @@ def _record_card(
 
 
 def course_card(catalog: Catalog, course: Course, docname: str, *, copy: bool = False) -> nodes.container:
-    meta: list[str] = [x for x in (course.institution, course.code, course.term) if x]
+    meta: list[str] = [x for x in (course.institution, course.code, course.current_term) if x]
     if course.format != "course":
         meta.append(labels.FORMATS[course.format])
     if course.instructors:
@@ -302,7 +312,48 @@ def course_card(catalog: Catalog, course: Course, docname: str, *, copy: bool = 
     )
     syllabus = catalog.syllabus_of(course.id)
     extra = [xref(syllabus.id, labels.SYLLABUS, docname)] if syllabus else []
-    return _record_card(catalog, course, meta, parts, extra, home=docname if copy else None)
+    newest = course.offerings[0] if course.offerings else None
+    note = None
+    if newest is not None and newest.note:
+        text = labels.OFFERING_NOTE.format(term=newest.term, note=newest.note)
+        note = _para(OFFERING_NOTE, nodes.Text(text))
+    return _record_card(
+        catalog,
+        course,
+        meta,
+        parts,
+        extra,
+        home=docname if copy else None,
+        # The record's links are the course's current ones; the newest offering's join them.
+        links=course.links + newest.links if newest else None,
+        after_body=(note, offerings_list(course.offerings, course.language)),
+    )
+
+
+def offerings_list(offerings: tuple[Offering, ...], language: str | None) -> nodes.container | None:
+    """Every offering of a course, newest first, each with its term, links and note.
+
+    Builder-neutral: print keeps them all as plain text under 各期; the web shows the newest on
+    the card itself and folds the earlier ones under 往期（N 期） (:func:`.progress.fold_offerings`).
+    """
+    if not offerings:
+        return None
+    items = []
+    for offering in offerings:
+        shown = offering.links or offering.note
+        line: list[nodes.Node | str] = [labels.OFFERING.format(term=offering.term) if shown else offering.term]
+        line.extend(_join([_link(link, language) for link in offering.links]))
+        if offering.note:
+            line.append((labels.ITEM_SEPARATOR if offering.links else "") + offering.note)
+        items.append(_merged(line))
+    listing = _bullets("llm-card-offerings-list", items)
+    assert listing is not None
+    listing[0]["classes"].append(OFFERING_NEWEST)
+    title = labels.ALL_OFFERINGS.format(count=len(offerings))
+    out = nodes.container(classes=[OFFERINGS], **{COUNT: len(offerings) - 1})
+    out += _para(OFFERINGS_TITLE, nodes.Text(title))
+    out += listing
+    return out
 
 
 def card_targets(catalog: Catalog, record: Course | Book | Resource, *, copy: bool = False) -> list[str]:
@@ -528,14 +579,15 @@ def recent(catalog: Catalog, docname: str) -> list[nodes.Node]:
         out.append(_para("llm-recent-empty", nodes.Text(labels.RECENT_EMPTY)))
         return out
     if len(dated) > RECENT_SHOWN:
-        shown = labels.RECENT_SHOWN.format(shown=RECENT_SHOWN, total=len(dated))
+        shown = labels.RECENT_SHOWN.format(shown=RECENT_SHOWN, rest=len(dated) - RECENT_SHOWN)
         out.append(_para("llm-recent-shown", nodes.Text(shown)))
     days: dict[str, list] = {}
     for record in dated[:RECENT_SHOWN]:
         days.setdefault(record.added, []).append(record)
     listing = nodes.container(classes=["llm-recent"])
     for day in sorted(days, reverse=True):
-        heading = labels.RECENT_DAY.format(date=day)
+        year, month, date = (int(part) for part in day.split("-"))
+        heading = labels.RECENT_DAY.format(year=year, month=month, day=date, count=len(days[day]))
         listing += _para("llm-recent-day", nodes.strong(heading, heading))
         listing += _bullets(
             "llm-recent-records",

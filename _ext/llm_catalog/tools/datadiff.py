@@ -35,6 +35,8 @@ ITEM_KEYS: dict[str, tuple[str, ...]] = {
     "chinese": ("url",),
     "chapters": ("number",),
     "parts": ("title",),
+    # A course's offering is its term (each is listed once: checks.offering_terms_are_unique).
+    "offerings": ("term",),
     "further": ("title",),
     # A path's step is its record, or one chapter of it (as the graph names it: slp3#10).
     "steps": ("record", "chapter"),

@@ -97,8 +97,11 @@ class DataFile:
     def links(self) -> Iterator[LinkEntry]:
         for section in RECORD_SECTIONS:
             for record in self.doc.get(section) or []:
-                for link in record.get("links") or []:
-                    yield LinkEntry(str(record["id"]), link.lc.line + 1, link)
+                # A course's offerings have links of their own, edited the same way.
+                owners = [record, *(record.get("offerings") or [])]
+                for owner in owners:
+                    for link in owner.get("links") or []:
+                        yield LinkEntry(str(record["id"]), link.lc.line + 1, link)
 
     def links_to(self, url: str) -> list[LinkEntry]:
         return [entry for entry in self.links() if entry.url == url]
