@@ -162,6 +162,21 @@ def root_copy(tmp_path: Path, rootdir: Path) -> Path:
     return Path(shutil.copytree(rootdir / "test-basic", tmp_path / "basic"))
 
 
+def warnings_of(app) -> str:
+    """What a Sphinx test app warned, without the terminal's colour codes."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+
+
+@pytest.fixture
+def built(make_app, app_params):
+    """The test root named by the test's ``sphinx`` mark, built once, at zero warnings."""
+    args, kwargs = app_params
+    app = make_app(*args, **kwargs)
+    app.build()
+    assert warnings_of(app) == ""
+    return app
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import soup
+from conftest import soup, warnings_of
 
 pytestmark = pytest.mark.sphinx("html", testroot="basic")
 
@@ -22,10 +22,6 @@ def card(page: BeautifulSoup, record_id: str):
 
 def texts(nodes) -> list[str]:
     return [" ".join(n.get_text().split()) for n in nodes]
-
-
-def warnings_of(app) -> str:
-    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
 
 
 @pytest.mark.sphinx("html", testroot="basic", confoverrides={"nitpicky": True})

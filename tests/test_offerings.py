@@ -10,21 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_opendata import strict_feed, warnings_of, words
+from test_opendata import strict_feed, words
 
 from conftest import DATA_FILE, REPO, SCHEMA_FILE, soup
 from llm_catalog.data.load import load
 
 ROOT_DATA = REPO / "tests" / "roots" / "test-opendata" / "_data" / "catalog.yaml"
-
-
-@pytest.fixture
-def built(make_app, app_params):
-    args, kwargs = app_params
-    app = make_app(*args, **kwargs)
-    app.build()
-    assert warnings_of(app) == ""
-    return app
 
 
 # -- Offerings on the card ------------------------------------------------------------------

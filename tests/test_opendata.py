@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -12,7 +11,7 @@ import jsonschema
 import pytest
 import test_filter
 
-from conftest import REPO, soup
+from conftest import REPO, soup, warnings_of
 from llm_catalog.data import yamlsource
 from llm_catalog.data.load import load
 from llm_catalog.site import render
@@ -24,19 +23,6 @@ ALPHA_ARCHIVE = "https://web.archive.org/web/20260901000000/https://alpha.exampl
 
 def words(node) -> str:
     return " ".join(node.get_text().split())
-
-
-def warnings_of(app) -> str:
-    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-
-
-@pytest.fixture
-def built(make_app, app_params):
-    args, kwargs = app_params
-    app = make_app(*args, **kwargs)
-    app.build()
-    assert warnings_of(app) == ""
-    return app
 
 
 # -- What a reader sees -------------------------------------------------------------------

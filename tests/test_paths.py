@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import REPO, require_tool, soup, sphinx_build
+from conftest import REPO, require_tool, soup, sphinx_build, warnings_of
 from llm_catalog.data import labels
 from llm_catalog.data.load import load
 from llm_catalog.data.prereq import Graph, match_score
@@ -29,10 +29,6 @@ SCHEMA = REPO / "_data" / "catalog.schema.json"
 CATALOG = load(REPO / "_data" / "catalog.yaml", SCHEMA)
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"
-
-
-def warnings_of(app) -> str:
-    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
 
 
 def words(node) -> str:
