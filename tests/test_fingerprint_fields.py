@@ -53,6 +53,7 @@ CHOICES: dict[str, list[Any]] = {
     "added": ["2026-11-02", "2026-09-09"],
     "checked": ["2026-11-01", "2026-09-09"],
     "broken": ["2026-11-20", "2026-11-25"],
+    "pushed": ["2024-05-01", "2025-12-01"],
 }
 KINDS = {"link": ["site", "slides"], "chineseAid": ["subtitles", "video-mirror"], "resource": ["list", "wiki"]}
 

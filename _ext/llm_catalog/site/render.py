@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from docutils import nodes
 from sphinx import addnodes
 
-from ..data import facets, labels
+from ..data import facets, freshness, labels
 from ..data.prereq import chapter_id
 from ..data.records import (
     Book,
@@ -32,6 +32,7 @@ from .names import (
     CARD_CHECKED,
     CARD_CHINESE,
     CARD_LINKS,
+    CARD_REPOSITORY,
     CARD_TITLE,
     CARDS,
     COLUMNS,
@@ -216,6 +217,20 @@ def facet_text(record: Course | Book | Resource) -> str:
     return SEP.join((cost, chinese, hours))
 
 
+def repository_text(record: Course | Book | Resource) -> str | None:
+    """仓库已归档, or 超过一年未更新（最近 2024-05）; nothing for a repository still updated or unchecked.
+
+    "A year" is counted back from the day GitHub was asked (``repository.checked``), never
+    from the day of the build, so the same data always gives the same page (see freshness.py).
+    """
+    found = freshness.state(record.repository)
+    if found == freshness.ARCHIVED:
+        return labels.REPOSITORY_ARCHIVED
+    if found == freshness.STALE and record.repository is not None:
+        return labels.REPOSITORY_STALE.format(month=record.repository.pushed[:7])
+    return None
+
+
 def _aid(aid: ChineseAid) -> list[nodes.Node]:
     """The aid's name as a link, then who made it and which edition it follows."""
     name = labels.AID_KINDS[aid.aid_kind]
@@ -273,6 +288,7 @@ def _record_card(
     title: nodes.Node = nodes.strong(record.title, record.title)
     if home:
         title = xref(record.id, record.title, home)
+    repository = repository_text(record)
     chinese = (
         _para(CARD_CHINESE, *_labelled(labels.CHINESE_LABEL), *chinese_aids(record.chinese)) if record.chinese else None
     )
@@ -280,6 +296,7 @@ def _record_card(
         _para(CARD_TITLE, title),
         _para("llm-card-meta", *_join(meta)),
         _para("llm-card-facets", nodes.Text(facet_text(record))),
+        _para(CARD_REPOSITORY, nodes.Text(repository)) if repository else None,
         _para("llm-card-note", nodes.Text(record.note)),
         body,
         _topics(catalog, record.topics),
