@@ -380,3 +380,20 @@ def test_which_address_is_a_repository(url: str, repository: str | None) -> None
     from llm_catalog.data.freshness import repository_of
 
     assert repository_of(url) == repository
+
+
+def test_open_data_carries_the_field_and_the_facet(fields_site: tuple[Path, Path]) -> None:
+    html, _ = fields_site
+    records = {r["id"]: r for r in json.loads((html / "catalog.json").read_text(encoding="utf-8"))["records"]}
+    assert records["alpha"]["fields"]["repository"] == {
+        "archived": False,
+        "pushed": "2024-05-01",
+        "checked": "2026-11-01",
+    }
+    assert {rid: records[rid]["facets"]["fresh"] for rid in ("alpha", "beta", "book", "res")} == {
+        "alpha": ["stale"],
+        "beta": ["unknown"],
+        "book": ["archived"],
+        "res": ["active"],
+    }
+    assert "fresh" not in records["syl"]["facets"]  # a syllabus is not filtered
