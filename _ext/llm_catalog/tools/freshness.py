@@ -229,15 +229,19 @@ def _write(entry: RecordEntry, facts: Facts, today: str) -> bool:
     return True
 
 
+#: Lines an edit may add or rewrite: the field, or one of its keys when it is written as a block.
+_OWN_LINES = (f"{FIELD}:", "archived:", "pushed:", "checked:")
+
+
 def _only_repository_lines(before: str, after: str) -> bool:
-    """The edit added or rewrote ``repository:`` lines and touched nothing else."""
+    """The edit added or rewrote ``repository`` lines and touched nothing else."""
     old, new = before.splitlines(), after.splitlines()
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
-        if tag == "delete" or not all(line.lstrip().startswith(f"{FIELD}:") for line in new[j1:j2]):
+        if tag == "delete" or not all(line.lstrip(" -").startswith(_OWN_LINES) for line in new[j1:j2]):
             return False
-        if tag == "replace" and not all(line.lstrip().startswith(f"{FIELD}:") for line in old[i1:i2]):
+        if tag == "replace" and not all(line.lstrip(" -").startswith(_OWN_LINES) for line in old[i1:i2]):
             return False
     return True
 
