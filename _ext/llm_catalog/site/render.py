@@ -279,8 +279,8 @@ def _record_card(
     extra_links: Iterable[nodes.Node] = (),
     home: str | None = None,
 ) -> nodes.container:
-    """Title, details, facets, note, optional body (units, chapters), topics, Chinese aids and
-    links, in that order.
+    """Title, details, facets, the repository's state (archived or not updated for a year, if so),
+    note, optional body (units, chapters), topics, Chinese aids and links, in that order.
 
     *home* marks a copy of a card shown elsewhere (the filter page's listing): its title then
     links to the record's own card, resolved from the document *home*.
