@@ -386,6 +386,30 @@ def test_a_repository_needs_a_github_repository_link(data: DataFile, today: date
     ]
 
 
+@pytest.mark.parametrize(
+    "links", ["null", "7", '"github.com/alpha/alpha"', "[{kind: code}]", '["https://github.com/a/b"]']
+)
+def test_a_repository_with_links_of_the_wrong_shape_is_reported_without_a_crash(
+    data: DataFile, today: date, links: str
+) -> None:
+    body = (
+        "courses:\n"  # 8
+        "  - {id: alpha, category: core, title: Alpha, language: en, note: 一门课。,\n"  # 9
+        f'    repository: {{archived: false, pushed: "2024-01-01", checked: "2024-01-02"}}, links: {links}}}\n'  # 10
+    )
+    problems = data.problems(body)
+    assert (
+        data.at(
+            10,
+            "courses[alpha].repository: none of the record's links is a GitHub repository "
+            "(https://github.com/OWNER/REPO), so there is no repository to describe; remove `repository` "
+            "or add the repository's link",
+        )
+        in problems
+    )
+    assert len(problems) >= 2  # the schema's word on the links too
+
+
 # -- Addresses -------------------------------------------------------------------------------------
 
 
