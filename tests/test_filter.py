@@ -39,7 +39,19 @@ def facts(key: str, item: dict) -> dict[str, set[str]]:
         "format": formats or {"unknown"},
         "cost": {(item.get("cost") or {}).get("value", "unknown")},
         "topic": set(item.get("topics") or ["unknown"]),
+        "fresh": {freshness_of(item.get("repository"))},
     }
+
+
+def freshness_of(repository: dict | None) -> str:
+    """仓库已归档 / 超过一年未更新 (the last push more than a year before the check) / 仍在更新."""
+    if repository is None:
+        return "unknown"
+    if repository["archived"]:
+        return "archived"
+    year, rest = repository["checked"].split("-", 1)
+    a_year_before = f"{int(year) - 1}-{rest}".replace("-02-29", "-02-28")
+    return "stale" if repository["pushed"] < a_year_before else "active"
 
 
 RECORDS = {item["id"]: (key, item) for key in ("courses", "books", "resources") for item in DATA[key]}

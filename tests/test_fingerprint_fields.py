@@ -53,6 +53,7 @@ CHOICES: dict[str, list[Any]] = {
     "checked": ["2026-11-01", "2026-09-09"],
     "broken": ["2026-11-20", "2026-11-25"],
     "start": ["2024-09", "2024-02"],
+    "pushed": ["2024-05-01", "2025-12-01"],
 }
 KINDS = {
     records.Link: ["site", "slides"],

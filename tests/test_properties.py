@@ -77,6 +77,10 @@ def record(draw: st.DrawFn, kind: str) -> dict:
     if "offerings" in item:  # newest first, each term once, as `make check` wants them
         terms = {"".join(o["term"].split()).casefold(): o for o in item["offerings"]}
         item["offerings"] = sorted(terms.values(), key=lambda o: o["start"], reverse=True)
+    if "repository" in item:  # what `make freshness` writes: about the record's GitHub repository
+        repository = item["repository"]
+        repository["pushed"], repository["checked"] = sorted((repository["pushed"], repository["checked"]))
+        item.setdefault("links", []).append({"kind": "code", "url": f"https://github.com/gen/{item['id']}"})
     topics = st.lists(st.sampled_from(ids("topics")), unique=True, max_size=3)
     for part in [item, *item.get("chapters", [])]:
         part.pop("requires", None)  # requirements are the paths' business, tested in test_paths.py

@@ -140,6 +140,11 @@ def test_link_check_workflow_is_scheduled() -> None:
         n for n, step in enumerate(steps) if step.get("uses", "").startswith("peter-evans/create-pull-request@")
     )
     assert first("make archive") < pull
+    # Then the freshness of GitHub repositories, with the workflow's token, into the same pull request.
+    fresh = first("make freshness")
+    assert first("make archive") < fresh < first("pull-request.md") < pull
+    assert steps[fresh]["env"]["GITHUB_TOKEN"] == "${{ github.token }}"
+    assert "report-freshness.md" in runs[fresh] and "report-freshness.md" in runs[first("pull-request.md")]
     options = steps[pull]["with"]
     assert options["branch"] and options["add-paths"] == "_data/catalog.yaml"
     assert options["body-path"] in runs[first("pull-request.md")]

@@ -320,6 +320,96 @@ def test_near_miss_a_link_broken_on_or_after_its_last_check_is_accepted(
     assert data.problems(body) == []
 
 
+def with_repository(repository: str, url: str = "https://github.com/alpha/alpha") -> str:
+    """A course on lines 9-10 with *repository* (line 10) and one link."""
+    return (
+        "courses:\n"  # 8
+        "  - {id: alpha, category: core, title: Alpha, language: en, note: 一门课。,\n"  # 9
+        f'    repository: {repository}, links: [{{kind: code, url: "{url}"}}]}}\n'  # 10
+    )
+
+
+@pytest.mark.parametrize(
+    ("pushed", "checked"), [("2024-02-29", "2024-02-29"), ("2000-01-01", "2024-02-28"), ("2023-02-28", "2024-02-29")]
+)
+def test_near_miss_a_push_on_or_before_the_day_github_was_asked_is_accepted(
+    data: DataFile, today: date, pushed: str, checked: str
+) -> None:
+    body = with_repository(f'{{archived: false, pushed: "{pushed}", checked: "{checked}"}}')
+    assert data.problems(body) == []
+
+
+def test_a_push_after_the_day_github_was_asked_is_refused(data: DataFile, today: date) -> None:
+    body = with_repository('{archived: true, pushed: "2024-01-02", checked: "2024-01-01"}')
+    assert data.problems(body) == [
+        data.at(
+            10,
+            "courses[alpha].repository.pushed: the last push (2024-01-02) is after the day GitHub was asked "
+            "(2024-01-01, checked); these dates are written by `make freshness`, run it again instead of editing them",
+        )
+    ]
+
+
+@pytest.mark.parametrize("key", ["pushed", "checked"])
+def test_repository_dates_are_real_days_up_to_today(data: DataFile, today: date, key: str) -> None:
+    other = "pushed" if key == "checked" else "checked"
+    for value, words in (
+        ("2024-03-01", "is in the future; write the day it really happened"),
+        ("2023-02-29", "is not a real date (YYYY-MM-DD)"),
+    ):
+        body = with_repository(f'{{archived: false, {key}: "{value}", {other}: "2023-01-01"}}')
+        found = [p for p in data.problems(body) if f"repository.{key}:" in p and "after the day" not in p]
+        assert found == [data.at(10, f"courses[alpha].repository.{key}: {value!r} {words}")]
+
+
+@pytest.mark.parametrize("value", ['"false"', "no", "0", "null"])
+def test_archived_is_a_plain_boolean(data: DataFile, today: date, value: str) -> None:
+    body = with_repository(f'{{archived: {value}, pushed: "2024-01-01", checked: "2024-01-02"}}')
+    (problem,) = data.problems(body)
+    assert problem.startswith(
+        data.at(10, "courses[alpha].repository.archived: expected true or false (without quotes), found")
+    )
+
+
+@pytest.mark.parametrize(
+    "url", ["https://alpha.github.io/alpha", "https://github.com/orgs/alpha", "https://gitlab.com/alpha/alpha"]
+)
+def test_a_repository_needs_a_github_repository_link(data: DataFile, today: date, url: str) -> None:
+    body = with_repository('{archived: false, pushed: "2024-01-01", checked: "2024-01-02"}', url)
+    assert data.problems(body) == [
+        data.at(
+            10,
+            "courses[alpha].repository: none of the record's links is a GitHub repository "
+            "(https://github.com/OWNER/REPO), so there is no repository to describe; remove `repository` or add "
+            "the repository's link",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "links", ["null", "7", '"github.com/alpha/alpha"', "[{kind: code}]", '["https://github.com/a/b"]']
+)
+def test_a_repository_with_links_of_the_wrong_shape_is_reported_without_a_crash(
+    data: DataFile, today: date, links: str
+) -> None:
+    body = (
+        "courses:\n"  # 8
+        "  - {id: alpha, category: core, title: Alpha, language: en, note: 一门课。,\n"  # 9
+        f'    repository: {{archived: false, pushed: "2024-01-01", checked: "2024-01-02"}}, links: {links}}}\n'  # 10
+    )
+    problems = data.problems(body)
+    assert (
+        data.at(
+            10,
+            "courses[alpha].repository: none of the record's links is a GitHub repository "
+            "(https://github.com/OWNER/REPO), so there is no repository to describe; remove `repository` "
+            "or add the repository's link",
+        )
+        in problems
+    )
+    assert len(problems) >= 2  # the schema's word on the links too
+
+
 # -- Addresses -------------------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from urllib.parse import urlsplit
 
+from .freshness import github_link
 from .prereq import Graph, Requirements, chapter_id, requirements, split_id
 from .problems import Problem, field_name, short, suggest
 from .records import SECTIONS
@@ -385,7 +386,7 @@ def _bad_host(url: object) -> bool:
 def _latest_today() -> date:
     """Today somewhere on Earth (UTC+14): a date written today in any time zone is not "future".
 
-    Every date rule (``checked``, ``broken``, ``added``) compares with this one day, so a file is
+    Every date rule (``checked``, ``broken``, ``added``, ``repository``) compares with this one day, so a file is
     accepted or refused alike by all of them, on a contributor's machine in any time zone and in CI
     (which runs in UTC): the machine's local date would refuse a date written just after midnight
     in Asia, and would make the rules disagree near midnight if only some of them used it.
@@ -428,6 +429,44 @@ def broken_after_checked(checked: Checked) -> Iterator[Problem]:
 def added_dates_are_real(checked: Checked) -> Iterator[Problem]:
     for path, record in checked.records():
         yield from _past_date(checked, (*path, "added"), record.get("added"))
+
+
+def _repositories(checked: Checked) -> Iterator[tuple[DataPath, dict, dict]]:
+    """Each record with a ``repository`` mapping: its path, the record and the mapping."""
+    for path, record in checked.records():
+        if isinstance(record.get("repository"), dict):
+            yield path, record, record["repository"]
+
+
+def repository_dates_are_real(checked: Checked) -> Iterator[Problem]:
+    for path, _, repository in _repositories(checked):
+        for key in ("pushed", "checked"):
+            yield from _past_date(checked, (*path, "repository", key), repository.get(key))
+
+
+def repository_pushed_before_checked(checked: Checked) -> Iterator[Problem]:
+    """GitHub cannot have reported a push later than the day it was asked."""
+    for path, _, repository in _repositories(checked):
+        pushed, asked = repository.get("pushed"), repository.get("checked")
+        if isinstance(pushed, str) and isinstance(asked, str) and pushed > asked:
+            yield checked.problem(
+                (*path, "repository", "pushed"),
+                f"the last push ({pushed}) is after the day GitHub was asked ({asked}, checked); "
+                "these dates are written by `make freshness`, run it again instead of editing them",
+            )
+
+
+def repository_has_a_github_link(checked: Checked) -> Iterator[Problem]:
+    """``repository`` describes the record's GitHub repository, so the record must link to one."""
+    for path, record, _ in _repositories(checked):
+        links = record.get("links") if isinstance(record.get("links"), list) else []
+        urls = [link["url"] for link in links if isinstance(link, dict) and isinstance(link.get("url"), str)]
+        if github_link(urls) is None:
+            yield checked.problem(
+                (*path, "repository"),
+                "none of the record's links is a GitHub repository (https://github.com/OWNER/REPO), "
+                "so there is no repository to describe; remove `repository` or add the repository's link",
+            )
 
 
 def link_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
@@ -754,6 +793,9 @@ RULES: tuple[Rule, ...] = (
     broken_dates_are_real,
     broken_after_checked,
     added_dates_are_real,
+    repository_dates_are_real,
+    repository_pushed_before_checked,
+    repository_has_a_github_link,
     link_hosts_are_valid,
     urls_are_unique,
     course_titles_are_unique,

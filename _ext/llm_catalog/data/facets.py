@@ -1,4 +1,5 @@
-"""Facets of a record: what a learner filters by (level, Chinese access, format, cost, topic).
+"""Facets of a record: what a learner filters by (level, Chinese access, format, cost, topic,
+whether its GitHub repository is still updated).
 
 Everything here is derived from the record's own fields, so a fact is typed once: the format
 comes from the kinds of the record's links, "可用中文学习" from its language and Chinese aids.
@@ -10,10 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import freshness
+
 UNKNOWN = "unknown"
 
 #: Facet keys in the order of the filter's controls and of the URL query.
-KEYS = ("level", "lang", "format", "cost", "topic")
+KEYS = ("level", "lang", "format", "cost", "topic", "fresh")
 
 #: Formats in display order; each comes from a link kind, a resource kind or the record kind.
 FORMATS = ("video", "slides", "code", "reading-list", "book")
@@ -41,6 +44,8 @@ def values(record: Any) -> dict[str, tuple[str, ...]]:
     """Facet values of a course, book or resource; ``UNKNOWN`` where the data says nothing.
 
     ``lang`` is a yes/no facet: ``("zh",)`` or empty (not known to be studyable in Chinese).
+    ``fresh`` is ``active`` (仍在更新), ``stale`` or ``archived`` for a record whose GitHub
+    repository was checked (``repository``), and unknown for every other record.
     """
     return {
         "level": (getattr(record, "level", None) or UNKNOWN,),
@@ -48,4 +53,5 @@ def values(record: Any) -> dict[str, tuple[str, ...]]:
         "format": formats(record) or (UNKNOWN,),
         "cost": (record.cost_value or UNKNOWN,),
         "topic": tuple(record.topics) or (UNKNOWN,),
+        "fresh": (freshness.state(record.repository) or UNKNOWN,),
     }

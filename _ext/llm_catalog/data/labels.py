@@ -176,9 +176,19 @@ FACET_FORMATS = {
     "book": "书",
 }
 
+#: What the data says of a record's GitHub repository (facets.freshness; see freshness.py).
+FRESHNESS = {
+    "active": "仍在更新",
+    "stale": "超过一年未更新",
+    "archived": "仓库已归档",
+}
+#: On the card (and in print): an archived repository, or the month of the last push.
+REPOSITORY_ARCHIVED = "仓库已归档"
+REPOSITORY_STALE = "超过一年未更新（最近 {month}）"
+
 FILTER = {
     "form": "筛选资料",
-    "facets": {"level": "程度", "lang": "中文", "format": "形式", "cost": "费用", "topic": "主题"},
+    "facets": {"level": "程度", "lang": "中文", "format": "形式", "cost": "费用", "topic": "主题", "fresh": "仓库"},
     "in-chinese": "可用中文学习",
     "unknown": "未标注",
     "count": "显示 {shown} / {total} 项",

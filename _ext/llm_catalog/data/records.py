@@ -128,6 +128,18 @@ class ChineseAccess:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Repository:
+    """What GitHub said of the record's repository (written by ``make freshness``, not by hand)."""
+
+    #: The repository is archived (read-only) on GitHub.
+    archived: bool
+    #: Date (YYYY-MM-DD) of the last push to the repository (GitHub's ``pushed_at``).
+    pushed: str
+    #: Date (YYYY-MM-DD) GitHub was asked; "more than a year" is counted back from it.
+    checked: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class Category:
     """A kind of course material; courses belong to one."""
 
@@ -199,6 +211,8 @@ class Material(Record):
     chinese: ChineseAccess | None = None
     #: What to study first: record ids, chapter ids (``slp3#7``) or topic ids, in order.
     requires: tuple[str, ...] = ()
+    #: Its GitHub repository's state, for a record hosted there (see :mod:`.freshness`).
+    repository: Repository | None = None
 
     @property
     def cost_value(self) -> str | None:

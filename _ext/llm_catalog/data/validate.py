@@ -26,6 +26,7 @@ _TYPE_WORDS = {
     "integer": "a whole number",
     "array": "a list (lines starting with '- ')",
     "object": "a mapping of fields (name: value)",
+    "boolean": "true or false (without quotes)",
 }
 
 _PATTERN_WORDS = {

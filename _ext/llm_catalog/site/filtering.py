@@ -104,6 +104,7 @@ def _options(
         "format": labels.FACET_FORMATS,
         "cost": labels.COSTS,
         "topic": topic_titles,
+        "fresh": labels.FRESHNESS,
     }
     out = []
     for key in facets.KEYS:

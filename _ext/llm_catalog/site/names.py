@@ -49,6 +49,8 @@ CARD_TITLE = "llm-card-title"
 CARD_LINKS = "llm-card-links"
 CARD_CHECKED = "llm-card-checked"
 CARD_CHINESE = "llm-card-chinese"
+#: A card's warning that its GitHub repository is archived or no longer updated.
+CARD_REPOSITORY = "llm-card-repository"
 #: Paragraphs of a card that sit in its footer in HTML.
 CARD_FOOTER = frozenset({CARD_CHINESE, CARD_LINKS, CARD_CHECKED})
 #: A course's offerings: all as plain text in print; on the web the newest (the first item) is

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from docutils import nodes
 from sphinx import addnodes
 
-from ..data import facets, labels
+from ..data import facets, freshness, labels
 from ..data.prereq import chapter_id
 from ..data.records import (
     Book,
@@ -34,6 +34,7 @@ from .names import (
     CARD_CHECKED,
     CARD_CHINESE,
     CARD_LINKS,
+    CARD_REPOSITORY,
     CARD_TITLE,
     CARDS,
     COLUMNS,
@@ -205,6 +206,20 @@ def _bullets(cls: str, items: Iterable[list[nodes.Node]]) -> nodes.bullet_list |
     return nodes.bullet_list("", *found, classes=[cls]) if found else None
 
 
+def repository_text(record: Course | Book | Resource) -> str | None:
+    """仓库已归档, or 超过一年未更新（最近 2024-05）; nothing for a repository still updated or unchecked.
+
+    "A year" is counted back from the day GitHub was asked (``repository.checked``), never
+    from the day of the build, so the same data always gives the same page (see freshness.py).
+    """
+    found = freshness.state(record.repository)
+    if found == freshness.ARCHIVED:
+        return labels.REPOSITORY_ARCHIVED
+    if found == freshness.STALE and record.repository is not None:
+        return labels.REPOSITORY_STALE.format(month=record.repository.pushed[:7])
+    return None
+
+
 def _aid(aid: ChineseAid) -> list[nodes.Node]:
     """The aid's name as a link, then who made it and which edition it follows."""
     name = labels.AID_KINDS[aid.aid_kind]
@@ -262,8 +277,8 @@ def _record_card(
     links: Iterable[Link] | None = None,
     after_body: Iterable[nodes.Node | None] = (),
 ) -> nodes.container:
-    """Title, details, facets, note, optional body (units, chapters), topics, Chinese aids and
-    links, in that order.
+    """Title, details, facets, the repository's state (archived or not updated for a year, if so),
+    note, optional body (units, chapters), topics, Chinese aids and links, in that order.
 
     *home* marks a copy of a card shown elsewhere (the filter page's listing): its title then
     links to the record's own card, resolved from the document *home*. *links* replaces the
@@ -272,10 +287,12 @@ def _record_card(
     title: nodes.Node = nodes.strong(record.title, record.title)
     if home:
         title = xref(record.id, record.title, home)
+    repository = repository_text(record)
     children = [
         _para(CARD_TITLE, title),
         _para("llm-card-meta", *_join(meta)),
         facts.facts_line(record),
+        _para(CARD_REPOSITORY, nodes.Text(repository)) if repository else None,
         _para("llm-card-note", nodes.Text(record.note)),
         body,
         *after_body,

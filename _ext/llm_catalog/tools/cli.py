@@ -1,5 +1,5 @@
 """Command line: ``check`` validates the data file; ``diff BASE HEAD`` shows what a change to it does;
-``archive`` and ``linkstate`` write link facts into it."""
+``archive`` and ``linkstate`` write link facts into it; ``freshness`` the state of GitHub repositories."""
 
 from __future__ import annotations
 

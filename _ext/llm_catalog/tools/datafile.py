@@ -68,6 +68,21 @@ class LinkEntry:
         return True
 
 
+@dataclass
+class RecordEntry:
+    """One record of a section (``courses`` ...), editable in place."""
+
+    section: str
+    #: Position of the record in its section.
+    index: int
+    record: str
+    data: CommentedMap
+
+    def link_lines(self) -> list[tuple[str, int]]:
+        """Each link's address with its line in the file (1-based)."""
+        return [(str(link["url"]), link.lc.line + 1) for link in self.data.get("links") or []]
+
+
 def _yaml() -> YAML:
     yaml = YAML()  # round-trip
     yaml.preserve_quotes = True
@@ -102,6 +117,11 @@ class DataFile:
                 for owner in owners:
                     for link in owner.get("links") or []:
                         yield LinkEntry(str(record["id"]), link.lc.line + 1, link)
+
+    def records(self, sections: tuple[str, ...] = RECORD_SECTIONS) -> Iterator[RecordEntry]:
+        for section in sections:
+            for index, record in enumerate(self.doc.get(section) or []):
+                yield RecordEntry(section, index, str(record["id"]), record)
 
     def links_to(self, url: str) -> list[LinkEntry]:
         return [entry for entry in self.links() if entry.url == url]

@@ -1,4 +1,4 @@
-"""The ``archive`` and ``linkstate`` subcommands of ``python -m llm_catalog``.
+"""The ``archive``, ``linkstate`` and ``freshness`` subcommands of ``python -m llm_catalog``.
 
 Their modules need ruamel.yaml and requests, which the ``check`` command (and the pre-commit
 hook that runs it with only PyYAML and jsonschema) must not need: they are imported when one
@@ -16,6 +16,7 @@ DEFAULT_DATA = Path("_data/catalog.yaml")
 DEFAULT_API = "https://archive.org/wayback/available"
 DEFAULT_REPORT = Path("_build/linkcheck/catalog-links.json")
 DEFAULT_OUTPUT = Path("_build/linkcheck/output.json")
+DEFAULT_GITHUB_API = "https://api.github.com"
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -39,6 +40,39 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     linkstate.add_argument("--today", default=None, help="date to record, YYYY-MM-DD (default: today, UTC)")
     linkstate.set_defaults(run=run_linkstate)
+
+    fresh = sub.add_parser(
+        "freshness",
+        help="write whether each record's GitHub repository is archived and when it was last pushed to",
+        description=(
+            "Ask the GitHub REST API once per repository (the first github.com/OWNER/REPO link of each "
+            "course, book and resource; GITHUB_TOKEN is sent when set) and write "
+            "`repository: {archived, pushed, checked}` into the record, changing only those lines. "
+            "Stops when rate-limited or after --give-up-after failures in a row; exits 1 if any "
+            "repository could not be checked."
+        ),
+    )
+    _common(fresh)
+    fresh.add_argument(
+        "--api", default=DEFAULT_GITHUB_API, help=f"GitHub REST API address (default: {DEFAULT_GITHUB_API})"
+    )
+    fresh.add_argument("--timeout", type=_seconds, default=20.0, help="seconds to wait for an answer (default: 20)")
+    fresh.add_argument("--delay", type=_seconds, default=1.0, help="seconds between two requests (default: 1)")
+    fresh.add_argument(
+        "--give-up-after", type=int, default=3, metavar="N", help="stop after N failures in a row (default: 3)"
+    )
+    fresh.add_argument("--today", default=None, help="date to record as `checked`, YYYY-MM-DD (default: today, UTC)")
+    fresh.set_defaults(run=run_freshness)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 or more)")
+    return value
 
 
 def _common(cmd: argparse.ArgumentParser) -> None:
@@ -91,3 +125,34 @@ def run_linkstate(args: argparse.Namespace) -> int:
     except DataFileError as exc:
         return _failed(exc.lines)
     return _finish(args, report.markdown(), report.written)
+
+
+def run_freshness(args: argparse.Namespace) -> int:
+    from .datafile import DataFile, DataFileError
+    from .freshness import freshness
+
+    today = args.today or datetime.now(UTC).date().isoformat()
+    try:
+        date.fromisoformat(today)
+    except ValueError:
+        return _failed([f"--today {today!r}: write the date as YYYY-MM-DD"])
+    if args.give_up_after < 1:
+        return _failed([f"--give-up-after {args.give_up_after}: give a number of 1 or more"])
+    try:
+        data = DataFile(args.file, args.schema)
+        report = freshness(
+            data,
+            api=args.api,
+            today=today,
+            timeout=args.timeout,
+            delay=args.delay,
+            give_up_after=args.give_up_after,
+        )
+    except DataFileError as exc:
+        return _failed(exc.lines)
+    _finish(args, report.markdown(), report.written)
+    if report.failed:
+        count = len(report.of("failed", "skipped"))
+        print(f"{count} record(s) could not be checked; nothing was written for them (see above).", file=sys.stderr)
+        return 1
+    return 0
