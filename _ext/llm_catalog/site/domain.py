@@ -19,6 +19,7 @@ from ..data.problems import suggest
 from ..data.records import COUNT_FORMS
 from .fingerprints import Fingerprints, shows
 from .names import REFS
+from .searchwords import search_name
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node, system_message
@@ -305,8 +306,12 @@ class CatalogDomain(Domain):
         return [(f"llm:{self.objects[target].objtype}", found)]
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Each shown record, named by its title and its search words (see :mod:`.searchwords`),
+        so the search page finds its card by the words a learner types."""
+        catalog = self.catalog
         for record_id, shown in self.objects.items():
-            yield record_id, shown.title, shown.objtype, shown.docname, shown.anchor, 1
+            name = search_name(catalog, record_id, shown.title) if catalog is not None else shown.title
+            yield record_id, name, shown.objtype, shown.docname, shown.anchor, 1
 
 
 def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) -> bool | None:

@@ -64,6 +64,9 @@ GROUP_TITLE = "llm-group-title"
 RELATED_MORE = "llm-related-more"
 RELATED_MORE_REST = "llm-related-more-rest"
 PROGRESS_PANEL = "llm-progress-panel"
+#: Sphinx's own class for what the search index skips (sphinx.search.WordCollector); the search
+#: page's snippets skip it too (llm-search-zh.js): forms, the progress panel and 下一步.
+NO_SEARCH = "no-search"
 #: The filter page's listing of every record (HTML only).
 FILTER_LISTING = "llm-filter-listing"
 #: The line of 最近收录 that links the open data.

@@ -8,11 +8,38 @@
  * matching), so the query is segmented the way the pages were. searchtools.js only
  * defines its default splitQuery when none exists, so this must load before it.
  *
+ * It also makes the results find materials, not only pages (Sphinx 8.2.3's searchtools.js):
+ *
+ * - Each record is an object of the index (site/domain.py) named "title｜its search words"
+ *   (site/searchwords.py). Scorer.score, Sphinx's hook for custom ranking, puts records above
+ *   pages, those whose title holds the query first, then those with the query as a whole word,
+ *   and among equals those that more study paths recommend.
+ *   The results list shows the title as the link and the words after it, as text.
+ * - A snippet is the page's [role=main] text, of which searchtools.js removes only header
+ *   links, scripts and styles; Search.htmlToText is wrapped to drop what is no page text:
+ *   forms and their labels, the progress panel (下一步's options) and hidden elements.
+ *
  * Written for Sphinx 8.2.3's searchtools.js, whose loaded index is the private
- * Search._index (site/compat.py names every such use; tests/test_compat.py guards it).
+ * Search._index, and whose Search.htmlToText this wraps (site/compat.py names every such use;
+ * tests/test_compat.py guards it).
  */
 (() => {
   "use strict";
+
+  // site/searchwords.py's SEPARATOR and WORD_SEPARATOR; records' anchors (site/names.py).
+  const SEPARATOR = "｜";
+  const WORD_SEPARATOR = " · ";
+  const RECORD_ANCHOR = "#llm-";
+  // labels.SEARCH_PATH's start: a study path that recommends the record.
+  const PATH_WORD = "学习路线：";
+  // Elements of a page that are no part of its text (site/names.py NO_SEARCH is Sphinx's class).
+  const NOT_TEXT = ".no-search, [hidden], form, select";
+  // Above every page result (the highest, an index entry that is the whole query, scores 100).
+  const RECORD_SCORE = 100;
+  const TITLE_SCORE = 20;
+  const WORD_SCORE = 5;
+  // Among equals, a record recommended by more study paths comes first.
+  const PATH_SCORE = 0.1;
 
   globalThis.splitQuery = (query) => {
     const parts = query.split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu).filter((term) => term);
@@ -36,6 +63,69 @@
     }
     return out;
   };
+
+  const queryTerms = () => {
+    const query = new URLSearchParams(globalThis.location.search).get("q") || "";
+    return globalThis.splitQuery(query.toLowerCase().trim());
+  };
+
+  // Sphinx's own values (searchtools.js defines Scorer only when none exists), and score().
+  globalThis.Scorer = {
+    objNameMatch: 11,
+    objPartialMatch: 6,
+    objPrio: { 0: 15, 1: 5, 2: -5 },
+    objPrioDefault: 0,
+    title: 15,
+    partialTitle: 7,
+    term: 5,
+    partialTerm: 2,
+    score: (result) => {
+      const [, name, anchor, , score, , kind] = result;
+      if (kind !== "object" || !anchor.startsWith(RECORD_ANCHOR)) return score;
+      const [title, rest = ""] = name.toLowerCase().split(SEPARATOR);
+      const words = rest.split(WORD_SEPARATOR);
+      const terms = queryTerms();
+      const base = score + RECORD_SCORE + PATH_SCORE * words.filter((word) => word.startsWith(PATH_WORD)).length;
+      if (terms.length && terms.every((term) => title.includes(term))) return base + TITLE_SCORE;
+      if (terms.length && terms.every((term) => title.includes(term) || words.includes(term))) return base + WORD_SCORE;
+      return base;
+    },
+  };
+
+  // A record's result: its title is the link, its search words follow as plain text.
+  const showRecord = (item) => {
+    const link = item.querySelector(":scope > a");
+    const [title, words] = link ? link.textContent.split(SEPARATOR) : [];
+    if (words === undefined) return;
+    link.textContent = title;
+    const after = document.createElement("span");
+    after.className = "llm-search-words";
+    after.textContent = ` ${words}`;
+    link.after(after);
+  };
+
+  const wrapSearch = () => {
+    if (typeof Search === "undefined" || Search.llmWrapped) return;
+    Search.llmWrapped = true;
+    const htmlToText = Search.htmlToText;
+    Search.htmlToText = (htmlString, anchor) => {
+      const page = new DOMParser().parseFromString(htmlString, "text/html");
+      for (const element of page.querySelectorAll(NOT_TEXT)) element.remove();
+      return htmlToText(page.documentElement.outerHTML, anchor);
+    };
+    const results = document.getElementById("search-results");
+    if (!results) return;
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        for (const node of change.addedNodes) {
+          if (node instanceof HTMLLIElement && node.classList.contains("kind-object")) showRecord(node);
+        }
+      }
+    }).observe(results, { childList: true, subtree: true });
+  };
+  // searchtools.js loads after this script and starts searching when the document is ready.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", wrapSearch);
+  else wrapSearch();
 
   /*
    * Sphinx 8.2 asks for the result summary under message ids its Chinese catalogue does not
