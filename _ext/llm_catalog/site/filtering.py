@@ -77,7 +77,9 @@ def visit_filter_panel(self: HTML5Translator, node: filter_panel) -> None:
 def _form(options: list[tuple[str, list[tuple[str, str]]]]) -> nodes.Element:
     words = labels.FILTER
     # NO_SEARCH: the search page's snippets skip the form's labels (the index never sees them).
-    form = html("form", classes=["llm-filter", NO_SEARCH], hidden="hidden", autocomplete="off", **{"aria-label": words["form"]})
+    form = html(
+        "form", classes=["llm-filter", NO_SEARCH], hidden="hidden", autocomplete="off", **{"aria-label": words["form"]}
+    )
     for key, values in options:
         fieldset = html("fieldset", "", html("legend", words["facets"][key]))
         for value, label in values:

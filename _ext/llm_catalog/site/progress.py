@@ -23,6 +23,7 @@ from .domain import catalog_domain
 from .elements import fold, html
 from .names import (
     COUNT,
+    NO_SEARCH,
     OFFERING_NEWEST,
     OFFERINGS,
     OFFERINGS_TITLE,
@@ -31,7 +32,6 @@ from .names import (
     PROGRESS_ID,
     PROGRESS_INLINE,
     PROGRESS_ITEMS,
-    NO_SEARCH,
     PROGRESS_PANEL,
     PROGRESS_TITLE,
     RELATED_MORE,
