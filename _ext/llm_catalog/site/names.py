@@ -108,7 +108,7 @@ def has_class(name: str) -> Any:
     return condition
 
 
-def script_config(words: dict[str, Any]) -> str:
+def script_config(words: dict[str, Any], search: dict[str, str] | None = None) -> str:
     """The page's one configuration of the scripts: names, facet keys, patterns and *words*.
 
     Written as JSON into a ``<script type="application/json">``; ``</`` is escaped so that no
@@ -122,6 +122,8 @@ def script_config(words: dict[str, Any]) -> str:
         "cards": CARDS,
         "words": words,
     }
+    if search:  # the search page: how records are named in the index (site/searchwords.py)
+        config["search"] = search
     return json.dumps(config, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
 
 

@@ -14,14 +14,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..data import facets, labels
+from .names import NO_SEARCH
+from .render import anchor
 
 if TYPE_CHECKING:
     from ..data.records import Catalog, Record
 
 #: Between a record's title and its search words (full-width, so no title contains it).
-SEPARATOR = "｜"
+SEPARATOR = labels.SEARCH_SEPARATOR
 #: Between two search words.
-WORD_SEPARATOR = " · "
+WORD_SEPARATOR = labels.SEPARATOR
+
+
+def script_settings() -> dict[str, str]:
+    """What ``llm-search-zh.js`` needs to read the names (in the page's configuration)."""
+    return {
+        "separator": SEPARATOR,
+        "wordSeparator": WORD_SEPARATOR,
+        "pathWord": labels.SEARCH_PATH.partition("{")[0],
+        "recordAnchor": "#" + anchor(""),
+        "notText": f".{NO_SEARCH}, [hidden], form, select",
+    }
 
 
 def search_words(catalog: Catalog, record: Record) -> tuple[str, ...]:

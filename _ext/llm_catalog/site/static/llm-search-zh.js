@@ -26,14 +26,11 @@
 (() => {
   "use strict";
 
-  // site/searchwords.py's SEPARATOR and WORD_SEPARATOR; records' anchors (site/names.py).
-  const SEPARATOR = "｜";
-  const WORD_SEPARATOR = " · ";
-  const RECORD_ANCHOR = "#llm-";
-  // labels.SEARCH_PATH's start: a study path that recommends the record.
-  const PATH_WORD = "学习路线：";
-  // Elements of a page that are no part of its text (site/names.py NO_SEARCH is Sphinx's class).
-  const NOT_TEXT = ".no-search, [hidden], form, select";
+  // How records are named in the index and what is no page text (site/searchwords.py), and
+  // the words of the summary, from the page's configuration (site/scripts.py).
+  const configElement = document.getElementById("llm-config");
+  const config = configElement ? JSON.parse(configElement.textContent) : {};
+  const settings = config.search;
   // Above every page result (the highest, an index entry that is the whole query, scores 100).
   const RECORD_SCORE = 100;
   const TITLE_SCORE = 20;
@@ -69,6 +66,18 @@
     return globalThis.splitQuery(query.toLowerCase().trim());
   };
 
+  /*
+   * Sphinx 8.2 asks for the result summary under message ids its Chinese catalogue does not
+   * have yet, so the summary would appear in English; the page's configuration has the words.
+   */
+  if (typeof Documentation !== "undefined" && Documentation.TRANSLATIONS) {
+    for (const [message, translation] of Object.entries(config.words?.search || {})) {
+      Documentation.TRANSLATIONS[message] ??= [translation];
+    }
+  }
+
+  if (!settings) return;
+
   // Sphinx's own values (searchtools.js defines Scorer only when none exists), and score().
   globalThis.Scorer = {
     objNameMatch: 11,
@@ -81,11 +90,11 @@
     partialTerm: 2,
     score: (result) => {
       const [, name, anchor, , score, , kind] = result;
-      if (kind !== "object" || !anchor.startsWith(RECORD_ANCHOR)) return score;
-      const [title, rest = ""] = name.toLowerCase().split(SEPARATOR);
-      const words = rest.split(WORD_SEPARATOR);
+      if (kind !== "object" || !anchor.startsWith(settings.recordAnchor)) return score;
+      const [title, rest = ""] = name.toLowerCase().split(settings.separator);
+      const words = rest.split(settings.wordSeparator);
       const terms = queryTerms();
-      const base = score + RECORD_SCORE + PATH_SCORE * words.filter((word) => word.startsWith(PATH_WORD)).length;
+      const base = score + RECORD_SCORE + PATH_SCORE * words.filter((word) => word.startsWith(settings.pathWord)).length;
       if (terms.length && terms.every((term) => title.includes(term))) return base + TITLE_SCORE;
       if (terms.length && terms.every((term) => title.includes(term) || words.includes(term))) return base + WORD_SCORE;
       return base;
@@ -95,7 +104,7 @@
   // A record's result: its title is the link, its search words follow as plain text.
   const showRecord = (item) => {
     const link = item.querySelector(":scope > a");
-    const [title, words] = link ? link.textContent.split(SEPARATOR) : [];
+    const [title, words] = link ? link.textContent.split(settings.separator) : [];
     if (words === undefined) return;
     link.textContent = title;
     const after = document.createElement("span");
@@ -110,7 +119,7 @@
     const htmlToText = Search.htmlToText;
     Search.htmlToText = (htmlString, anchor) => {
       const page = new DOMParser().parseFromString(htmlString, "text/html");
-      for (const element of page.querySelectorAll(NOT_TEXT)) element.remove();
+      for (const element of page.querySelectorAll(settings.notText)) element.remove();
       return htmlToText(page.documentElement.outerHTML, anchor);
     };
     const results = document.getElementById("search-results");
@@ -126,15 +135,4 @@
   // searchtools.js loads after this script and starts searching when the document is ready.
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", wrapSearch);
   else wrapSearch();
-
-  /*
-   * Sphinx 8.2 asks for the result summary under message ids its Chinese catalogue does not
-   * have yet, so the summary would appear in English; the page's configuration has the words.
-   */
-  const configElement = document.getElementById("llm-config");
-  if (!configElement || typeof Documentation === "undefined" || !Documentation.TRANSLATIONS) return;
-  const words = JSON.parse(configElement.textContent).words.search || {};
-  for (const [message, translation] of Object.entries(words)) {
-    Documentation.TRANSLATIONS[message] ??= [translation];
-  }
 })();
