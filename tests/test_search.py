@@ -196,3 +196,15 @@ def test_every_record_name_splits_into_its_title_and_words() -> None:
         assert title == record.title
         assert words, record.id  # every record has at least its topics or its cost
         assert all(word and settings["separator"] not in word for word in words.split(settings["wordSeparator"]))
+
+
+def test_a_syllabus_chapter_is_a_result_of_its_own(browser, server: str) -> None:
+    from llm_catalog.site.render import chapter_anchor
+
+    syllabus = CATALOG.syllabi[0]
+    # A chapter whose title names no record: its own entry comes first, linking to its heading.
+    chapter = next(ch for ch in syllabus.chapters if not any(ch.title in r.title for r in CATALOG.records()))
+    found = results(browser, server, chapter.title)
+    assert found[0]["kind"] == "object"
+    assert found[0]["target"].endswith("#" + chapter_anchor(syllabus.id, chapter.number))
+    assert chapter.title in found[0]["title"] and syllabus.title in found[0]["text"]

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 
 from ..data import facets, labels
 from .names import NO_SEARCH
-from .render import anchor
+from .render import anchor, chapter_anchor
 
 if TYPE_CHECKING:
-    from ..data.records import Catalog, Record
+    from collections.abc import Iterator
+
+    from ..data.records import Catalog, Record, Syllabus
 
 #: Between a record's title and its search words (full-width, so no title contains it).
 SEPARATOR = labels.SEARCH_SEPARATOR
@@ -79,3 +81,20 @@ def search_name(catalog: Catalog, record_id: str, title: str) -> str:
     record = catalog.get(record_id)
     words = search_words(catalog, record) if record is not None else ()
     return f"{title}{SEPARATOR}{WORD_SEPARATOR.join(words)}" if words else title
+
+
+def chapter_entries(catalog: Catalog, syllabus: Syllabus) -> Iterator[tuple[str, str, str]]:
+    """Each chapter of *syllabus* as a search entry: its id (``llm101n#3``), its name (the
+    chapter heading, then the syllabus' title, the chapter's own keywords, status and topics)
+    and its anchor on the syllabus' card."""
+    for chapter in syllabus.chapters:
+        heading = labels.CHAPTER_HEADING.format(number=chapter.number, title=chapter.title)
+        words = [syllabus.title]
+        if chapter.keywords:
+            words.append(chapter.keywords)
+        if chapter.status:
+            words.append(labels.CHAPTER_STATUS[chapter.status])
+        words.extend(topic.title for topic_id in chapter.topics if (topic := catalog.topic(topic_id)) is not None)
+        words = [word for word in dict.fromkeys(words) if SEPARATOR not in word and WORD_SEPARATOR not in word]
+        name = f"{heading}{SEPARATOR}{WORD_SEPARATOR.join(words)}"
+        yield f"{syllabus.id}#{chapter.number}", name, chapter_anchor(syllabus.id, chapter.number)
