@@ -101,16 +101,26 @@
     },
   };
 
-  // A record's result: its title is the link, its search words follow as plain text.
+  // A record's result: its title is the link, its search words follow as plain text. The words
+  // are moved out of the link as nodes, so the query's highlighting (sphinx_highlight.js) stays.
   const showRecord = (item) => {
     const link = item.querySelector(":scope > a");
-    const [title, words] = link ? link.textContent.split(settings.separator) : [];
-    if (words === undefined) return;
-    link.textContent = title;
-    const after = document.createElement("span");
-    after.className = "llm-search-words";
-    after.textContent = ` ${words}`;
-    link.after(after);
+    if (!link) return;
+    const texts = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+      const at = text.data.indexOf(settings.separator);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(link, link.childNodes.length);
+      const after = document.createElement("span");
+      after.className = "llm-search-words";
+      after.append(range.extractContents());
+      const first = after.firstChild;
+      if (first?.nodeType === Node.TEXT_NODE) first.data = ` ${first.data.slice(settings.separator.length)}`;
+      link.after(after);
+      return;
+    }
   };
 
   const wrapSearch = () => {
