@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import soup, warnings_of
+from llm_catalog.data import labels
 
 pytestmark = pytest.mark.sphinx("html", testroot="basic")
 
@@ -175,9 +176,12 @@ def test_records_in_general_index_and_search_index(app) -> None:
     assert "Alpha 语言模型" in entries and "The Book" in entries
     raw = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
     index_data = json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])
-    objects = {(entry[3], entry[4]) for entries in index_data["objects"].values() for entry in entries}
-    assert ("llm-alpha-101", "Alpha 语言模型") in objects
-    assert ("llm-gamma-syllabus", "Gamma Syllabus") in objects
+    names = {entry[3]: entry[4] for entries in index_data["objects"].values() for entry in entries}
+    # A record's name is its title, then the words a learner searches (site/searchwords.py).
+    title, _, words = names["llm-alpha-101"].partition(labels.SEARCH_SEPARATOR)
+    assert title == "Alpha 语言模型"
+    assert {"张老师", "甲大学", labels.IN_CHINESE} <= set(words.split(labels.SEPARATOR))
+    assert names["llm-gamma-syllabus"].partition(labels.SEARCH_SEPARATOR)[0] == "Gamma Syllabus"
 
 
 @pytest.mark.sphinx("html", testroot="unknown-ids")

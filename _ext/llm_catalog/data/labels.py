@@ -21,6 +21,16 @@ LEVELS = {
     "practitioner": "开发者",
 }
 
+#: Levels a beginner can start at; search finds their records under :data:`BEGINNER` too.
+BEGINNER_LEVELS = frozenset({"high-school", "general"})
+BEGINNER = "入门"
+#: A record's name in the search index: its title, SEARCH_SEPARATOR, its search words joined
+#: by SEPARATOR (full-width, so no title or word holds it; see site/searchwords.py).
+SEARCH_SEPARATOR = "｜"
+#: Among a record's search words: a study path that recommends it (llm-search-zh.js ranks a
+#: record recommended by more paths first among equals).
+SEARCH_PATH = "学习路线：{title}"
+
 LANGUAGES = {"en": "英文", "zh": "中文"}
 
 STUDY = {

@@ -187,8 +187,17 @@ def _design_card(card: nodes.Element) -> nodes.container:
 # -- Sphinx 8.2.3: the search page's script --------------------------------------------------
 
 #: What static/llm-search-zh.js relies on in Sphinx's searchtools.js: the loaded index is
-#: ``Search._index`` (private), and a ``splitQuery`` defined before it loads is kept.
-SEARCH_INTERNALS = ("Search._index", 'typeof splitQuery === "undefined"')
+#: ``Search._index`` (private); a ``splitQuery`` and a ``Scorer`` defined before it loads are
+#: kept, and ``Scorer.score`` rescores every result; snippets are made by the (wrapped)
+#: ``Search.htmlToText``; each result is an ``li`` with the class ``kind-<kind>``.
+SEARCH_INTERNALS = (
+    "Search._index",
+    'typeof splitQuery === "undefined"',
+    'typeof Scorer === "undefined"',
+    "item[4] = Scorer.score(item)",
+    "Search.htmlToText(htmlText, anchor)",
+    "listItem.classList.add(`kind-${kind}`)",
+)
 
 # -- PyYAML 6.0.3: libyaml's event parser ----------------------------------------------------
 

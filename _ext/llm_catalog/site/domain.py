@@ -16,9 +16,10 @@ from sphinx.util.nodes import make_refnode
 
 from ..data import labels
 from ..data.problems import suggest
-from ..data.records import COUNT_FORMS
+from ..data.records import COUNT_FORMS, Syllabus
 from .fingerprints import Fingerprints, shows
 from .names import REFS
+from .searchwords import chapter_entries, search_name
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node, system_message
@@ -305,8 +306,19 @@ class CatalogDomain(Domain):
         return [(f"llm:{self.objects[target].objtype}", found)]
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Each shown record, named by its title and its search words (see :mod:`.searchwords`),
+        so the search page finds its card by the words a learner types."""
+        catalog = self.catalog
         for record_id, shown in self.objects.items():
-            yield record_id, shown.title, shown.objtype, shown.docname, shown.anchor, 1
+            if catalog is None:
+                yield record_id, shown.title, shown.objtype, shown.docname, shown.anchor, 1
+                continue
+            yield record_id, search_name(catalog, record_id, shown.title), shown.objtype, shown.docname, shown.anchor, 1
+            record = catalog.get(record_id)
+            if shown.objtype == "syllabus" and isinstance(record, Syllabus):
+                # Its chapters too, below records that match as well (priority 2: unimportant).
+                for name, dispname, anchor in chapter_entries(catalog, record):
+                    yield name, dispname, shown.objtype, shown.docname, anchor, 2
 
 
 def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) -> bool | None:

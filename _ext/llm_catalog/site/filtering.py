@@ -36,7 +36,7 @@ from ..data import facets, labels
 from .cards import card_stub
 from .domain import catalog_domain
 from .elements import html
-from .names import FACET_ATTRIBUTE, FACETS, FILTER_LISTING, FILTERABLE, RECORD, has_class
+from .names import FACET_ATTRIBUTE, FACETS, FILTER_LISTING, FILTERABLE, NO_SEARCH, RECORD, has_class
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -76,7 +76,10 @@ def visit_filter_panel(self: HTML5Translator, node: filter_panel) -> None:
 
 def _form(options: list[tuple[str, list[tuple[str, str]]]]) -> nodes.Element:
     words = labels.FILTER
-    form = html("form", classes=["llm-filter"], hidden="hidden", autocomplete="off", **{"aria-label": words["form"]})
+    # NO_SEARCH: the search page's snippets skip the form's labels (the index never sees them).
+    form = html(
+        "form", classes=["llm-filter", NO_SEARCH], hidden="hidden", autocomplete="off", **{"aria-label": words["form"]}
+    )
     for key, values in options:
         fieldset = html("fieldset", "", html("legend", words["facets"][key]))
         for value, label in values:

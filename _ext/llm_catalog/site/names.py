@@ -66,6 +66,9 @@ GROUP_TITLE = "llm-group-title"
 RELATED_MORE = "llm-related-more"
 RELATED_MORE_REST = "llm-related-more-rest"
 PROGRESS_PANEL = "llm-progress-panel"
+#: Sphinx's own class for what the search index skips (sphinx.search.WordCollector); the search
+#: page's snippets skip it too (llm-search-zh.js): forms, the progress panel and 下一步.
+NO_SEARCH = "no-search"
 #: The filter page's listing of every record (HTML only).
 FILTER_LISTING = "llm-filter-listing"
 #: The line of 最近收录 that links the open data.
@@ -107,7 +110,7 @@ def has_class(name: str) -> Any:
     return condition
 
 
-def script_config(words: dict[str, Any]) -> str:
+def script_config(words: dict[str, Any], search: dict[str, str] | None = None) -> str:
     """The page's one configuration of the scripts: names, facet keys, patterns and *words*.
 
     Written as JSON into a ``<script type="application/json">``; ``</`` is escaped so that no
@@ -121,6 +124,8 @@ def script_config(words: dict[str, Any]) -> str:
         "cards": CARDS,
         "words": words,
     }
+    if search:  # the search page: how records are named in the index (site/searchwords.py)
+        config["search"] = search
     return json.dumps(config, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
 
 

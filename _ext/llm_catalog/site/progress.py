@@ -23,6 +23,7 @@ from .domain import catalog_domain
 from .elements import fold, html
 from .names import (
     COUNT,
+    NO_SEARCH,
     OFFERING_NEWEST,
     OFFERINGS,
     OFFERINGS_TITLE,
@@ -120,7 +121,9 @@ def add_markers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             if PATH_STEPS in element["classes"]:  # a path: the weeks it takes at the reader's pace
                 element.parent.insert(element.parent.index(element), _data("div", [PACE], **{"llm-items": items}))
     for panel in list(doctree.findall(_is_panel)):
-        panel.replace_self(html("div", "", *_panel(app, docname), classes=[PROGRESS_PANEL]))
+        # Tools and 下一步 (whose options name every path, chapter and record) are no page text:
+        # neither the search index nor the search page's snippets take their words.
+        panel.replace_self(html("div", "", *_panel(app, docname), classes=[PROGRESS_PANEL, NO_SEARCH]))
 
 
 def _panel(app: Sphinx, docname: str) -> list[nodes.Node]:

@@ -61,6 +61,11 @@ def anchor(record_id: str) -> str:
     return f"llm-{record_id}"
 
 
+def chapter_anchor(syllabus_id: str, number: int) -> str:
+    """The HTML id of a syllabus chapter on its syllabus' card."""
+    return f"{anchor(syllabus_id)}-ch{number:02d}"
+
+
 def xref(target: str, text: str, docname: str) -> addnodes.pending_xref:
     """An internal link to the card of a record or category, resolved by the domain."""
     ref = addnodes.pending_xref(
@@ -506,7 +511,7 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
     exclude = {syl.id, *([syl.course] if syl.course else [])}
     for chapter in syl.chapters:
         term_text = labels.CHAPTER_HEADING.format(number=chapter.number, title=chapter.title)
-        term = nodes.term(term_text, term_text, ids=[f"{anchor(syl.id)}-ch{chapter.number:02d}"])
+        term = nodes.term(term_text, term_text, ids=[chapter_anchor(syl.id, chapter.number)])
         body = nodes.definition()
         if chapter.status:
             body += _chapter_status(chapter.status)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..data import labels
+from . import searchwords
 from .filtering import filter_panel
 from .names import CONFIG_ID, script_config
 from .progress import llm_data
@@ -55,7 +56,8 @@ def add_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, do
 
 def _add(app: Sphinx, words: dict[str, Any]) -> None:
     if words:
-        app.add_js_file(None, body=script_config(words), type="application/json", id=CONFIG_ID)
+        search = searchwords.script_settings() if "search" in words else None
+        app.add_js_file(None, body=script_config(words, search), type="application/json", id=CONFIG_ID)
     if "search" in words:
         app.add_js_file(SEARCH_JS)
 

@@ -8,11 +8,35 @@
  * matching), so the query is segmented the way the pages were. searchtools.js only
  * defines its default splitQuery when none exists, so this must load before it.
  *
+ * It also makes the results find materials, not only pages (Sphinx 8.2.3's searchtools.js):
+ *
+ * - Each record is an object of the index (site/domain.py) named "title｜its search words"
+ *   (site/searchwords.py). Scorer.score, Sphinx's hook for custom ranking, puts records above
+ *   pages, those whose title holds the query first, then those with the query as a whole word,
+ *   and among equals those that more study paths recommend.
+ *   The results list shows the title as the link and the words after it, as text.
+ * - A snippet is the page's [role=main] text, of which searchtools.js removes only header
+ *   links, scripts and styles; Search.htmlToText is wrapped to drop what is no page text:
+ *   forms and their labels, the progress panel (下一步's options) and hidden elements.
+ *
  * Written for Sphinx 8.2.3's searchtools.js, whose loaded index is the private
- * Search._index (site/compat.py names every such use; tests/test_compat.py guards it).
+ * Search._index, and whose Search.htmlToText this wraps (site/compat.py names every such use;
+ * tests/test_compat.py guards it).
  */
 (() => {
   "use strict";
+
+  // How records are named in the index and what is no page text (site/searchwords.py), and
+  // the words of the summary, from the page's configuration (site/scripts.py).
+  const configElement = document.getElementById("llm-config");
+  const config = configElement ? JSON.parse(configElement.textContent) : {};
+  const settings = config.search;
+  // Above every page result (the highest, an index entry that is the whole query, scores 100).
+  const RECORD_SCORE = 100;
+  const TITLE_SCORE = 20;
+  const WORD_SCORE = 5;
+  // Among equals, a record recommended by more study paths comes first.
+  const PATH_SCORE = 0.1;
 
   globalThis.splitQuery = (query) => {
     const parts = query.split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu).filter((term) => term);
@@ -37,14 +61,88 @@
     return out;
   };
 
+  const queryTerms = () => {
+    const query = new URLSearchParams(globalThis.location.search).get("q") || "";
+    return globalThis.splitQuery(query.toLowerCase().trim());
+  };
+
   /*
    * Sphinx 8.2 asks for the result summary under message ids its Chinese catalogue does not
    * have yet, so the summary would appear in English; the page's configuration has the words.
    */
-  const configElement = document.getElementById("llm-config");
-  if (!configElement || typeof Documentation === "undefined" || !Documentation.TRANSLATIONS) return;
-  const words = JSON.parse(configElement.textContent).words.search || {};
-  for (const [message, translation] of Object.entries(words)) {
-    Documentation.TRANSLATIONS[message] ??= [translation];
+  if (typeof Documentation !== "undefined" && Documentation.TRANSLATIONS) {
+    for (const [message, translation] of Object.entries(config.words?.search || {})) {
+      Documentation.TRANSLATIONS[message] ??= [translation];
+    }
   }
+
+  if (!settings) return;
+
+  // Sphinx's own values (searchtools.js defines Scorer only when none exists), and score().
+  globalThis.Scorer = {
+    objNameMatch: 11,
+    objPartialMatch: 6,
+    objPrio: { 0: 15, 1: 5, 2: -5 },
+    objPrioDefault: 0,
+    title: 15,
+    partialTitle: 7,
+    term: 5,
+    partialTerm: 2,
+    score: (result) => {
+      const [, name, anchor, , score, , kind] = result;
+      if (kind !== "object" || !anchor.startsWith(settings.recordAnchor)) return score;
+      const [title, rest = ""] = name.toLowerCase().split(settings.separator);
+      const words = rest.split(settings.wordSeparator);
+      const terms = queryTerms();
+      const base = score + RECORD_SCORE + PATH_SCORE * words.filter((word) => word.startsWith(settings.pathWord)).length;
+      if (terms.length && terms.every((term) => title.includes(term))) return base + TITLE_SCORE;
+      if (terms.length && terms.every((term) => title.includes(term) || words.includes(term))) return base + WORD_SCORE;
+      return base;
+    },
+  };
+
+  // A record's result: its title is the link, its search words follow as plain text. The words
+  // are moved out of the link as nodes, so the query's highlighting (sphinx_highlight.js) stays.
+  const showRecord = (item) => {
+    const link = item.querySelector(":scope > a");
+    if (!link) return;
+    const texts = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+      const at = text.data.indexOf(settings.separator);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(link, link.childNodes.length);
+      const after = document.createElement("span");
+      after.className = "llm-search-words";
+      after.append(range.extractContents());
+      const first = after.firstChild;
+      if (first?.nodeType === Node.TEXT_NODE) first.data = ` ${first.data.slice(settings.separator.length)}`;
+      link.after(after);
+      return;
+    }
+  };
+
+  const wrapSearch = () => {
+    if (typeof Search === "undefined" || Search.llmWrapped) return;
+    Search.llmWrapped = true;
+    const htmlToText = Search.htmlToText;
+    Search.htmlToText = (htmlString, anchor) => {
+      const page = new DOMParser().parseFromString(htmlString, "text/html");
+      for (const element of page.querySelectorAll(settings.notText)) element.remove();
+      return htmlToText(page.documentElement.outerHTML, anchor);
+    };
+    const results = document.getElementById("search-results");
+    if (!results) return;
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        for (const node of change.addedNodes) {
+          if (node instanceof HTMLLIElement && node.classList.contains("kind-object")) showRecord(node);
+        }
+      }
+    }).observe(results, { childList: true, subtree: true });
+  };
+  // searchtools.js loads after this script and starts searching when the document is ready.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", wrapSearch);
+  else wrapSearch();
 })();
