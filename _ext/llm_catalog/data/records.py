@@ -246,6 +246,18 @@ class Course(Material):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Teacher:
+    """A released material that teaches a syllabus chapter now, and why (the contributor's judgment)."""
+
+    #: A record id, or a chapter id of a book or syllabus (``slp3#3``).
+    record: str
+    why: str
+    #: Pages that show it teaches the chapter (a syllabus, a README).
+    sources: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
 class Chapter:
     number: int
     title: str
@@ -254,6 +266,8 @@ class Chapter:
     topics: tuple[str, ...] = ()
     #: ``released`` or ``unreleased``; ``None`` when unknown.
     status: str | None = None
+    #: Released materials that teach the chapter now, best first.
+    taught_by: tuple[Teacher, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
