@@ -273,6 +273,51 @@ def test_next_step_lists_what_a_goal_still_needs_in_order(reader, paths_site: Pa
     assert items[0].startswith("任选其一") and items[-1] == "Building Apps", items
 
 
+def test_next_step_offers_what_teaches_an_unreleased_chapter_before_it(reader, paths_site: Path) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    def listed() -> list[str]:
+        return [li.text for li in reader.find_elements("css selector", ".llm-next-list > li")]
+
+    def choose(value: str) -> None:
+        Select(reader.find_element("css selector", "#llm-next-goal")).select_by_value(value)
+
+    # The fixed catalog's syllabus "later" is not out: chapter 1 is taught now by the book's
+    # chapter 1 (then intro), chapter 2 by deep (which requires intro and the book's chapter 2),
+    # chapter 3 by nothing yet. Chapter 2 requires chapter 1 (a syllabus is read in order).
+    open_page(reader, paths_site, "pages/paths.html")
+    goal = reader.find_element("css selector", "#llm-next-goal option[value='later#2']")
+    assert goal.text == "Later Course 第 2 章　Deep again（未发布）"
+    choose("later#2")
+    counting, neurons = "The Book 第 1 章　Counting", "The Book 第 2 章　Neurons"
+    intro, deep = "Intro to LMs（约 10 小时）", "Deep LMs（约 30 小时）"
+    assert listed() == [
+        counting,
+        "Later Course 第 1 章　Counting again 未发布（可先学：The Book 第 1 章　Counting）",
+        intro,
+        neurons,
+        deep,
+        "Later Course 第 2 章　Deep again 未发布（可先学：Deep LMs）",
+    ]
+    # Only what can be studied is counted; the unreleased chapters are named apart.
+    assert text_of(reader, ".llm-next-status") == (
+        "还需学完 4 项 · 约 40 小时（2 项时长未知）；另有 2 章未发布，它前面列出了现在可以先学的材料"
+    )
+    # Each unreleased chapter is marked, and its alternative links to that material's card.
+    items = reader.find_elements("css selector", ".llm-next-list > li.llm-next-unreleased")
+    assert [li.find_element("css selector", ".llm-status-unreleased").text for li in items] == ["未发布", "未发布"]
+    links = [a.get_attribute("href") for a in items[1].find_elements("css selector", "a")]
+    assert links[0].endswith("pages/later.html#llm-later-ch02")
+    assert links[1].endswith("pages/courses.html#llm-deep")
+    # Studying the alternative is what counts: with the book's chapter 1 done, chapter 1 of
+    # "later" no longer needs anything.
+    box(reader, "book#1", "#llm-path-main-line").click()
+    assert listed() == [intro, neurons, deep, "Later Course 第 2 章　Deep again 未发布（可先学：Deep LMs）"]
+    # A chapter nothing teaches yet is still shown, marked, and counts as nothing to study.
+    choose("later#3")
+    assert listed()[-1] == "Later Course 第 3 章　Unwritten 未发布（还没有可以替代的已发布材料）"
+
+
 PACE_KEY = "llm-study-guide-pace"
 
 

@@ -1324,3 +1324,154 @@ def test_offerings_rules_go_on_past_missing_and_malformed_values(data: DataFile,
             "文字，如“2025 春”“2024 秋”“2023”；同一门课的各期不能重复。)",
         ),
     ]
+
+
+# -- What teaches an unreleased chapter now (taught_by) --------------------------------------------
+
+
+def _taught(first: str, second: str = "", status: str = "unreleased", other: str = "released") -> str:
+    """Syllabi `other` (line 9) and `syl` (its chapter 1's taught_by entries on lines 19-20), a course, a book."""
+    second_line = f"      - {{record: {second}, why: 也讲。}}\n" if second else ""
+    return (
+        "syllabi:\n"  # 8
+        '  - {id: other, title: O, author: A, links: [{kind: code, url: "https://o.example.org/"}], '
+        "chapters: [{number: 1, title: One, status: " + other + "}]}\n"  # 9
+        "  - id: syl\n"  # 10
+        "    title: S\n"  # 11
+        "    author: A\n"  # 12
+        '    links: [{kind: code, url: "https://s.example.org/"}]\n'  # 13
+        "    chapters:\n"  # 14
+        f"    - number: 1\n      title: One\n      status: {status}\n      taught_by:\n"  # 15-18
+        f"      - {{record: {first}, why: 讲这一章。}}\n"  # 19
+        + second_line  # 20
+        + "courses:\n"
+        + course("intro", "https://intro.example.org/", ", topics: [lm]")
+        + "books:\n"
+        "  - {id: book, group: basics, authors: [A], title: B, language: en, note: 书。, "
+        "chapters: [{number: 1, title: One}, {number: 2, title: Two}]}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "other"),
+    [
+        ("intro", "", "released"),
+        ("book#1", "intro", "released"),
+        ("other#1", "book", "released"),  # a released chapter of another syllabus
+        ("other", "", "released"),  # a syllabus whose chapters are out
+        ("intro", "other#1", ""),  # a chapter of unknown status is not refused
+    ],
+)
+def test_near_miss_taught_by_names_released_records_and_chapters_once(
+    data: DataFile, first: str, second: str, other: str
+) -> None:
+    body = _taught(first, second, other=other or "released")
+    if not other:
+        body = body.replace(", status: released}", "}")
+    assert data.problems(body) == []
+
+
+def test_a_chapter_that_is_released_may_name_what_else_teaches_it(data: DataFile) -> None:
+    assert data.problems(_taught("intro", status="released")) == []
+
+
+#: A problem message's common start: the chapter's taught_by entry.
+_ENTRY = "syllabi[syl].chapters[0].taught_by"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "line", "text"),
+    [
+        ("intro", "intra", 20, f"{_ENTRY}[1].record: unknown record 'intra'; did you mean 'intro'?"),
+        (
+            "lm",
+            "",
+            19,
+            f"{_ENTRY}[0].record: 'lm' is a topic; "
+            "name a material that teaches chapter 'syl#1' (a record id or a chapter)",
+        ),
+        (
+            "syl#1",
+            "",
+            19,
+            f"{_ENTRY}[0].record: chapter 'syl#1' names itself; name a released material that teaches it",
+        ),
+        (
+            "syl",
+            "",
+            19,
+            f"{_ENTRY}[0].record: 'syl' is in this chapter's own syllabus 'syl'; name a released material outside it",
+        ),
+        (
+            "book#1",
+            "book#2",
+            20,
+            f"{_ENTRY}[1].record: 'book' is named twice for chapter 'syl#1' (first at line 19); "
+            "keep only the better-ranked one",
+        ),
+        (
+            "intro",
+            "intro",
+            20,
+            f"{_ENTRY}[1].record: 'intro' is named twice for chapter 'syl#1' (first at line 19); "
+            "keep only the better-ranked one",
+        ),
+    ],
+)
+def test_taught_by_refuses_unknown_self_and_repeated_records(
+    data: DataFile, first: str, second: str, line: int, text: str
+) -> None:
+    assert data.problems(_taught(first, second)) == [data.at(line, text)]
+
+
+def test_taught_by_refuses_an_unreleased_chapter_or_syllabus(data: DataFile) -> None:
+    assert data.problems(_taught("other#1", other="unreleased")) == [
+        data.at(
+            19,
+            "syllabi[syl].chapters[0].taught_by[0].record: 'other#1' is not released yet (status: unreleased); "
+            "name a material that can be studied now",
+        )
+    ]
+    assert data.problems(_taught("other", other="unreleased")) == [
+        data.at(
+            19,
+            "syllabi[syl].chapters[0].taught_by[0].record: 'other' is not released yet (status: unreleased); "
+            "name a material that can be studied now",
+        )
+    ]
+
+
+def _path(*steps: str) -> str:
+    return "paths:\n  - id: p\n    title: P\n    summary: 一条路线。\n    steps:\n" + "".join(
+        f"      - {{{step}, why: 一步。}}\n" for step in steps
+    )
+
+
+def test_a_path_step_on_an_unreleased_chapter_suggests_its_first_released_alternative(data: DataFile) -> None:
+    body = _taught("other#1", "book#2", other="released") + _path("record: intro", "record: syl, chapter: 1")
+    (problem,) = data.problems(body)
+    assert problem.endswith(
+        "paths[p].steps[1].record: step 2 ('syl#1') is not released yet; study 'other#1' instead, "
+        "the first material its `taught_by` names"
+    )
+
+
+def test_a_path_step_on_an_unreleased_chapter_skips_an_unreleased_alternative(data: DataFile) -> None:
+    # The rule for taught_by reports other#1; the path's advice goes to the first released one.
+    body = _taught("other#1", "book#2", other="unreleased") + _path("record: syl, chapter: 1")
+    problems = data.problems(body)
+    assert problems[-1].endswith(
+        "step 1 ('syl#1') is not released yet; study 'book#2' instead, the first material its `taught_by` names"
+    )
+
+
+def test_a_path_step_on_a_syllabus_with_nothing_released_is_refused(data: DataFile) -> None:
+    body = _taught("intro", other="unreleased") + _path("record: other")
+    (problem,) = data.problems(body)
+    assert problem.endswith("step 1 ('other') is not released yet; choose a released material that teaches it")
+
+
+@pytest.mark.parametrize("step", ["record: syl", "record: other, chapter: 1", "record: book, chapter: 1"])
+def test_near_miss_a_path_may_take_released_chapters_and_a_partly_released_syllabus(data: DataFile, step: str) -> None:
+    body = _taught("intro", status="released") + _path(step)
+    assert data.problems(body) == []

@@ -771,6 +771,132 @@ def path_main_courses_before_reference(checked: Checked) -> Iterator[Problem]:
                 )
 
 
+# -- What teaches an unreleased chapter now ---------------------------------------------------
+
+
+def _teacher_entries(checked: Checked) -> Iterator[tuple[str, str, DataPath, str]]:
+    """``(syllabus id, chapter id, path of the entry, record)`` for every ``taught_by`` entry."""
+    for s, syllabus in checked.items("syllabi"):
+        sid = syllabus.get("id")
+        chapters = syllabus.get("chapters")
+        if not isinstance(sid, str) or not isinstance(chapters, list):
+            continue
+        for c, chapter in enumerate(chapters):
+            if not isinstance(chapter, dict) or not isinstance(chapter.get("taught_by"), list):
+                continue
+            number = chapter.get("number")
+            if not isinstance(number, int) or isinstance(number, bool):
+                continue
+            for t, entry in enumerate(chapter["taught_by"]):
+                if isinstance(entry, dict) and isinstance(entry.get("record"), str):
+                    where = ("syllabi", s, "chapters", c, "taught_by", t, "record")
+                    yield sid, chapter_id(sid, number), where, entry["record"]
+
+
+def _chapter_statuses(checked: Checked) -> dict[str, object]:
+    """Every syllabus chapter's id with its ``status`` (``None`` when it has none)."""
+    found: dict[str, object] = {}
+    for _, syllabus in checked.items("syllabi"):
+        chapters = syllabus.get("chapters")
+        if not isinstance(syllabus.get("id"), str) or not isinstance(chapters, list):
+            continue
+        for chapter in chapters:
+            number = chapter.get("number") if isinstance(chapter, dict) else None
+            if isinstance(number, int) and not isinstance(number, bool):
+                found[chapter_id(syllabus["id"], number)] = chapter.get("status")
+    return found
+
+
+def _unreleased(statuses: Mapping[str, object], node: str) -> bool:
+    """A chapter marked ``unreleased``, or a syllabus all of whose chapters are."""
+    if "#" in node:
+        return statuses.get(node) == "unreleased"
+    own = [status for chapter, status in statuses.items() if split_id(chapter)[0] == node]
+    return bool(own) and all(status == "unreleased" for status in own)
+
+
+def taught_by_exist(checked: Checked) -> Iterator[Problem]:
+    """Each ``taught_by`` entry names a record or a listed chapter of one (not a topic)."""
+    known = _requirements(checked)
+    records = [n for n in known.nodes if "#" not in n]
+    for _, node, where, value in _teacher_entries(checked):
+        if value in known.nodes or not REQUIREMENT_PATTERN.fullmatch(value):
+            continue  # a malformed value is the schema's to report
+        record_id, number = split_id(value)
+        if number is not None and record_id in known.nodes:
+            listed = [split_id(n)[1] for n in known.nodes if split_id(n)[0] == record_id and "#" in n]
+            has = f"its chapters: {', '.join(map(str, listed))}" if listed else "it lists no chapters"
+            yield checked.problem(where, f"{record_id!r} has no chapter {number} ({has})")
+        elif value in known.topics:
+            yield checked.problem(
+                where, f"{value!r} is a topic; name a material that teaches chapter {node!r} (a record id or a chapter)"
+            )
+        else:
+            yield checked.problem(where, f"unknown record {value!r}{suggest(value, records)}")
+
+
+def taught_by_is_not_its_own_syllabus(checked: Checked) -> Iterator[Problem]:
+    """A chapter is taught by something else: not by itself, nor by its own syllabus."""
+    for sid, node, where, value in _teacher_entries(checked):
+        if value == node:
+            yield checked.problem(where, f"chapter {node!r} names itself; name a released material that teaches it")
+        elif split_id(value)[0] == sid:
+            yield checked.problem(
+                where,
+                f"{value!r} is in this chapter's own syllabus {sid!r}; name a released material outside it",
+            )
+
+
+def taught_by_listed_once(checked: Checked) -> Iterator[Problem]:
+    """One chapter names each record once (two chapters of one book are one record)."""
+    seen: dict[tuple[str, str], DataPath] = {}
+    for sid, node, where, value in _teacher_entries(checked):
+        record_id = split_id(value)[0]
+        if record_id == sid:
+            continue  # taught_by_is_not_its_own_syllabus reports it
+        first = seen.setdefault((node, record_id), where)
+        if first != where:
+            yield checked.problem(
+                where,
+                f"{record_id!r} is named twice for chapter {node!r} (first at line {checked.line(first)}); "
+                "keep only the better-ranked one",
+            )
+
+
+def taught_by_is_released(checked: Checked) -> Iterator[Problem]:
+    """What teaches a chapter now must itself be out: not an unreleased chapter or syllabus."""
+    statuses = _chapter_statuses(checked)
+    for sid, _, where, value in _teacher_entries(checked):
+        if split_id(value)[0] != sid and _unreleased(statuses, value):
+            yield checked.problem(
+                where, f"{value!r} is not released yet (status: unreleased); name a material that can be studied now"
+            )
+
+
+def _first_released(checked: Checked, node: str) -> str | None:
+    statuses = _chapter_statuses(checked)
+    for _, chapter, _, value in _teacher_entries(checked):
+        if chapter == node and not _unreleased(statuses, value):
+            return value
+    return None
+
+
+def path_steps_are_released(checked: Checked) -> Iterator[Problem]:
+    """A path is what to study now: no step on a chapter (or syllabus) that is not released."""
+    statuses = _chapter_statuses(checked)
+    for _, _, steps in _path_steps(checked):
+        for n, (where, node) in enumerate(steps, start=1):
+            if not _unreleased(statuses, node):
+                continue
+            instead = _first_released(checked, node)
+            hint = (
+                f"study {instead!r} instead, the first material its `taught_by` names"
+                if instead
+                else "choose a released material that teaches it"
+            )
+            yield checked.problem((*where, "record"), f"step {n} ({node!r}) is not released yet; {hint}")
+
+
 def _teaches(graph: Graph, node: str, topic: str) -> bool:
     """A whole record teaches what it and its chapters are tagged with."""
     if topic in graph.teaches.get(node, ()):
@@ -817,6 +943,11 @@ RULES: tuple[Rule, ...] = (
     path_steps_in_order,
     path_steps_in_its_language,
     path_main_courses_before_reference,
+    taught_by_exist,
+    taught_by_is_not_its_own_syllabus,
+    taught_by_listed_once,
+    taught_by_is_released,
+    path_steps_are_released,
 )
 
 

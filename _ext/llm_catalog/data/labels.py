@@ -66,6 +66,13 @@ CHAPTER_STATUS_HINT = {
     "released": "",
     "unreleased": "本章只有大纲，材料尚未发布；可先学下面的相关材料",
 }
+#: The hint of an unreleased chapter that names what teaches it now.
+CHAPTER_UNRELEASED_TAUGHT = "本章只有大纲，材料尚未发布；可先学下面“现在可以学”的已发布材料"
+#: The ranked released materials that teach an unreleased chapter now (taught_by).
+CHAPTER_TAUGHT_NOW = "现在可以学："
+CHAPTER_TAUGHT_NOTE = "（按推荐顺序；排序和理由是本指南收录者的判断）"
+#: The mark beside each of them: it can be studied now.
+TAUGHT_AVAILABLE = "已发布，可学"
 
 CHAPTER_STATUS_LABEL = "状态："
 STATUS_SUMMARY_LABEL = "各章状态："
@@ -344,6 +351,11 @@ PROGRESS = {
     "next_none": "这个目标需要的内容都已学完。",
     "next_count": "还需学完 {count} 项",
     "next_hours": " · 约 {hours} 小时",
+    "next_unreleased": "；另有 {count} 章未发布，它前面列出了现在可以先学的材料",
+    "unreleased": "未发布",
+    "unreleased_instead": "（可先学：",
+    "unreleased_none": "（还没有可以替代的已发布材料）",
+    "close_paren": "）",
     "step_hours": "（约 {hours} 小时）",
     "any_of": "任选其一学完“{topic}”：",
     "any_sep": "、",

@@ -260,6 +260,18 @@ class Course(Material):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Teacher:
+    """A released material that teaches a syllabus chapter now, and why (the contributor's judgment)."""
+
+    #: A record id, or a chapter id of a book or syllabus (``slp3#3``).
+    record: str
+    why: str
+    #: Pages that show it teaches the chapter (a syllabus, a README).
+    sources: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
 class Chapter:
     number: int
     title: str
@@ -268,6 +280,8 @@ class Chapter:
     topics: tuple[str, ...] = ()
     #: ``released`` or ``unreleased``; ``None`` when unknown.
     status: str | None = None
+    #: Released materials that teach the chapter now, best first.
+    taught_by: tuple[Teacher, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -547,6 +561,25 @@ class Catalog:
         found = next((ch for ch in getattr(record, "chapters", ()) if ch.number == number), None)
         return (record, found) if found else None
 
+    def unreleased(self, node: str) -> bool:
+        """A syllabus chapter whose status is ``unreleased``, or a syllabus with every chapter so."""
+        found = self.chapter(node)
+        if found is None:
+            return False
+        record, chapter = found
+        if isinstance(chapter, Chapter):
+            return chapter.status == "unreleased"
+        chapters = record.chapters if isinstance(record, Syllabus) else ()
+        return bool(chapters) and all(ch.status == "unreleased" for ch in chapters)
+
+    def taught_now(self, node: str) -> tuple[Teacher, ...]:
+        """What teaches the syllabus chapter *node* now: its ``taught_by`` that is released, best first."""
+        found = self.chapter(node)
+        chapter = found[1] if found else None
+        if not isinstance(chapter, Chapter):
+            return ()
+        return tuple(t for t in chapter.taught_by if self.chapter(t.record) and not self.unreleased(t.record))
+
     def hours(self, node: str) -> int | None:
         """Study hours of a record when its data says so; chapters and others are unknown."""
         record = self.get(node)
@@ -568,7 +601,16 @@ class Catalog:
                 score = match_score((topic,), topics)
                 if score and node not in exclude:
                     found.append((-score, not is_chapter, n, node))
-        return [node for *_, node in sorted(found)]
+        # An unreleased chapter cannot be studied now: its first released alternative stands in.
+        ranked: dict[str, None] = {}
+        for *_, node in sorted(found):
+            if self.unreleased(node):
+                now = self.taught_now(node)
+                if not now or now[0].record in exclude:
+                    continue
+                node = now[0].record
+            ranked.setdefault(node)
+        return list(ranked)
 
     def study_path(self, path_id: str) -> StudyPath | None:
         return next((p for p in self.paths if p.id == path_id), None)

@@ -138,7 +138,7 @@ def _panel(app: Sphinx, docname: str) -> list[nodes.Node]:
         *(
             (
                 s.title,
-                [(f"{s.id}#{ch.number}", studyplan.node_title(catalog, f"{s.id}#{ch.number}")) for ch in s.chapters],
+                [(f"{s.id}#{ch.number}", _goal_title(catalog, f"{s.id}#{ch.number}")) for ch in s.chapters],
             )
             for s in catalog.syllabi
         ),
@@ -172,6 +172,14 @@ def _panel(app: Sphinx, docname: str) -> list[nodes.Node]:
     upcoming += html("p", classes=["llm-next-status"], **status)
     upcoming += html("ol", classes=["llm-next-list"])
     return [tools, upcoming]
+
+
+def _goal_title(catalog: Catalog, node: str) -> str:
+    """A goal's title, marked 未发布 when it is an unreleased chapter."""
+    title = studyplan.node_title(catalog, node)
+    if catalog.unreleased(node):
+        title += labels.OPEN_PAREN + labels.CHAPTER_STATUS["unreleased"] + labels.CLOSE_PAREN
+    return title
 
 
 def _record_goals(catalog: Catalog) -> list[tuple[str, str]]:
@@ -209,6 +217,9 @@ def next_graph(catalog: Catalog, builder: Builder, docname: str) -> dict[str, An
             "h": catalog.hours(node),
             "r": reqs,
         }
+        if catalog.unreleased(node):  # not to study now: "x", and what teaches it now, best first ("a")
+            out[node]["x"] = True
+            out[node]["a"] = [teacher.record for teacher in catalog.taught_now(node)]
     for path in catalog.paths:
         out[f"path:{path.id}"] = {"t": path.title, "goal": True, "r": [step.node for step in path.steps]}
     return {"nodes": out}

@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ..data import facets, freshness, labels
-from ..data.prereq import chapter_id
+from ..data.prereq import chapter_id, split_id
 from ..data.records import (
     Book,
     BookChapter,
@@ -494,7 +494,51 @@ def _syllabus(catalog: Catalog, syllabus_id: str) -> object:
         )
         for chapter in syl.chapters
     )
-    return (plain(syl), related)
+    # What teaches each chapter now: shown by title, and only while it is released.
+    now = tuple(
+        tuple((t.record, teacher_title(catalog, t.record)) for t in catalog.taught_now(chapter_id(syl.id, ch.number)))
+        for ch in syl.chapters
+    )
+    return (plain(syl), related, now)
+
+
+def teacher_title(catalog: Catalog, node: str) -> str:
+    """A record's title; for a chapter, the record's title, 第 N 章 and the chapter's title."""
+    found = catalog.chapter(node)
+    if found is None:
+        return node
+    record, chapter = found
+    if chapter is None:
+        return record.title
+    return f"{record.title} {labels.CHAPTER.format(number=chapter.number)} {chapter.title}"
+
+
+def taught_now(catalog: Catalog, node: str, docname: str) -> list[nodes.Node]:
+    """现在可以学: the released materials that teach the chapter, best first, each a link to its
+    card, marked 已发布，可学, with why (an enumerated list: the rank shows in print too)."""
+    teachers = catalog.taught_now(node)
+    if not teachers:
+        return []
+    items = []
+    for teacher in teachers:
+        mark = nodes.inline(
+            labels.TAUGHT_AVAILABLE, labels.TAUGHT_AVAILABLE, classes=["llm-status", "llm-status-released"]
+        )
+        record_id = split_id(teacher.record)[0]
+        para = nodes.paragraph(
+            "",
+            "",
+            xref(record_id, teacher_title(catalog, teacher.record), docname),
+            nodes.Text(labels.OPEN_PAREN),
+            mark,
+            nodes.Text(labels.CLOSE_PAREN + labels.TITLE_DETAIL.format(title="", detail=teacher.why)),
+        )
+        items.append(nodes.list_item("", para, classes=["llm-taught-now-item"]))
+    listing = nodes.enumerated_list(
+        "", *items, enumtype="arabic", prefix="", suffix=".", classes=["llm-taught-now-list"]
+    )
+    head = _para("llm-taught-now", *_labelled(labels.CHAPTER_TAUGHT_NOW), nodes.Text(labels.CHAPTER_TAUGHT_NOTE))
+    return [head, listing]
 
 
 def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
@@ -513,14 +557,17 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
         term_text = labels.CHAPTER_HEADING.format(number=chapter.number, title=chapter.title)
         term = nodes.term(term_text, term_text, ids=[chapter_anchor(syl.id, chapter.number)])
         body = nodes.definition()
+        node = chapter_id(syl.id, chapter.number)
+        now = taught_now(catalog, node, docname)
         if chapter.status:
-            body += _chapter_status(chapter.status)
+            body += _chapter_status(chapter.status, taught=bool(now))
         if chapter.keywords:
             body += _para("llm-chapter-keywords", *_labelled(labels.CHAPTER_KEYWORDS), nodes.Text(chapter.keywords))
+        body.extend(now)
         body.extend(ranked_related(catalog, chapter.topics, exclude, docname))
         item = nodes.definition_list_item("", term, body)
         # Progress (HTML only) keeps a chapter as "llm101n#3", like a path step naming it.
-        mark_progress(item, chapter_id(syl.id, chapter.number), f"{syl.title} {term_text}")
+        mark_progress(item, node, f"{syl.title} {term_text}")
         chapters += item
     out.append(chapters)
 
@@ -535,8 +582,8 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
     return out
 
 
-def _chapter_status(status: str) -> nodes.paragraph:
-    hint = labels.CHAPTER_STATUS_HINT[status]
+def _chapter_status(status: str, *, taught: bool = False) -> nodes.paragraph:
+    hint = labels.CHAPTER_UNRELEASED_TAUGHT if taught and status == "unreleased" else labels.CHAPTER_STATUS_HINT[status]
     word = labels.CHAPTER_STATUS[status]
     children: list[nodes.Node] = [nodes.inline(word, word, classes=["llm-status", f"llm-status-{status}"])]
     if hint:

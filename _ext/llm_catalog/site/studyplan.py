@@ -78,7 +78,16 @@ def _studyplan(catalog: Catalog, _: str) -> object:
 
     def outline(record: Record) -> object:
         chapters = tuple(
-            (ch.number, ch.title, getattr(ch, "requires", ()), ch.topics) for ch in getattr(record, "chapters", ())
+            (
+                ch.number,
+                ch.title,
+                getattr(ch, "requires", ()),
+                ch.topics,
+                # 下一步 marks an unreleased chapter and offers what teaches it now instead.
+                getattr(ch, "status", None),
+                tuple(t.record for t in getattr(ch, "taught_by", ())),
+            )
+            for ch in getattr(record, "chapters", ())
         )
         return (
             record.id,

@@ -271,6 +271,16 @@
       const node = graph.nodes[id];
       if (!node) return;
       (node.r || []).forEach((req) => (typeof req === "string" ? visit(req) : visitAny(req)));
+      if (node.x) {
+        // Not released: what teaches it now comes first (it is what can be studied); the
+        // chapter follows, marked 未发布. Done when the chapter or one of them is marked done.
+        const instead = (node.a || []).filter((alt) => graph.nodes[alt]);
+        covered.add(id);
+        if (isDone(state, id) || instead.some((alt) => isDone(state, alt))) return;
+        if (instead.length) visit(instead[0]);
+        out.push({ id, unreleased: true, instead: instead[0] });
+        return;
+      }
       if (!node.goal) {
         covered.add(id);
         if (!isDone(state, id)) out.push({ id });
@@ -308,7 +318,18 @@
     let unknown = 0;
     steps.forEach((step) => {
       const li = document.createElement("li");
-      if (step.id) {
+      if (step.unreleased) {
+        li.className = "llm-next-unreleased";
+        const mark = document.createElement("span");
+        mark.className = "llm-status llm-status-unreleased";
+        mark.textContent = say("unreleased");
+        li.append(cardLink(graph, step.id), " ", mark);
+        if (step.instead) {
+          li.append(say("unreleased_instead"), cardLink(graph, step.instead), say("close_paren"));
+        } else {
+          li.append(say("unreleased_none"));
+        }
+      } else if (step.id) {
         li.append(cardLink(graph, step.id));
         const h = graph.nodes[step.id] && graph.nodes[step.id].h;
         if (typeof h === "number") {
@@ -329,12 +350,14 @@
       list.append(li);
     });
     list.hidden = steps.length === 0;
+    const unreleased = steps.filter((step) => step.unreleased).length;
     if (!steps.length) {
       status.textContent = say("next_none");
     } else {
-      let text = say("next_count", { count: steps.length });
+      let text = say("next_count", { count: steps.length - unreleased });
       if (hours) text += say("next_hours", { hours });
       if (unknown) text += say(hours ? "summary_unknown" : "summary_all_unknown", { count: unknown });
+      if (unreleased) text += say("next_unreleased", { count: unreleased });
       status.textContent = text;
     }
   };
