@@ -70,11 +70,14 @@ def _is_chinese_table(node: nodes.Node) -> bool:
 
 
 def keep_table_notes_on_their_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """In LaTeX, the Chinese table sits in a container whose environment (llm-catalog.sty) sets
-    each row's footnotes on the row's page; Sphinx would hold them all to the table's end."""
+    """In LaTeX, the Chinese table is a longtable, which runs over pages (a tabulary is one box:
+    taller than a page, it ran into the footer), in a container whose environment
+    (llm-catalog.sty) sets each row's footnotes on the row's page, where Sphinx would hold them
+    all to the table's end."""
     if app.builder.format != "latex":
         return
     for table in list(doctree.findall(_is_chinese_table)):
+        table["classes"].append("longtable")
         table.replace_self(nodes.container("", table.deepcopy(), classes=[NOTES_ON_PAGE]))
 
 

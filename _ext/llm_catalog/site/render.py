@@ -669,9 +669,7 @@ def chinese_table(catalog: Catalog, rows: list[nodes.Node]) -> list[nodes.Node]:
     spec = addnodes.tabular_col_spec(
         spec="".join(rf">{{\raggedright\arraybackslash}}\X{{{w}}}{{100}}" for w in CHINESE_COLUMNS)
     )
-    # "longtable": in LaTeX it runs over pages (a tabulary is one box: taller than a page, it ran
-    # into the footer), each page with the footnotes of its rows (paper.py).
-    table = nodes.table(classes=[CHINESE_TABLE, "colwidths-given", "no-search", "longtable"])
+    table = nodes.table(classes=[CHINESE_TABLE, "colwidths-given", "no-search"])
     group = nodes.tgroup(cols=len(CHINESE_COLUMNS))
     table += group
     for width in CHINESE_COLUMNS:
