@@ -213,14 +213,38 @@ latex_elements = {
 % The catalog's cards are styled by llm-catalog.sty, which the extension ships and loads.
 % Latin words inside Chinese text keep one ordinary space around them.
 \xeCJKsetup{CJKecglue={ }}
-% Running footers read "第 1 章 标题" (Sphinx uses \@chappos when it is defined).
+% Running heads read "第 1 章 标题" (Sphinx uses \@chappos when it is defined).
 \makeatletter\def\@chappos{章\quad}\makeatother
 \AtBeginDocument{\renewcommand{\chaptername}{第}}
 \titleformat{\chapter}[display]{\normalfont\sffamily\huge\bfseries\raggedleft}%
   {第\,\thechapter\,章}{12pt}{\Huge}[\vspace{1ex}\titlerule]
 """,
     "sphinxsetup": "hmargin={2.2cm,2.2cm}, vmargin={2.5cm,2.5cm}",
+    # Read on screen or printed on one side: a chapter starts on the next page, never after a
+    # blank one, and every page has the same running head (book class defaults: openright, twoside).
+    "extraclassoptions": "openany,oneside",
 }
+# Running heads: the chapter's own title on the left, the book's on the right, the page number
+# in the footer. The introduction (the root page's text, printed after the contents) gets a
+# heading of its own, in the contents and the bookmarks, so its pages are not headed 目录.
+latex_elements["preamble"] += r"""
+\setlength{\headheight}{14pt}
+\makeatletter
+\fancypagestyle{normal}{%
+  \fancyhf{}%
+  \fancyhead[L]{{\py@HeaderFamily\nouppercase{\leftmark}}}%
+  \fancyhead[R]{{\py@HeaderFamily\@title}}%
+  \fancyfoot[C]{{\py@HeaderFamily\thepage}}%
+  \renewcommand{\headrulewidth}{0.4pt}\renewcommand{\footrulewidth}{0pt}%
+  \def\chaptermark##1{\markboth{\@chapapp\space\thechapter\space\@chappos\space ##1}{}}}
+\fancypagestyle{plain}{%
+  \fancyhf{}\fancyfoot[C]{{\py@HeaderFamily\thepage}}%
+  \renewcommand{\headrulewidth}{0pt}\renewcommand{\footrulewidth}{0pt}}
+\g@addto@macro\sphinxtableofcontents{%
+  \chapter*{关于本指南}\phantomsection\addcontentsline{toc}{chapter}{关于本指南}%
+  \markboth{关于本指南}{关于本指南}}
+\makeatother
+"""
 
 # -- EPUB output ---------------------------------------------------------------------------
 

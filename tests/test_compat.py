@@ -107,3 +107,14 @@ def test_graphviz_still_moves_svg_links_with_relpath() -> None:
     assert "os.path.relpath(old_path" in inspect.getsource(graphviz.fix_svg_relative_paths)
     assert compat.svg_link("../materials/x/#llm-a") == "../materials/x/index.html#llm-a"
     assert compat.svg_link("../materials/x.html#llm-a") == "../materials/x.html#llm-a"
+
+
+def test_latex_labels_are_spelled_as_the_latex_writer_spells_them() -> None:
+    """compat.latex_label: a \\pageref (paper.py) must name a label exactly as Sphinx writes it."""
+    from sphinx.writers.latex import LaTeXTranslator
+
+    assert "idescape" in vars(LaTeXTranslator)
+    # idescape reads nothing of the translator (Sphinx 8.2.3), so no document is needed here.
+    translator = LaTeXTranslator.__new__(LaTeXTranslator)
+    assert compat.latex_label(translator, "materials/nlp-courses:llm-a") == r"\detokenize{materials/nlp-courses:llm-a}"
+    assert compat.latex_label(translator, "找:c") == r"\detokenize{_u627e:c}"

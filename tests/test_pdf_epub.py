@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import os
 import re
 import subprocess
@@ -13,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import DATA_FILE, REPO, require_tool
+from llm_catalog.data import labels
 from llm_catalog.data.load import load
 
 CATALOG = load(DATA_FILE)
@@ -299,3 +302,204 @@ def test_epub_has_the_paths_and_a_linked_graph(rtd: Path) -> None:
     assert page.select("ul.llm-graph-list > li")
     assert page.select("input, button, .llm-progress-tools") == []
     assert re.search(r'href="\.\./materials/[a-z-]+\.xhtml#llm-', svg)
+
+
+# -- Print that reads as a book -------------------------------------------------------------
+
+#: Sentences of the pages that only make sense on the web, and must reach neither the PDF nor the EPUB.
+WEB_ONLY_SENTENCES = (
+    "左上角的搜索框",
+    "Read the Docs 菜单",
+    "点击即可跳到对应的卡片",
+    "点击条目即可跳到它的卡片",
+    "点击图里的方框",
+    "勾选下面的条件",
+    "“已学完”复选框",
+    "筛选时都归入",
+)
+#: Words that only make sense on the web: no page's print text may use them (see the next test).
+WEB_ONLY_WORDS = ("点击", "搜索框", "左上角", "右下角", "勾选", "复选框", "浏览器", "Downloads")
+#: A page's running head: "第 2 章 课程材料总览 大语言模型学习指南".
+RUNNING_HEAD = re.compile(r"第 (\d+) 章 (.+) 大语言模型学习指南")
+PAGE_NUMBER = re.compile(r"\d+|[ivxlc]+")
+
+
+def pages_of(pdf: Path) -> list[str]:
+    """The text of each page of *pdf*, in reading order (-raw: a table's cells one after another)."""
+    pdftotext = require_tool("pdftotext", "the tests read the PDF's text")
+    text = subprocess.run([pdftotext, "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    return pages[:-1] if not pages[-1].strip() else pages
+
+
+def lines_of(page: str) -> list[str]:
+    return [line.strip() for line in page.splitlines() if line.strip()]
+
+
+def page_number(page: str) -> str | None:
+    """The number in the page's footer (its last line), or None."""
+    lines = lines_of(page)
+    return lines[-1] if lines and PAGE_NUMBER.fullmatch(lines[-1]) else None
+
+
+def body_of(page: str) -> str:
+    """The page without its running head and its number."""
+    lines = lines_of(page)
+    if lines and RUNNING_HEAD.fullmatch(lines[0]):
+        lines = lines[1:]
+    if lines and PAGE_NUMBER.fullmatch(lines[-1]):
+        lines = lines[:-1]
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def pdf_pages(rtd: Path) -> list[str]:
+    return pages_of(rtd / "pdf" / f"{SLUG}.pdf")
+
+
+def test_pdf_has_no_page_that_carries_nothing(pdf_pages: list[str]) -> None:
+    # Chapters start on the next page, not the next odd one: no blank page, no page with only
+    # a running head and a number (the PDF had 5 such pages of 34).
+    empty = [number for number, page in enumerate(pdf_pages, 1) if not folded(body_of(page))]
+    assert empty == []
+
+
+def test_pdf_numbers_every_page_after_the_title_page(pdf_pages: list[str]) -> None:
+    assert_numbered(pdf_pages)
+
+
+def assert_numbered(pages: list[str]) -> None:
+    numbers = [page_number(page) for page in pages]
+    assert numbers[1:] and None not in numbers[1:], numbers
+    arabic = [int(n) for n in numbers[1:] if n.isdigit()]
+    assert arabic == list(range(1, len(arabic) + 1)), numbers  # the front matter is i, ii ...
+    assert len(arabic) >= len(pages) - 3
+
+
+def test_pdf_running_heads_name_their_chapter_and_the_introduction_is_not_contents(pdf_pages: list[str]) -> None:
+    intro = next(i for i, page in enumerate(pdf_pages) if lines_of(page)[0] == "关于本指南")
+    assert page_number(pdf_pages[intro]) == "1"
+    assert all("目录" not in line for page in pdf_pages[intro:] for line in lines_of(page)[:1])
+    chapter, heads = None, 0
+    for page in pdf_pages[intro + 1 :]:
+        first = lines_of(page)[:2]
+        opening = re.fullmatch(r"第 (\d+) 章", first[0])
+        if opening:  # a chapter's first page: "第 N 章", then its title; no running head
+            chapter = (opening.group(1), first[1])
+            continue
+        head = RUNNING_HEAD.fullmatch(first[0])
+        assert head, first[0]
+        assert (head.group(1), head.group(2)) == chapter
+        heads += 1
+    assert chapter and chapter[1] == "最近收录" and heads > 20
+
+
+def record_titles() -> list[tuple[str, object]]:
+    records = (*CATALOG.courses, *CATALOG.books, *CATALOG.resources)
+    # Longest first: "LLM Course（Hugging Face Course）" before "LLM Course".
+    return sorted(((folded(r.title), r) for r in records), key=lambda item: -len(item[0]))
+
+
+def test_pdf_references_to_cards_give_the_page_the_card_is_printed_on(pdf_pages: list[str]) -> None:
+    flat_pages = [folded(page) for page in pdf_pages]
+    on_page = {page_number(page): i for i, page in enumerate(pdf_pages)}
+    titles = record_titles()
+    flat = "".join(flat_pages)
+    checked = 0
+    for reference in re.finditer(r"（见第(\d+)页）", flat):
+        before = flat[: reference.start()]
+        title = next((title for title, _ in titles if before.endswith(title)), None)
+        if title is None:  # a category, a syllabus chapter or a book's chapter
+            continue
+        page = flat_pages[on_page[reference.group(1)]]
+        # A title may be hyphenated at a line end ("note-books"): compare without hyphens.
+        assert title.replace("-", "") in page.replace("-", ""), (title, reference.group(1))
+        checked += 1
+    # At least every row of the Chinese table; and each syllabus chapter's related materials.
+    assert checked >= len(studyable_in_chinese()), checked
+    related = flat.split(folded("相关材料："))[1:]
+    assert related and all("（见第" in segment[:300] for segment in related)
+
+
+def test_pdf_card_labels_are_in_their_title_lines(rtd: Path) -> None:
+    """A page reference names the page of the card's title, not of a label left before a page break."""
+    tex = (rtd / "pdf" / f"{SLUG}.tex").read_text(encoding="utf-8")
+    at_titles = set(re.findall(r"\\phantomsection\\label\{\\detokenize\{([^}]*)\}\}\\sphinxstylestrong\{", tex))
+    referenced = set(re.findall(r"\\pageref\{\\detokenize\{([^}]*)\}\}", tex))
+    cards = {f"llm-{r.id}" for r in (*CATALOG.courses, *CATALOG.books, *CATALOG.resources)}
+    card_refs = {label for label in referenced if label.partition(":")[2] in cards}
+    assert card_refs and card_refs <= at_titles
+    assert len(re.findall(r"\\label\{\\detokenize\{[^}]*:llm-stanford-cs224n\}\}", tex)) == 1
+
+
+def test_pdf_sets_the_chinese_table_notes_on_the_pages_of_their_rows(pdf_pages: list[str]) -> None:
+    flat_pages = [folded(page) for page in pdf_pages]
+    start = next(i for i, page in enumerate(flat_pages) if folded("资料类型中文学习途径") in page)
+    table = "".join(flat_pages[start:])
+    ends = list(itertools.accumulate(len(page) for page in flat_pages[start:]))
+    position = 0
+    for record in studyable_in_chinese():
+        position = table.index(folded(record.title), position)
+        row_page = start + bisect.bisect_right(ends, position)
+        for aid in record.aids:
+            assert folded(aid.url) in flat_pages[row_page], (record.id, aid.url, row_page + 1)
+    # The last rows' notes are on the table's last page, not on a page of their own after it.
+    assert folded(body_of(pdf_pages[row_page]))
+
+
+def epub_text(rtd: Path) -> str:
+    with zipfile.ZipFile(epub_file(rtd)) as epub:
+        pages = [epub.read(n).decode("utf-8") for n in epub.namelist() if n.endswith(".xhtml")]
+    return "\n".join(BeautifulSoup(page, "html.parser").get_text() for page in pages)
+
+
+def test_no_web_only_sentence_in_the_pdf_or_the_epub(rtd: Path, pdf_text: str) -> None:
+    flat_pdf, flat_epub = folded(pdf_text), folded(epub_text(rtd))
+    for sentence in WEB_ONLY_SENTENCES:
+        assert folded(sentence) not in flat_pdf, sentence
+        assert folded(sentence) not in flat_epub, sentence
+    # What print says in their place.
+    assert folded("括号里是对应卡片所在的页码") in flat_pdf
+    assert folded("每一项都链接到对应的卡片") in flat_epub
+
+
+def test_pages_keep_web_only_words_in_web_only_blocks() -> None:
+    """Every sentence of a page that print shows is free of words that need a screen."""
+    web_only_block = re.compile(r"^(`{3,})\{only\} html and not epub\n.*?^\1$", re.MULTILINE | re.DOTALL)
+    for page in [REPO / "index.md", REPO / "find.md", REPO / "paths.md", *REPO.glob("[mrt]*/*.md")]:
+        printed = web_only_block.sub("", page.read_text(encoding="utf-8"))
+        for word in WEB_ONLY_WORDS:
+            assert word not in printed, (page.name, word)
+
+
+def test_pdf_without_dot_still_numbers_its_pages(tmp_path: Path) -> None:
+    """Without Graphviz the graph is a note, and the book is still a book."""
+    for tool in ("xelatex", "latexmk"):
+        require_tool(tool, "the PDF is typeset with XeLaTeX through latexmk")
+    out = tmp_path / "latex"
+    no_dot = ["-D", "graphviz_dot=/nonexistent/dot", "-D", "suppress_warnings=llm_catalog.graphviz_missing"]
+    doctrees = ["-d", str(tmp_path / "doctrees")]
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "latex", "-q", *no_dot, *doctrees, str(REPO), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    subprocess.run(
+        ["latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-", f"-jobname={SLUG}", "-interaction=nonstopmode"],
+        cwd=out,
+        capture_output=True,
+        check=False,
+    )
+    check = subprocess.run(
+        [str(REPO / "scripts" / "check-latex-log"), str(out / f"{SLUG}.pdf"), str(out / f"{SLUG}.log")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stderr
+    pages = pages_of(out / f"{SLUG}.pdf")
+    assert folded(labels.PATHS["graph_missing"]) in folded("".join(pages))
+    assert_numbered(pages)
+    assert not [n for n, page in enumerate(pages, 1) if not folded(body_of(page))]

@@ -109,6 +109,9 @@ FEED_TITLE = "{project}：最近收录"
 FEED_SUMMARY = "{type}：{note}"
 FEED_SUBTITLE = "新收录的课程、大纲、课本和资源，按收录日期从新到旧排列。"
 
+#: In the PDF, after every reference to a card or category: the page it is printed on.
+PAGE_REFERENCE = "（见第 {page} 页）"
+
 #: Object types of the domain, as shown in the index and search results.
 OBJECT_TYPES = {
     "category": "课程类别",

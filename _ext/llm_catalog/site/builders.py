@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import cards, facts, filtering, graph, opendata, progress
+from . import cards, facts, filtering, graph, opendata, paper, progress
 from .compat import design_grid, fix_single_page_references
 from .domain import catalog_domain
 from .names import has_progress_id
@@ -86,6 +86,8 @@ WEB_STAGES: tuple[tuple[str, Stage], ...] = (
 PRINT_STAGES: tuple[tuple[str, Stage], ...] = (
     ("drop the filter", filtering.drop_for_print),
     ("build the cards", cards.expand_stubs),
+    ("label the cards' titles", paper.label_card_titles),
+    ("keep the table's notes on their pages", paper.keep_table_notes_on_their_pages),
     ("trim related materials", progress.trim_for_print),
     ("draw the graph", graph.replace_if_dot_missing),
     ("link the graph", _graph_links),

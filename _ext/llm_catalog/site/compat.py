@@ -20,6 +20,7 @@ from .names import CARD_FOOTER, CARD_TITLE, CARDS, COLUMNS, is_slot
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.writers.latex import LaTeXTranslator
 
 #: The versions each use below was written for (requirements.txt pins them).
 WRITTEN_FOR = {
@@ -92,6 +93,18 @@ def svg_link(uri: str) -> str:
     if path.endswith("/"):
         path += "index.html"
     return f"{path}{hash_}{anchor}"
+
+
+# -- Sphinx 8.2.3: the names of the LaTeX writer's labels ------------------------------------
+
+
+def latex_label(translator: LaTeXTranslator, name: str) -> str:
+    """*name* (``docname:id``) as the LaTeX writer writes it in its ``\\label``.
+
+    ``LaTeXTranslator.idescape`` (Sphinx 8.2.3) escapes what TeX would read and wraps the name
+    in ``\\detokenize``; a ``\\pageref`` must spell the label the same way.
+    """
+    return translator.idescape(name)
 
 
 # -- sphinx-design 0.8.0: the markup of its grid and card directives -------------------------

@@ -20,6 +20,7 @@ from ..data.records import COUNT_FORMS, Syllabus
 from .fingerprints import Fingerprints, shows
 from .names import REFS
 from .searchwords import chapter_entries, search_name
+from .paper import with_page
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node, system_message
@@ -277,7 +278,8 @@ class CatalogDomain(Domain):
             return None
         if not node.get("refexplicit"):
             contnode = nodes.inline(shown.title, shown.title, classes=["llm-xref"])
-        return make_refnode(builder, fromdocname, shown.docname, shown.anchor, contnode, shown.title)
+        reference = make_refnode(builder, fromdocname, shown.docname, shown.anchor, contnode, shown.title)
+        return with_page(builder, reference, shown.docname, shown.anchor)
 
     def resolve_xref(
         self,

@@ -12,7 +12,7 @@ from sphinx.util.fileutil import copy_asset_file
 from .. import DEFAULT_FILE, __version__
 from ..data.load import load
 from ..data.problems import CatalogInvalid, summary_line
-from . import builders, cards, collector, elements, filtering, graph, progress, scripts, searchzh
+from . import builders, cards, collector, elements, filtering, graph, paper, progress, scripts, searchzh
 from .directives import (
     BooksDirective,
     CategoriesDirective,
@@ -90,9 +90,13 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 
 
 def copy_latex_style(app: Sphinx, exception: Exception | None) -> None:
-    """Put the cards' LaTeX look beside the .tex file that loads it (``add_latex_package``)."""
+    """Put the cards' LaTeX look beside the .tex file that loads it (``add_latex_package``).
+
+    The file is the extension's own: an edited style replaces the copy of an earlier build
+    (without ``force`` Sphinx keeps the old one and warns, failing the strict build).
+    """
     if exception is None and builders.is_latex(app.builder):
-        copy_asset_file(LATEX_STYLE, app.outdir)
+        copy_asset_file(LATEX_STYLE, app.outdir, force=True)
 
 
 def check_all_shown(app: Sphinx, env: BuildEnvironment) -> None:
@@ -159,6 +163,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     elements.setup(app)
     progress.setup(app)
     graph.setup(app)
+    paper.setup(app)
     builders.setup(app)
     scripts.setup(app)
     searchzh.setup(app)

@@ -45,6 +45,8 @@ SLOT = "llm-slot"
 # -- Classes -------------------------------------------------------------------------------
 
 CARDS = "llm-cards"
+#: One card (render.card); its title is its first paragraph.
+CARD = "llm-card"
 CARD_TITLE = "llm-card-title"
 CARD_LINKS = "llm-card-links"
 CARD_CHECKED = "llm-card-checked"
@@ -53,6 +55,10 @@ CARD_CHINESE = "llm-card-chinese"
 CARD_REPOSITORY = "llm-card-repository"
 #: Paragraphs of a card that sit in its footer in HTML.
 CARD_FOOTER = frozenset({CARD_CHINESE, CARD_LINKS, CARD_CHECKED})
+#: The table of what can be studied in Chinese (render.chinese_table).
+CHINESE_TABLE = "llm-chinese-table"
+#: In LaTeX, around a long table: each footnote on the page of its row (llm-catalog.sty).
+NOTES_ON_PAGE = "llm-notes-on-page"
 #: A course's offerings: all as plain text in print; on the web the newest (the first item) is
 #: left out, as the card shows it, and the earlier ones fold under 往期 (``COUNT`` of them).
 OFFERINGS = "llm-card-offerings"

@@ -31,12 +31,14 @@ from ..data.records import (
 from . import facts
 from .fingerprints import plain, shows
 from .names import (
+    CARD,
     CARD_CHECKED,
     CARD_CHINESE,
     CARD_LINKS,
     CARD_REPOSITORY,
     CARD_TITLE,
     CARDS,
+    CHINESE_TABLE,
     COLUMNS,
     COUNT,
     FACETS,
@@ -306,7 +308,7 @@ def _record_card(
         *_links(record.links if links is None else links, record.language, extra_links),
         facts.fact_notes(record),
     ]
-    card = nodes.container(classes=["llm-card", f"llm-card-{record.record_type}"])
+    card = nodes.container(classes=[CARD, f"{CARD}-{record.record_type}"])
     card.extend(child for child in children if child is not None)
     # What the HTML filter reads (transforms write it as data- attributes on pages with a filter).
     card[RECORD] = record.id
@@ -736,7 +738,7 @@ def chinese_table(catalog: Catalog, rows: list[nodes.Node]) -> list[nodes.Node]:
     spec = addnodes.tabular_col_spec(
         spec="".join(rf">{{\raggedright\arraybackslash}}\X{{{w}}}{{100}}" for w in CHINESE_COLUMNS)
     )
-    table = nodes.table(classes=["llm-chinese-table", "colwidths-given", "no-search"])
+    table = nodes.table(classes=[CHINESE_TABLE, "colwidths-given", "no-search"])
     group = nodes.tgroup(cols=len(CHINESE_COLUMNS))
     table += group
     for width in CHINESE_COLUMNS:
