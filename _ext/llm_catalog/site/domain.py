@@ -19,8 +19,8 @@ from ..data.problems import suggest
 from ..data.records import COUNT_FORMS, Syllabus
 from .fingerprints import Fingerprints, shows
 from .names import REFS
-from .searchwords import chapter_entries, search_name
 from .paper import with_page
+from .searchwords import chapter_entries, search_name
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node, system_message
