@@ -22,7 +22,13 @@ from sphinx.util.docutils import SphinxDirective
 #: Format slug of Read the Docs, its name for the reader, what it is good for, and the local
 #: command and file that make it (Makefile).
 FORMATS = (
-    ("pdf", "PDF", "适合打印和在电脑上阅读，每个链接的网址都印在脚注里", "make pdf", "_build/latex/llm-study-guide.pdf"),
+    (
+        "pdf",
+        "PDF",
+        "适合打印和在电脑上阅读，每个链接的网址都印在脚注里",
+        "make pdf",
+        "_build/latex/llm-study-guide.pdf",
+    ),
     ("epub", "EPUB", "适合手机和电子书阅读器，链接的网址写在链接后面", "make epub", "_build/epub/llm-study-guide.epub"),
     (
         "htmlzip",
