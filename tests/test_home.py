@@ -92,9 +92,10 @@ def test_home_starts_with_the_four_paths_and_find_as_buttons(site: Path) -> None
     find = home.select_one("article a.sd-btn.llm-start-find")
     assert find["href"] == "find.html" and find.get_text(strip=True).startswith("找资料")
     assert (site / "find.html").is_file()
-    # The start comes first: before any other section of the page, right after the introduction.
-    sections = [h.get_text(strip=True).rstrip("¶") for h in home.select("article section > h2")]
-    assert sections[0] == "从这里开始"
+    # The start comes first, right after the introduction: its heading is the page's first.
+    first = home.select_one("article p.rubric, article h2")
+    assert first.get_text(strip=True) == "从这里开始" and "rubric" in first["class"]
+    assert first.find_next_sibling().select_one(".llm-start") or first.find_next("div", class_="llm-start")
 
 
 def test_home_has_no_contributor_material_and_no_sentence_wrong_on_a_phone(site: Path) -> None:
