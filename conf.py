@@ -242,7 +242,9 @@ epub_uid = epub_identifier = "llm-study-guide-zh-cn"
 # E-readers show the address after each link, so cards stay complete offline.
 epub_show_urls = "inline"
 # The link-preview card and the sidebar logo are for the hosted site only (330 KB in a book).
-epub_exclude_files = ["search.html", "_static/social-card.png", "_static/logo.svg"]
+# The graph's web stylesheet too: the EPUB draws the graph in an <object> that it cannot style, and
+# epubcheck's CSS parser refuses the :has() selector it uses.
+epub_exclude_files = ["search.html", "_static/social-card.png", "_static/logo.svg", "_static/llm-graph.css"]
 
 
 # -- Link checking (make linkcheck) -------------------------------------------------------

@@ -164,6 +164,19 @@ def visit_graphviz_latex(self: LaTeXTranslator, node: graphviz) -> None:
         latex_visit_graphviz(self, node)
 
 
+#: The graph's colours for furo's schemes, its frame, and 回到顶部 kept clear of it.
+GRAPH_CSS = "llm-graph.css"
+
+
+def add_graph_css(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document) -> None:
+    """The graph's stylesheet, on web pages that draw it inline (not in the EPUB)."""
+    if doctree is None or app.builder.name.startswith("epub"):
+        return
+    if next(iter(doctree.findall(_is_graph)), None) is not None:
+        app.add_css_file(GRAPH_CSS)
+
+
 def setup(app: Sphinx) -> None:
     app.setup_extension("sphinx.ext.graphviz")
+    app.connect("html-page-context", add_graph_css)
     app.add_node(graphviz, override=True, html=(visit_graphviz_html, None), latex=(visit_graphviz_latex, None))
