@@ -44,7 +44,7 @@ extensions = [
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 # Only the site's own pages are documents (not README, tests, caches or the virtualenv).
-include_patterns = ["index.md", "find.md", "paths.md", "materials/**", "textbooks/**", "resources/**"]
+include_patterns = ["index.md", "find.md", "paths.md", "contribute.md", "materials/**", "textbooks/**", "resources/**"]
 exclude_patterns = ["_build", ".venv"]
 nitpicky = True
 # Every warning of the catalog extension has type "llm_catalog"; silence one kind with
@@ -108,6 +108,13 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 # https://<project>.readthedocs.io/zh-cn/latest/ (scripts/rtd-build sets it the same way).
 if html_baseurl and not html_baseurl.endswith("/"):
     html_baseurl += "/"
+# The home page links to Read the Docs' downloads of this version (PDF, EPUB, HTML zip) at its
+# documented addresses, made from the variables it sets during a build; a local build has none,
+# and the home page shows the commands that make the files instead (_ext/llm_hosting/downloads.py).
+from llm_hosting.downloads import download_urls, is_preview  # noqa: E402
+
+llm_download_urls = download_urls(os.environ)
+llm_downloads_preview = is_preview(os.environ)
 html_static_path = ["_static"]
 html_css_files = ["site.css"]  # the brand under the logo, the 404 page
 # The site's own mark (SVG, _static/logo.svg): in the browser tab and at the top of the sidebar.
@@ -259,7 +266,9 @@ epub_uid = epub_identifier = "llm-study-guide-zh-cn"
 # E-readers show the address after each link, so cards stay complete offline.
 epub_show_urls = "inline"
 # The link-preview card and the sidebar logo are for the hosted site only (330 KB in a book).
-epub_exclude_files = ["search.html", "_static/social-card.png", "_static/logo.svg"]
+# The graph's web stylesheet too: the EPUB draws the graph in an <object> that it cannot style, and
+# epubcheck's CSS parser refuses the :has() selector it uses.
+epub_exclude_files = ["search.html", "_static/social-card.png", "_static/logo.svg", "_static/llm-graph.css"]
 
 
 # -- Link checking (make linkcheck) -------------------------------------------------------

@@ -14,7 +14,7 @@ from conftest import REPO, soup, sphinx_build
 
 #: Element attributes that name another file of the site.
 LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "object": "data", "iframe": "src"}
-#: Links inside the prerequisite graph's SVG (drawn by Graphviz, rewritten by sphinx.ext.graphviz).
+#: Links inside an SVG file of the images folder (a graph drawn by sphinx.ext.graphviz in an <object>).
 SVG_A = "{http://www.w3.org/2000/svg}a"
 SVG_HREF = "{http://www.w3.org/1999/xlink}href"
 #: The open data (opendata.py) and who writes it: the multi-page sites, not the single page.
@@ -40,7 +40,10 @@ def local_links(page: Path, out: Path) -> list[tuple[str, Path, str]]:
     if page.suffix == ".svg":
         values = [element.get(SVG_HREF) for element in ElementTree.parse(page).iter(SVG_A)]
     else:
-        values = [element.get(attr) for tag, attr in LINKING.items() for element in soup(page).find_all(tag)]
+        html = soup(page)
+        values = [element.get(attr) for tag, attr in LINKING.items() for element in html.find_all(tag)]
+        # The prerequisite graph's nodes, drawn inline: SVG links (graph.py).
+        values += [element.get("xlink:href") for element in html.find_all("a")]
     for value in values:
         if not value:
             continue

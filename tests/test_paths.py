@@ -253,23 +253,26 @@ def test_next_step_data_lists_every_goal_with_its_requirements(app) -> None:
     assert {"syl#1", "intro", "book"} <= set(options)
 
 
-def svg_of(page_path: Path) -> tuple[Path, ET.Element]:
+def svg_of(page_path: Path) -> ET.Element:
+    """The graph's SVG, written into the page itself (graph.py), as XML."""
     page = soup(page_path)
-    data = page.select_one("object.llm-graph")["data"]
-    svg = page_path.parent / data
-    return svg, ET.parse(svg).getroot()
+    assert page.select_one("object.llm-graph") is None, "the web page draws the graph inline, not in an <object>"
+    return ET.fromstring(str(page.select_one(".llm-graph-scroll > svg.llm-graph-svg")))
 
 
 def test_graph_svg_nodes_link_to_their_cards(app) -> None:
     require_tool("dot", "the prerequisite graph is drawn by Graphviz")
     app.build()
-    svg_path, svg = svg_of(app.outdir / "pages" / "paths.html")
+    page = app.outdir / "pages" / "paths.html"
+    svg = svg_of(page)
     links: dict[str, str] = {}
+    tooltips: dict[str, str] = {}
     for group in svg.iter(f"{SVG}g"):
-        if group.get("class") == "node":
-            title = group.find(f"{SVG}title").text
+        if "node" in group.get("class", "").split():
+            node = group.get("data-llm-node")
             anchor = group.find(f".//{SVG}a")
-            links[title] = anchor.get(XLINK)
+            links[node] = anchor.get(XLINK)
+            tooltips[node] = group.find(f"{SVG}title").text
     expected = {
         "intro": "courses.html#llm-intro",
         "deep": "courses.html#llm-deep",
@@ -280,14 +283,19 @@ def test_graph_svg_nodes_link_to_their_cards(app) -> None:
     }
     assert set(links) == set(expected)
     for node, href in links.items():
-        # Links are relative to the SVG in _images/: each must reach a real element id.
-        target = (svg_path.parent / unquote(urlsplit(href).path)).resolve()
+        # Links are relative to the page the SVG is written into: each must reach a real element id.
+        target = (page.parent / unquote(urlsplit(href).path)).resolve()
         assert target == (app.outdir / "pages" / expected[node].split("#")[0]).resolve(), node
         fragment = urlsplit(href).fragment
         assert fragment == expected[node].split("#")[1]
         assert soup(target).find(id=fragment) is not None, href
-    edges = {g.find(f"{SVG}title").text for g in svg.iter(f"{SVG}g") if g.get("class") == "edge"}
-    assert edges == {"intro->deep", "book#2->deep", "book#1->book#2", "topic:nn->apps-course"}
+    # Tooltips name the node as a reader does, never by its record id; edges have none.
+    assert tooltips["topic:nn"] == "主题：神经网络" and tooltips["intro"] != "intro"
+    assert not [g for g in svg.iter(f"{SVG}g") if "edge" in g.get("class", "") and g.find(f"{SVG}title") is not None]
+    # No Graphviz id (node1, edge1 ...) that could clash with the page's own.
+    assert not [element for element in svg.iter() if element.get("id")]
+    edges = sum(1 for g in svg.iter(f"{SVG}g") if g.get("class") == "edge")
+    assert edges == 4
 
 
 def test_graph_has_a_text_twin(app) -> None:

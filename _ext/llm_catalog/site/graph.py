@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from html import escape
 from typing import TYPE_CHECKING
+from xml.etree import ElementTree
 
 from docutils import nodes
 from sphinx.ext.graphviz import graphviz, html_visit_graphviz, latex_visit_graphviz
@@ -65,12 +67,78 @@ def _urls(app: Sphinx, docname: str) -> dict[str, str]:
     return {key: svg_link(url) for key, url in urls.items() if url}
 
 
-def visit_graphviz_html(self: HTML5Translator, node: graphviz) -> None:
-    """Sphinx's own HTML rendering, plus a text alternative on the <object> of our graph.
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+#: Where a graph node's own id (the record or chapter it draws) is kept in the inline SVG.
+NODE_ATTR = "data-llm-node"
+#: How many CSS pixels one unit of Graphviz's drawing (a point) takes in the inline SVG: the
+#: labels (11 units) are then 12 px on every screen, and a narrow screen scrolls the graph
+#: sideways instead of shrinking it to an unreadable size.
+SCALE = 1.1
 
-    sphinx.ext.graphviz puts the alt text only as fallback content inside <object>, which
-    browsers (and screen readers) skip once the SVG loads; aria-label names it for them.
+
+def inline_svg(code: str, dot: str, args: list[str], label: str) -> str:
+    """The graph drawn by dot as an ``<svg>`` element to write into the page itself.
+
+    Inline, the page's stylesheet reaches it, so its colours follow the theme (light, dark, or
+    the system's); an ``<object>`` is a document of its own that the page's CSS cannot style.
+    Graphviz's ids (``node1``...) are dropped, as they could clash with the page's; its
+    ``<title>`` elements, which browsers show as tooltips, name the node in Chinese instead of
+    by its record id (kept in ``data-llm-node``), and the whole drawing is named by *label*.
     """
+    result = subprocess.run([dot, *args, "-Tsvg"], input=code.encode(), capture_output=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr.decode(errors="replace"))
+    ElementTree.register_namespace("", SVG_NS)
+    ElementTree.register_namespace("xlink", XLINK_NS)
+    root = ElementTree.fromstring(result.stdout)
+    svg, xlink = f"{{{SVG_NS}}}", f"{{{XLINK_NS}}}"
+    for element in root.iter():
+        element.attrib.pop("id", None)
+    for group in root.iter(f"{svg}g"):
+        title = group.find(f"{svg}title")
+        if title is None:
+            continue
+        classes = group.get("class", "").split()
+        if "graph" in classes:
+            title.text = label
+        elif "node" in classes:
+            group.set(NODE_ATTR, title.text or "")
+            link = group.find(f".//{svg}a")
+            title.text = link.get(f"{xlink}title", title.text) if link is not None else title.text
+        else:  # an edge: "a->b" says nothing to a reader
+            group.remove(title)
+    _, _, width, height = (float(v) for v in root.get("viewBox", "0 0 0 0").split())
+    root.set("width", f"{round(width * SCALE)}")
+    root.set("height", f"{round(height * SCALE)}")
+    root.set("class", "llm-graph-svg")
+    root.set("role", "group")
+    root.set("aria-label", label)
+    return ElementTree.tostring(root, encoding="unicode")
+
+
+def visit_graphviz_html(self: HTML5Translator, node: graphviz) -> None:
+    """Our graph inline on web pages; Sphinx's own rendering elsewhere (and for other graphs).
+
+    The EPUB keeps Sphinx's ``<object>``: EPUB 3 would need every page with inline SVG
+    declared as such in its manifest. There, sphinx.ext.graphviz puts the alt text only as
+    fallback content inside ``<object>``, which browsers (and screen readers) skip once the SVG
+    loads; aria-label names it for them.
+    """
+    if node.get(GRAPH) and not self.builder.name.startswith("epub"):
+        config = self.builder.config
+        label = node.get("alt", "")
+        try:
+            drawing = inline_svg(node["code"], config.graphviz_dot, list(config.graphviz_dot_args), label)
+        except (OSError, RuntimeError) as exc:
+            logger.warning("dot could not draw the prerequisite graph: %s", exc, type=WARNING_TYPE, location=node)
+            raise nodes.SkipNode from exc
+        # A region of its own that scrolls sideways (and takes the keyboard's arrows).
+        self.body.append(
+            f'<div class="graphviz llm-graph-scroll" role="region" tabindex="0" '
+            f'aria-label="{escape(label, quote=True)}">{drawing}</div>\n'
+        )
+        raise nodes.SkipNode
     start = len(self.body)
     try:
         html_visit_graphviz(self, node)
@@ -96,6 +164,19 @@ def visit_graphviz_latex(self: LaTeXTranslator, node: graphviz) -> None:
         latex_visit_graphviz(self, node)
 
 
+#: The graph's colours for furo's schemes, its frame, and 回到顶部 kept clear of it.
+GRAPH_CSS = "llm-graph.css"
+
+
+def add_graph_css(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document) -> None:
+    """The graph's stylesheet, on web pages that draw it inline (not in the EPUB)."""
+    if doctree is None or app.builder.name.startswith("epub"):
+        return
+    if next(iter(doctree.findall(_is_graph)), None) is not None:
+        app.add_css_file(GRAPH_CSS)
+
+
 def setup(app: Sphinx) -> None:
     app.setup_extension("sphinx.ext.graphviz")
+    app.connect("html-page-context", add_graph_css)
     app.add_node(graphviz, override=True, html=(visit_graphviz_html, None), latex=(visit_graphviz_latex, None))

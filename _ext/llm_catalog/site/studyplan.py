@@ -269,6 +269,8 @@ def _wrap(text: str, width: int = 10) -> str:
 
 
 #: The graph's look; the fonts are named so the PDF figure has Chinese glyphs (fonts-noto-cjk).
+#: These colours are the print's; on the web the SVG is inline and llm-catalog.css recolours it
+#: for the light and the dark scheme (topic nodes carry the class ``llm-topic`` for that).
 GRAPH_STYLE = (
     'graph [rankdir=LR, bgcolor="transparent", nodesep=0.25, ranksep=0.3, fontname="Noto Sans CJK SC"];\n'
     'node [shape=box, style="rounded,filled", fillcolor="#eef3fb", color="#4a6fa5", '
@@ -294,7 +296,7 @@ def dot_code(catalog: Catalog, urls: dict[str, str] | None = None) -> str:
     for topic_id in topics:
         topic = catalog.topic(topic_id)
         text = WORDS["topic_node"].format(title=topic.title if topic else topic_id)
-        style = ', shape=ellipse, style="dashed,filled", fillcolor="#fdf6e3", color="#b58900"'
+        style = ', shape=ellipse, style="dashed,filled", fillcolor="#fdf6e3", color="#b58900", class="llm-topic"'
         lines.append(f"  {_quote('topic:' + topic_id)} [{attrs('topic:' + topic_id, text, text, style)}];")
     for first, then, by_topic in edges:
         source = f"topic:{first}" if by_topic else first
