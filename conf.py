@@ -44,7 +44,7 @@ extensions = [
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 # Only the site's own pages are documents (not README, tests, caches or the virtualenv).
-include_patterns = ["index.md", "find.md", "paths.md", "materials/**", "textbooks/**", "resources/**"]
+include_patterns = ["index.md", "find.md", "chinese.md", "paths.md", "materials/**", "textbooks/**", "resources/**"]
 exclude_patterns = ["_build", ".venv"]
 nitpicky = True
 # Every warning of the catalog extension has type "llm_catalog"; silence one kind with
@@ -235,7 +235,8 @@ epub_uid = epub_identifier = "llm-study-guide-zh-cn"
 # E-readers show the address after each link, so cards stay complete offline.
 epub_show_urls = "inline"
 # The link-preview card and the sidebar logo are for the hosted site only (330 KB in a book).
-epub_exclude_files = ["search.html", "_static/social-card.png", "_static/logo.svg"]
+# chinese.html: the web's own page for the Chinese table, which print keeps on the find page.
+epub_exclude_files = ["search.html", "_static/social-card.png", "_static/logo.svg", "chinese.html"]
 
 
 # -- Link checking (make linkcheck) -------------------------------------------------------

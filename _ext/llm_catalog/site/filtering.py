@@ -31,20 +31,51 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.util.nodes import make_refnode
 
 from ..data import facets, labels
 from .cards import card_stub
 from .domain import catalog_domain
 from .elements import html
-from .names import FACET_ATTRIBUTE, FACETS, FILTER_LISTING, FILTERABLE, RECORD, has_class
+from .names import (
+    FACET_ATTRIBUTE,
+    FACET_CODES,
+    FACETS,
+    FILTER_LISTING,
+    FILTER_ROWS,
+    FILTERABLE,
+    RECORD,
+    REFS,
+    has_class,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
+    from ..data.records import Record
+
+
+#: How many matches the script lists at first, and how many more each 再列出 adds.
+PAGE_SIZE = 50
+
 
 class filter_panel(nodes.General, nodes.Element):
     """Where the filter form goes; filled by :class:`BuildFilterForm` (HTML only)."""
+
+
+class listing_stub(nodes.General, nodes.Element):
+    """Where one group of the filter page's rows goes: ``records`` (ids, in order), ``refdoc``
+    (the page) and ``names.REFS``; built into a :class:`facet_list` when the page is written
+    (:func:`expand_rows`), so, like the cards, its nodes never pass through the transforms."""
+
+
+class facet_list(nodes.General, nodes.Element):
+    """The ``<ul>`` of one group of compact rows (HTML only)."""
+
+
+class facet_row(nodes.General, nodes.TextElement):
+    """One compact row: an ``<li>`` carrying its record's id and facets (HTML only)."""
 
 
 class facet_div(nodes.General, nodes.Element):
@@ -66,6 +97,30 @@ def depart_facet_div(self: HTML5Translator, node: facet_div) -> None:
     self.body.append("</div>\n")
 
 
+def visit_facet_row(self: HTML5Translator, node: facet_row) -> None:
+    """``<li data-llm-id=… data-llm-f=…><a href=…>title</a> <span>facts</span></li>``, written
+    by hand: bytes count on a page of thousands of rows (no classes, no title attribute, the
+    facets as the numbers of the form's boxes)."""
+    attrs = f' {FACET_ATTRIBUTE}id="{self.attval(node["record"])}"'
+    if node["codes"]:
+        attrs += f' {FACET_ATTRIBUTE}{FACET_CODES}="{" ".join(map(str, node["codes"]))}"'
+    title = node[0]
+    text = self.encode(title.astext())
+    if isinstance(title, nodes.reference):
+        text = f'<a href="{self.attval(title["refuri"])}">{text}</a>'
+    facts_line = f" <span>{self.encode(node['line'])}</span>" if node["line"] else ""
+    self.body.append(f"<li{attrs}>{text}{facts_line}</li>\n")
+    raise nodes.SkipNode
+
+
+def visit_facet_list(self: HTML5Translator, node: facet_list) -> None:
+    self.body.append(self.starttag(node, "ul"))
+
+
+def depart_facet_list(self: HTML5Translator, node: facet_list) -> None:
+    self.body.append("</ul>\n")
+
+
 def visit_filter_panel(self: HTML5Translator, node: filter_panel) -> None:
     """The whole form, as nodes the translator writes (and escapes) when the page is written:
     it is never in the page's doctree, so its words stay out of the search index."""
@@ -78,12 +133,10 @@ def _form(options: list[tuple[str, list[tuple[str, str]]]]) -> nodes.Element:
     words = labels.FILTER
     form = html("form", classes=["llm-filter"], hidden="hidden", autocomplete="off", **{"aria-label": words["form"]})
     for key, values in options:
-        fieldset = html("fieldset", "", html("legend", words["facets"][key]))
+        choices = html("div", classes=["llm-filter-options"])
         for value, label in values:
-            fieldset += html(
-                "label", "", html("input", type="checkbox", name=key, value=value), nodes.Text(f" {label}")
-            )
-        form += fieldset
+            choices += html("label", "", html("input", type="checkbox", name=key, value=value), nodes.Text(f" {label}"))
+        form += html("fieldset", "", html("legend", words["facets"][key]), choices)
     count = html("p", classes=["llm-filter-count"], role="status", **{"aria-live": "polite", "aria-atomic": "true"})
     clear = html("button", words["clear"], classes=["llm-filter-clear"], type="button")
     form += html("div", "", count, clear, classes=["llm-filter-status"])
@@ -119,14 +172,17 @@ def _options(
 
 
 def fill_forms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Fill the filter form from the cards on its page and tag those cards with their facets."""
+    """Fill the filter form from the cards (or rows) on its page and tag those cards with their
+    facets."""
     panels = list(doctree.findall(filter_panel))
     if not panels:
         return
     catalog = catalog_domain(app.env).catalog
     stubs = list(doctree.findall(card_stub))
+    ids = [stub["record"] for stub in stubs]
+    ids += [record_id for rows in doctree.findall(listing_stub) for record_id in rows["records"]]
     topics = {topic.id: topic.title for topic in catalog.topics}
-    options = _options([facets.values(catalog.get(stub["record"])) for stub in stubs], topics)
+    options = _options([facets.values(catalog.get(record_id)) for record_id in ids], topics)
     for stub in stubs:
         stub[FILTERABLE] = True  # its column gets the facets when the card is built
     for panel in panels:
@@ -143,6 +199,50 @@ def drop_for_print(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.parent.remove(node)
 
 
+def _row_facts(record: Record) -> str:
+    """The row's one line: who made it (a course's institution), then its known facets."""
+    values = facets.values(record)
+    parts = [getattr(record, "institution", None) or ""]
+    parts += [labels.LEVELS.get(value, "") for value in values["level"]]
+    parts += [labels.COSTS.get(value, "") for value in values["cost"]]
+    parts.append(labels.LIST_SEPARATOR.join(labels.FACET_FORMATS[f] for f in values["format"] if f != facets.UNKNOWN))
+    if values["lang"]:
+        parts.append(labels.FILTER["in-chinese"])
+    return " · ".join(part for part in parts if part)
+
+
+def rows_stub(records: list[Record], docname: str) -> listing_stub:
+    ids = [record.id for record in records]
+    return listing_stub(records=ids, refdoc=docname, **{REFS: ids})
+
+
+def expand_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """The web: each :class:`listing_stub` as its rows, every title a link to the record's card.
+
+    A row is about 300 bytes (title, one line of facts, its facets as the numbers of the form's
+    boxes, in the order they are written: ``data-llm-f="0 4 9"``), where a copy of the card was
+    about 3,000: the filter page stays light at thousands of records. A value no box offers
+    cannot be ticked, so leaving it out changes no result.
+    """
+    domain = catalog_domain(app.env)
+    catalog = domain.catalog
+    panel = next(iter(doctree.findall(filter_panel)), None)
+    options = panel["options"] if panel is not None else []
+    code = {(key, value): n for n, (key, value) in enumerate((k, v) for k, values in options for v, _ in values)}
+    for stub in list(doctree.findall(listing_stub)):
+        rows = facet_list(classes=[FILTER_ROWS])
+        for record_id in stub["records"]:
+            record = catalog.get(record_id)
+            shown = domain.objects.get(record_id)
+            title: nodes.Node = nodes.Text(record.title)
+            if shown is not None:  # else shown nowhere: the build has warned about it already
+                title = make_refnode(app.builder, docname, shown.docname, shown.anchor, title)
+            values = facets.values(record)
+            codes = sorted(code[key, value] for key in facets.KEYS for value in values[key] if (key, value) in code)
+            rows += facet_row("", "", title, record=record_id, codes=codes, line=_row_facts(record))
+        stub.replace_self(rows)
+
+
 def facet_column(card: nodes.Element, classes: list[str]) -> nodes.Element:
     """The grid column of a card; on a page with a filter it carries the card's facets."""
     if card.get(FILTERABLE):
@@ -153,3 +253,6 @@ def facet_column(card: nodes.Element, classes: list[str]) -> nodes.Element:
 def register(app: Sphinx) -> None:
     app.add_node(filter_panel, html=(visit_filter_panel, None))
     app.add_node(facet_div, html=(visit_facet_div, depart_facet_div))
+    app.add_node(facet_list, html=(visit_facet_list, depart_facet_list))
+    app.add_node(facet_row, html=(visit_facet_row, None))
+    app.add_node(listing_stub)
