@@ -235,8 +235,8 @@ epub_uid = epub_identifier = "llm-study-guide-zh-cn"
 # E-readers show the address after each link, so cards stay complete offline.
 epub_show_urls = "inline"
 # The link-preview card and the sidebar logo are for the hosted site only (330 KB in a book).
-# chinese.html: the web's own page for the Chinese table, which print keeps on the find page.
-epub_exclude_files = ["search.html", "_static/social-card.png", "_static/logo.svg", "chinese.html"]
+# chinese.xhtml: the web's own page for the Chinese table, which the EPUB has in its find chapter.
+epub_exclude_files = ["search.html", "_static/social-card.png", "_static/logo.svg", "chinese.xhtml"]
 
 
 # -- Link checking (make linkcheck) -------------------------------------------------------

@@ -378,3 +378,20 @@ def test_more_lists_the_next_matches_and_printing_lists_them_all(browser, server
     finally:
         browser.execute_script("dispatchEvent(new Event('afterprint'))")
     assert visible_ids(browser) == set(order[:PAGE_SIZE])
+
+
+def test_repeated_values_in_the_url_tick_their_box_once(browser, server: str) -> None:
+    """A value repeated in the address is the same condition: its box is ticked, the rest as
+    for a single value; a repeated unknown value is named in the note, as any unknown one."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{server}/find.html?lang=zh&lang=zh&cost=free&cost=free&level=bogus&level=bogus")
+    wait_ready(browser)
+    want = expected({"lang": ["zh"], "cost": ["free"]})
+    assert visible_ids(browser) == first_page(browser, want)
+    assert count_text(browser) == f"显示 {len(want)} / {len(FACTS)} 项"
+    assert ticked(browser) == [("cost", "free"), ("lang", "zh")]
+    note = browser.find_element(By.CSS_SELECTOR, ".llm-filter-note")
+    assert note.is_displayed() and note.text.count("level=bogus") == 2
+    press(browser, browser.find_element(By.CSS_SELECTOR, "input[name=cost][value=free]"))
+    assert query_of(browser.current_url) == [("lang", "zh")], "a change writes each ticked box once"

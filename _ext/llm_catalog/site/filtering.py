@@ -1,18 +1,35 @@
 """The browser filter: a hidden form and data- attributes in HTML, nothing in print.
 
 The ``llm-filter`` directive leaves a :class:`filter_panel` placeholder in the doctree. On the
-web, :func:`fill_forms` fills it with the facet values of the cards on the same page and marks
-every card column with its facets (``data-llm-*``), which ``llm-filter.js`` reads. The form is
-written with the ``hidden`` attribute, so without JavaScript it stays out of sight and every
-card is shown. In print (LaTeX, EPUB, text ...) :func:`drop_for_print` removes the panel and
-the filter page's duplicate card listing: print gets the table of materials studyable in
-Chinese instead (see ``render.chinese_table``). :mod:`.builders` decides which runs where.
+web, :func:`fill_forms` fills it with the facet values of the cards (or rows) on the same page
+and marks every card column with its facets (``data-llm-*``), which ``llm-filter.js`` reads.
+The form is written with the ``hidden`` attribute, so without JavaScript it stays out of sight
+and every card is shown. In print (LaTeX, EPUB, text ...) :func:`drop_for_print` removes the
+panel and the filter page's listing: print gets the table of materials studyable in Chinese
+instead (see ``render.chinese_table``). :mod:`.builders` decides which runs where.
+
+The filter page (``:all:``) lists every record as one compact row (:func:`expand_rows`): the
+title linking to the record's card and one line of facts, about 300 bytes where a copy of the
+card was about 3,000, so ``find.html`` stays light at thousands of records (``make
+benchmark``: its bytes at +50, +500 and +5,000 records). A row carries its facets as the
+numbers of the form's boxes (``data-llm-f="0 4 9"``). Without JavaScript the rows are the
+listing of every record, each one link from its card. The Chinese table grows with the
+catalog too, so on the web it has its own page (``chinese.md``).
 
 What ``llm-filter.js`` does (kept out of the script itself, which must stay small):
 
 - Within one facet any ticked value matches; across facets every facet with a ticked value
   must match. A card whose facet is unknown carries the value ``unknown`` (“未标注”) and
   matches only that box. A card grid whose cards are all hidden hides with its heading.
+- It lists the first :data:`PAGE_SIZE` matches; 再列出 adds as many again. A change touches
+  only the rows that appear or disappear, so it costs the same at 50 records or 5,000
+  (``make benchmark`` times it in headless Chromium). Printing (``beforeprint``) lists every
+  match; the print stylesheet hides the form and 再列出, so the results are what is printed.
+- After a change, when the first result (or the no-match message) is off the screen, the page
+  scrolls just far enough to show it, and the count above it. On a phone each facet is one
+  line of chips that scrolls sideways, so the form is short: the box just ticked, the count
+  and the first results fit on one screen (tests/test_filter_phone.py). Every box with its
+  label is a target of at least 24×24 CSS px (WCAG 2.2, 2.5.8).
 - The state lives in the URL query, one key per ticked box (``?level=a&level=b&cost=free``),
   so a filtered view can be bookmarked and shared. A change *replaces* the current history
   entry rather than pushing a new one: Back leaves the page (it does not undo one click at a
@@ -21,9 +38,10 @@ What ``llm-filter.js`` does (kept out of the script itself, which must stay smal
   ``file://`` setups) the filter still works, only the address does not change.
 - Parameters or values it does not know are ignored and named in a visible note, written as
   ``textContent`` only, so a crafted URL can never inject markup. ``highlight`` (Sphinx's
-  search highlighting) is not ours but not an error either, and passes silently.
-- The count (“显示 7 / 35 项”) sits in a ``role="status"`` live region, so screen readers
-  announce it after each change.
+  search highlighting) is not ours but not an error either, and passes silently. A value
+  repeated in the URL ticks its box once.
+- The count (“显示 7 / 35 项”: the matches, listed or not) sits in a ``role="status"`` live
+  region, so screen readers announce it after each change.
 """
 
 from __future__ import annotations
