@@ -99,6 +99,15 @@ def test_every_box_and_button_is_a_target_of_at_least_24_px(phone, server: str) 
             "const r = arguments[0].getBoundingClientRect(); return [r.width, r.height];", target
         )
         assert width >= 24 and height >= 24, f"{target.text!r} is {width:.0f}×{height:.0f} px"
+    # Side by side in a line that scrolls, no label is squeezed under its neighbour or its text.
+    squeezed = phone.execute_script(
+        "return [...document.querySelectorAll('form.llm-filter label')].filter((label, i, all) => {"
+        "  const r = label.getBoundingClientRect(), next = all[i + 1]?.getBoundingClientRect();"
+        "  return label.scrollWidth > label.clientWidth + 1"
+        "    || (next && next.top < r.bottom && r.top < next.bottom && next.left < r.right && r.left < next.right);"
+        "}).map(label => label.textContent.trim());"
+    )
+    assert squeezed == []
     for box in phone.find_elements(By.CSS_SELECTOR, "form.llm-filter input[type=checkbox]"):
         label = box.find_element(By.XPATH, "./ancestor::label")  # the box's clickable area
         phone.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", label)
