@@ -169,7 +169,7 @@ def test_filter_page_shows_exactly_the_matching_records(browser, server: str, qu
     browser.get(f"{server}/find.html?{urlencode(as_pairs(query))}")
     wait_ready(browser)
     assert visible_ids(browser) == first_page(browser, want)
-    assert count_text(browser) == f"显示 {len(want)} / {len(FACTS)} 项"
+    assert count_text(browser) == f"符合条件 {len(want)} / {len(FACTS)} 项"
     assert ticked(browser) == sorted(as_pairs(query))
 
 
@@ -186,7 +186,7 @@ def test_category_page_filters_its_own_cards(browser, server: str) -> None:
     browser.get(f"{server}/materials/{category}.html?{urlencode(as_pairs(query))}")
     wait_ready(browser)
     assert visible_ids(browser) == first_page(browser, want)
-    assert count_text(browser) == f"显示 {len(want)} / {len(ids)} 项"
+    assert count_text(browser) == f"符合条件 {len(want)} / {len(ids)} 项"
 
 
 def test_no_match_says_so_and_clear_all_restores_everything(browser, server: str) -> None:
@@ -203,7 +203,7 @@ def test_no_match_says_so_and_clear_all_restores_everything(browser, server: str
     wait_ready(browser)
     assert visible_ids(browser) == set()
     assert browser.find_element(By.CSS_SELECTOR, ".llm-filter-empty").is_displayed()
-    assert count_text(browser) == f"显示 0 / {len(FACTS)} 项"
+    assert count_text(browser) == f"符合条件 0 / {len(FACTS)} 项"
     press(browser, browser.find_element(By.CSS_SELECTOR, ".llm-filter-clear"))
     assert visible_ids(browser) == first_page(browser, set(FACTS))
     assert query_of(browser.current_url) == []
@@ -367,7 +367,7 @@ def test_more_lists_the_next_matches_and_printing_lists_them_all(browser, server
     if len(order) <= PAGE_SIZE:
         assert not more.is_displayed() and visible_ids(browser) == set(order)
         return
-    assert more.is_displayed() and f"还有 {len(order) - PAGE_SIZE} 项" in more.text
+    assert more.is_displayed() and f"已列出 {PAGE_SIZE} / {len(order)} 项" in more.text
     browser.execute_script("arguments[0].click()", more)
     assert visible_ids(browser) == set(order[: 2 * PAGE_SIZE])
     press(browser, browser.find_element(By.CSS_SELECTOR, ".llm-filter-clear"))
@@ -389,7 +389,7 @@ def test_repeated_values_in_the_url_tick_their_box_once(browser, server: str) ->
     wait_ready(browser)
     want = expected({"lang": ["zh"], "cost": ["free"]})
     assert visible_ids(browser) == first_page(browser, want)
-    assert count_text(browser) == f"显示 {len(want)} / {len(FACTS)} 项"
+    assert count_text(browser) == f"符合条件 {len(want)} / {len(FACTS)} 项"
     assert ticked(browser) == [("cost", "free"), ("lang", "zh")]
     note = browser.find_element(By.CSS_SELECTOR, ".llm-filter-note")
     assert note.is_displayed() and note.text.count("level=bogus") == 2

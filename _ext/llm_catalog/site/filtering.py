@@ -40,7 +40,7 @@ What ``llm-filter.js`` does (kept out of the script itself, which must stay smal
   ``textContent`` only, so a crafted URL can never inject markup. ``highlight`` (Sphinx's
   search highlighting) is not ours but not an error either, and passes silently. A value
   repeated in the URL ticks its box once.
-- The count (“显示 7 / 35 项”: the matches, listed or not) sits in a ``role="status"`` live
+- The count (“符合条件 7 / 35 项”: the matches, listed or not) sits in a ``role="status"`` live
   region, so screen readers announce it after each change.
 """
 

@@ -65,9 +65,9 @@
     const rest = matching.length - next.size;
     more.hidden = rest <= 0;
     more.textContent = words.more
-      .replace("{listed}", next.size)
       .replace("{next}", Math.min(rest, words.pageSize))
-      .replace("{rest}", rest);
+      .replace("{listed}", next.size)
+      .replace("{shown}", matching.length);
   };
 
   const save = () => {
