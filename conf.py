@@ -44,7 +44,16 @@ extensions = [
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 # Only the site's own pages are documents (not README, tests, caches or the virtualenv).
-include_patterns = ["index.md", "find.md", "paths.md", "contribute.md", "materials/**", "textbooks/**", "resources/**"]
+include_patterns = [
+    "index.md",
+    "find.md",
+    "chinese.md",
+    "paths.md",
+    "contribute.md",
+    "materials/**",
+    "textbooks/**",
+    "resources/**",
+]
 exclude_patterns = ["_build", ".venv"]
 nitpicky = True
 # Every warning of the catalog extension has type "llm_catalog"; silence one kind with
@@ -267,8 +276,15 @@ epub_uid = epub_identifier = "llm-study-guide-zh-cn"
 epub_show_urls = "inline"
 # The link-preview card and the sidebar logo are for the hosted site only (330 KB in a book).
 # The graph's web stylesheet too: the EPUB draws the graph in an <object> that it cannot style, and
-# epubcheck's CSS parser refuses the :has() selector it uses.
-epub_exclude_files = ["search.html", "_static/social-card.png", "_static/logo.svg", "_static/llm-graph.css"]
+# epubcheck's CSS parser refuses the :has() selector it uses. chinese.xhtml: the web's own page for
+# the Chinese table, which the EPUB has in its find chapter.
+epub_exclude_files = [
+    "search.html",
+    "_static/social-card.png",
+    "_static/logo.svg",
+    "_static/llm-graph.css",
+    "chinese.xhtml",
+]
 
 
 # -- Link checking (make linkcheck) -------------------------------------------------------

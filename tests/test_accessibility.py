@@ -16,6 +16,7 @@ PAGES = [
     "materials/nlp-courses.html",  # a category page
     "materials/application-courses.html?format=video&format=unknown",  # its filter, in use
     "find.html?lang=zh&level=bogus",  # the filter page, with a note about an ignored parameter
+    "chinese.html",  # the table of what can be studied in Chinese
     "materials/llm101n.html",  # the syllabus
     "materials/recent.html",  # 最近收录: records by date
     "paths.html",  # study paths, the prerequisite graph, the progress panel and its checkboxes

@@ -190,25 +190,33 @@ def test_filter_page_is_in_the_navigation_and_linked_from_home(site: Path) -> No
         assert nav.select_one('a[href$="find.html"]'), name
 
 
-def test_filter_page_lists_every_record_once_as_copies(site: Path) -> None:
+def test_filter_page_lists_every_record_once_as_a_compact_row(site: Path) -> None:
+    """Without JavaScript the filter page lists every record, one row each (no copy of its card):
+    the title links to the record's own card, one line of facts follows."""
     page = soup(site / "find.html")
-    columns = page.select(".llm-filter-listing [data-llm-id]")
-    assert sorted(col["data-llm-id"] for col in columns) == sorted(RECORDS)
-    for col in columns:
-        rid = col["data-llm-id"]
-        assert not col.select("[id]"), f"the copy of {rid} must not take the record's anchor"
-        title = col.select_one(".llm-card-title a")
+    rows = page.select(".llm-filter-listing [data-llm-id]")
+    assert sorted(row["data-llm-id"] for row in rows) == sorted(RECORDS)
+    assert not page.select(".llm-filter-listing .llm-card"), "no card copies on the filter page"
+    for row in rows:
+        rid = row["data-llm-id"]
+        assert row.name == "li" and not row.select("[id]"), f"the row of {rid} must not take the record's anchor"
+        title = row.select_one("a[href]")
         assert title is not None and title["href"].endswith(f".html#llm-{rid}"), rid
+        assert title.get_text() == RECORDS[rid][1]["title"], rid
         target = site / title["href"].split("#")[0]
         assert soup(target).select_one(f"#llm-{rid}"), rid
 
 
+def facet_sets(col) -> dict[str, set[str]]:
+    return {key: set(col.get(f"data-llm-{key}", "").split()) for key in ("level", "lang", "format", "cost", "topic")}
+
+
 def test_facet_attributes_match_the_data(site: Path) -> None:
-    columns = card_columns(soup(site / "find.html"))
+    columns = {rid: col for name in CATEGORY_PAGES for rid, col in card_columns(soup(site / name)).items()}
     for rid, (key, item) in RECORDS.items():
         col = columns[rid]
         assert col["data-llm-cost"] == known_cost(item)
-        assert col["data-llm-level"] == item.get("level", "unknown")
+        assert col.get("data-llm-level", "unknown") == item.get("level", "unknown")
         assert col["data-llm-lang"] == ("zh" if in_chinese(item) else "")
         assert col["data-llm-topic"].split() == (item.get("topics") or ["unknown"])
         links = [*item.get("links", []), *(link for o in item.get("offerings", []) for link in o.get("links", []))]
@@ -217,6 +225,19 @@ def test_facet_attributes_match_the_data(site: Path) -> None:
         assert ("video" in formats) == ("video" in kinds or (item.get("kind") == "video" and key == "resources"))
         assert ("code" in formats) == ("code" in kinds)
         assert ("book" in formats) == (key == "books")
+
+
+def test_compact_rows_carry_the_facets_of_the_cards_as_box_numbers(site: Path) -> None:
+    """A row's ``data-llm-f`` numbers the form's boxes it matches: decoded, they are its card's
+    facets, less the values no box offers (which cannot be ticked)."""
+    page = soup(site / "find.html")
+    boxes = [(box["name"], box["value"]) for box in page.select("form.llm-filter input[type=checkbox]")]
+    offered = set(boxes)
+    cards = {rid: col for name in CATEGORY_PAGES for rid, col in card_columns(soup(site / name)).items()}
+    for row in page.select(".llm-filter-listing [data-llm-id]"):
+        decoded = {boxes[int(n)] for n in row.get("data-llm-f", "").split()}
+        want = {(k, v) for k, values in facet_sets(cards[row["data-llm-id"]]).items() for v in values} & offered
+        assert decoded == want, row["data-llm-id"]
 
 
 def test_filter_only_where_it_is_used(site: Path) -> None:
@@ -247,7 +268,9 @@ def test_category_filter_offers_only_values_found_on_the_page(site: Path) -> Non
 
 
 def test_chinese_table_lists_exactly_the_records_studyable_in_chinese(site: Path) -> None:
-    table = soup(site / "find.html").select_one("table.llm-chinese-table")
+    # On the web the table has its own page (it grows with the catalog); print keeps it on find.
+    table = soup(site / "chinese.html").select_one("table.llm-chinese-table")
+    assert soup(site / "find.html").select_one('article a[href="chinese.html"]'), "find links to the table"
     rows = table.select("tbody tr")
     titles = [row.select_one("td").get_text(strip=True) for row in rows]
     want = [item["title"] for _, item in RECORDS.values() if in_chinese(item)]

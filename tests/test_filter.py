@@ -17,6 +17,7 @@ import pytest
 
 from conftest import REPO, serve
 from llm_catalog.data import yamlsource
+from llm_catalog.site.filtering import PAGE_SIZE
 
 DATA = yamlsource.read(REPO / "_data" / "catalog.yaml").data
 FORMAT_LINK_KINDS = {"video", "slides", "code", "reading-list"}
@@ -99,6 +100,23 @@ def visible_ids(browser) -> set[str]:
     }
 
 
+def page_order(browser) -> list[str]:
+    """Every record's id in the order the page lists them (shown or not)."""
+    return browser.execute_script("return [...document.querySelectorAll('[data-llm-id]')].map(e => e.dataset.llmId)")
+
+
+def first_page(browser, want: set[str]) -> set[str]:
+    """What the filter lists of *want* before 再列出 is pressed: the first PAGE_SIZE in page order."""
+    return set([rid for rid in page_order(browser) if rid in want][:PAGE_SIZE])
+
+
+def press(browser, element) -> None:
+    """Click *element* as a reader would, once it is in view (furo scrolls smoothly, so Selenium's
+    own scrolling may leave it under the edge of the window)."""
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+    element.click()
+
+
 def count_text(browser) -> str:
     from selenium.webdriver.common.by import By
 
@@ -162,8 +180,8 @@ def test_filter_page_shows_exactly_the_matching_records(browser, server: str, qu
     assert want and want != set(FACTS), "a combination that cannot tell a working filter from a broken one"
     browser.get(f"{server}/find.html?{urlencode(as_pairs(query))}")
     wait_ready(browser)
-    assert visible_ids(browser) == want
-    assert count_text(browser) == f"显示 {len(want)} / {len(FACTS)} 项"
+    assert visible_ids(browser) == first_page(browser, want)
+    assert count_text(browser) == f"符合条件 {len(want)} / {len(FACTS)} 项"
     assert ticked(browser) == sorted(as_pairs(query))
 
 
@@ -179,8 +197,8 @@ def test_category_page_filters_its_own_cards(browser, server: str) -> None:
     want = expected(query, ids)
     browser.get(f"{server}/materials/{category}.html?{urlencode(as_pairs(query))}")
     wait_ready(browser)
-    assert visible_ids(browser) == want
-    assert count_text(browser) == f"显示 {len(want)} / {len(ids)} 项"
+    assert visible_ids(browser) == first_page(browser, want)
+    assert count_text(browser) == f"符合条件 {len(want)} / {len(ids)} 项"
 
 
 def test_no_match_says_so_and_clear_all_restores_everything(browser, server: str) -> None:
@@ -197,9 +215,9 @@ def test_no_match_says_so_and_clear_all_restores_everything(browser, server: str
     wait_ready(browser)
     assert visible_ids(browser) == set()
     assert browser.find_element(By.CSS_SELECTOR, ".llm-filter-empty").is_displayed()
-    assert count_text(browser) == f"显示 0 / {len(FACTS)} 项"
-    browser.find_element(By.CSS_SELECTOR, ".llm-filter-clear").click()
-    assert visible_ids(browser) == set(FACTS)
+    assert count_text(browser) == f"符合条件 0 / {len(FACTS)} 项"
+    press(browser, browser.find_element(By.CSS_SELECTOR, ".llm-filter-clear"))
+    assert visible_ids(browser) == first_page(browser, set(FACTS))
     assert query_of(browser.current_url) == []
     assert not browser.find_element(By.CSS_SELECTOR, ".llm-filter-empty").is_displayed()
 
@@ -210,15 +228,15 @@ def test_state_round_trips_through_the_url_and_the_back_button(browser, server: 
     browser.get(f"{server}/find.html")
     wait_ready(browser)
     for name, value in (("lang", "zh"), ("cost", "free")):
-        browser.find_element(By.CSS_SELECTOR, f"input[name={name}][value={value}]").click()
-    want = expected({"lang": ["zh"], "cost": ["free"]})
+        press(browser, browser.find_element(By.CSS_SELECTOR, f"input[name={name}][value={value}]"))
+    want = first_page(browser, expected({"lang": ["zh"], "cost": ["free"]}))
     assert visible_ids(browser) == want
     url = browser.current_url
     assert query_of(url) == [("lang", "zh"), ("cost", "free")]
 
     # Follow a card's title to the record's own card, then come back.
     first = next(e for e in browser.find_elements(By.CSS_SELECTOR, "[data-llm-id]") if e.is_displayed())
-    link = first.find_element(By.CSS_SELECTOR, ".llm-card-title a")
+    link = first.find_element(By.CSS_SELECTOR, "a")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link)
     link.click()
     assert "find.html" not in browser.current_url
@@ -241,9 +259,9 @@ def test_several_values_of_one_facet_repeat_the_key(browser, server: str) -> Non
     browser.get(f"{server}/find.html")
     wait_ready(browser)
     for value in ("general", "practitioner"):
-        browser.find_element(By.CSS_SELECTOR, f"input[name=level][value={value}]").click()
+        press(browser, browser.find_element(By.CSS_SELECTOR, f"input[name=level][value={value}]"))
     assert query_of(browser.current_url) == [("level", "general"), ("level", "practitioner")]
-    assert visible_ids(browser) == expected({"level": ["general", "practitioner"]})
+    assert visible_ids(browser) == first_page(browser, expected({"level": ["general", "practitioner"]}))
 
 
 def test_unknown_parameters_are_ignored_visibly_and_never_become_markup(browser, server: str) -> None:
@@ -255,7 +273,7 @@ def test_unknown_parameters_are_ignored_visibly_and_never_become_markup(browser,
         f"{server}/find.html?" + urlencode([("level", "bogus"), ("lang", "zh"), ("colour", "red"), ("topic", evil)])
     )
     wait_ready(browser)
-    assert visible_ids(browser) == expected({"lang": ["zh"]})
+    assert visible_ids(browser) == first_page(browser, expected({"lang": ["zh"]}))
     note = browser.find_element(By.CSS_SELECTOR, ".llm-filter-note")
     assert note.is_displayed()
     for part in ("level=bogus", "colour=red", f"topic={evil}"):
@@ -272,7 +290,7 @@ def test_sphinx_search_highlight_parameter_is_not_reported(browser, server: str)
     browser.get(f"{server}/find.html?highlight=transformer&lang=zh")
     wait_ready(browser)
     assert not browser.find_element(By.CSS_SELECTOR, ".llm-filter-note").is_displayed()
-    assert visible_ids(browser) == expected({"lang": ["zh"]})
+    assert visible_ids(browser) == first_page(browser, expected({"lang": ["zh"]}))
 
 
 def test_without_javascript_everything_shows_and_the_controls_hide(browser, server: str) -> None:
@@ -312,12 +330,16 @@ def test_keyboard_only(browser, server: str) -> None:
     ActionChains(browser).send_keys(Keys.SPACE).perform()
     tab_to("input[name=cost][value=free]")
     ActionChains(browser).send_keys(Keys.SPACE).perform()
-    assert visible_ids(browser) == expected({"lang": ["zh"], "cost": ["free"]})
+    assert visible_ids(browser) == first_page(browser, expected({"lang": ["zh"], "cost": ["free"]}))
     assert query_of(browser.current_url) == [("lang", "zh"), ("cost", "free")]
     tab_to(".llm-filter-clear")
     ActionChains(browser).send_keys(Keys.ENTER).perform()
-    assert visible_ids(browser) == set(FACTS)
+    assert visible_ids(browser) == first_page(browser, set(FACTS))
     assert ticked(browser) == []
+    if len(FACTS) > PAGE_SIZE:  # 再列出 is a button of its own, reached and pressed by keyboard
+        tab_to("button.llm-filter-more")
+        ActionChains(browser).send_keys(Keys.ENTER).perform()
+        assert visible_ids(browser) == set(page_order(browser)[: 2 * PAGE_SIZE])
 
 
 def test_count_is_announced_and_every_control_is_labelled(browser, server: str) -> None:
@@ -339,7 +361,49 @@ def test_works_from_disk(browser, site: Path) -> None:
 
     browser.get((site / "find.html").as_uri() + "?lang=zh")
     wait_ready(browser)
-    assert visible_ids(browser) == expected({"lang": ["zh"]})
-    browser.find_element(By.CSS_SELECTOR, "input[name=cost][value=free]").click()
-    assert visible_ids(browser) == expected({"lang": ["zh"], "cost": ["free"]})
+    assert visible_ids(browser) == first_page(browser, expected({"lang": ["zh"]}))
+    press(browser, browser.find_element(By.CSS_SELECTOR, "input[name=cost][value=free]"))
+    assert visible_ids(browser) == first_page(browser, expected({"lang": ["zh"], "cost": ["free"]}))
     assert query_of(browser.current_url) == [("lang", "zh"), ("cost", "free")]
+
+
+def test_more_lists_the_next_matches_and_printing_lists_them_all(browser, server: str) -> None:
+    """Only the first PAGE_SIZE matches are listed (a change costs the same at any size); 再列出
+    adds the next ones, and printing lists every match."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{server}/find.html")
+    wait_ready(browser)
+    order = page_order(browser)
+    more = browser.find_element(By.CSS_SELECTOR, "button.llm-filter-more")
+    if len(order) <= PAGE_SIZE:
+        assert not more.is_displayed() and visible_ids(browser) == set(order)
+        return
+    assert more.is_displayed() and f"已列出 {PAGE_SIZE} / {len(order)} 项" in more.text
+    browser.execute_script("arguments[0].click()", more)
+    assert visible_ids(browser) == set(order[: 2 * PAGE_SIZE])
+    press(browser, browser.find_element(By.CSS_SELECTOR, ".llm-filter-clear"))
+    assert visible_ids(browser) == set(order[:PAGE_SIZE])
+    browser.execute_script("dispatchEvent(new Event('beforeprint'))")
+    try:
+        assert len([e for e in browser.find_elements(By.CSS_SELECTOR, "[data-llm-id]:not([hidden])")]) == len(order)
+    finally:
+        browser.execute_script("dispatchEvent(new Event('afterprint'))")
+    assert visible_ids(browser) == set(order[:PAGE_SIZE])
+
+
+def test_repeated_values_in_the_url_tick_their_box_once(browser, server: str) -> None:
+    """A value repeated in the address is the same condition: its box is ticked, the rest as
+    for a single value; a repeated unknown value is named in the note, as any unknown one."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{server}/find.html?lang=zh&lang=zh&cost=free&cost=free&level=bogus&level=bogus")
+    wait_ready(browser)
+    want = expected({"lang": ["zh"], "cost": ["free"]})
+    assert visible_ids(browser) == first_page(browser, want)
+    assert count_text(browser) == f"符合条件 {len(want)} / {len(FACTS)} 项"
+    assert ticked(browser) == [("cost", "free"), ("lang", "zh")]
+    note = browser.find_element(By.CSS_SELECTOR, ".llm-filter-note")
+    assert note.is_displayed() and note.text.count("level=bogus") == 2
+    press(browser, browser.find_element(By.CSS_SELECTOR, "input[name=cost][value=free]"))
+    assert query_of(browser.current_url) == [("lang", "zh")], "a change writes each ticked box once"

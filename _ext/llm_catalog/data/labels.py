@@ -211,7 +211,8 @@ FILTER = {
     "facets": {"level": "程度", "lang": "中文", "format": "形式", "cost": "费用", "topic": "主题", "fresh": "仓库"},
     "in-chinese": "可用中文学习",
     "unknown": "未标注",
-    "count": "显示 {shown} / {total} 项",
+    "count": "符合条件 {shown} / {total} 项",
+    "more": "再列出 {next} 项（已列出 {listed} / {shown} 项）",
     "clear": "清除全部条件",
     "ignored": "网址里有无法识别的筛选条件，已忽略：{items}",
     "hint": "同一组内勾选多项表示“任一即可”，不同组之间表示“同时满足”。"

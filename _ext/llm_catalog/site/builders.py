@@ -147,6 +147,7 @@ def build_cards_last(app: Sphinx, doctree: nodes.document, docname: str) -> None
     for grid in list(doctree.findall(cards.is_grid)):
         grid.replace_self(design_grid(grid, _is_card_stub, card, filtering.facet_column))
     cards.expand_stubs(app, doctree, docname, resolve=True)
+    filtering.expand_rows(app, doctree, docname)
     progress.fold_offerings(doctree)
     fix_single_page_references(app.builder, doctree)
 

@@ -282,9 +282,11 @@ class CategoriesDirective(CatalogDirective):
 class FilterDirective(CatalogDirective):
     """The browser filter for the cards on this page (HTML only; print drops it).
 
-    ``:all:`` also lists every course, book and resource below the form, as copies of their
-    cards (no index entries, no anchors; titles link to the records' own cards), grouped by
-    course category, then books, then resources. Print omits that listing too.
+    ``:all:`` also lists every course, book and resource below the form, one compact row each
+    (its title linking to its card, one line of facts; :func:`.filtering.expand_rows`), grouped
+    by course category, then books, then resources. Print omits that listing too. Rows, not
+    copies of the cards: the page stays light at thousands of records, and without JavaScript
+    it still lists every record, one link away from its card.
     """
 
     option_spec: ClassVar[dict] = {"all": directives.flag}
@@ -302,34 +304,16 @@ class FilterDirective(CatalogDirective):
             return out
         here = self.env.docname
         catalog = self.catalog
-        # Copies of cards indexed for search on their own pages: Sphinx's "no-search" keeps
-        # them out of the index (no duplicate hits, and half the indexing work at scale).
+        # The rows repeat what the cards say: Sphinx's "no-search" keeps them out of the index.
         listing = nodes.container(classes=[FILTER_LISTING, "no-search"])
-        groups: list[tuple[str, list[nodes.Element], int]] = [
-            (
-                category.title,
-                [cards.stub(catalog, c, here, copy=True) for c in catalog.courses_in(category.id)],
-                2,
-            )
-            for category in self.catalog.categories
-        ]
-        groups.append(
-            (labels.OBJECT_TYPES["book"], [cards.stub(catalog, b, here, copy=True) for b in catalog.books], 2)
-        )
-        groups.append(
-            (
-                labels.OBJECT_TYPES["resource"],
-                [cards.stub(catalog, r, here, copy=True) for r in catalog.resources],
-                2,
-            )
-        )
-        for title, stubs, columns in groups:
-            if not stubs:
+        groups = [(category.title, list(catalog.courses_in(category.id))) for category in catalog.categories]
+        groups.append((labels.OBJECT_TYPES["book"], list(catalog.books)))
+        groups.append((labels.OBJECT_TYPES["resource"], list(catalog.resources)))
+        for title, records in groups:
+            if not records:
                 continue
             listing += nodes.rubric(title, title, classes=[GROUP_TITLE])
-            grid = render.cards_grid(columns)
-            grid.extend(stubs)
-            listing += grid
+            listing += filtering.rows_stub(records, here)
         out.append(listing)
         return out
 

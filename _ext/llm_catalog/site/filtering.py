@@ -1,18 +1,35 @@
 """The browser filter: a hidden form and data- attributes in HTML, nothing in print.
 
 The ``llm-filter`` directive leaves a :class:`filter_panel` placeholder in the doctree. On the
-web, :func:`fill_forms` fills it with the facet values of the cards on the same page and marks
-every card column with its facets (``data-llm-*``), which ``llm-filter.js`` reads. The form is
-written with the ``hidden`` attribute, so without JavaScript it stays out of sight and every
-card is shown. In print (LaTeX, EPUB, text ...) :func:`drop_for_print` removes the panel and
-the filter page's duplicate card listing: print gets the table of materials studyable in
-Chinese instead (see ``render.chinese_table``). :mod:`.builders` decides which runs where.
+web, :func:`fill_forms` fills it with the facet values of the cards (or rows) on the same page
+and marks every card column with its facets (``data-llm-*``), which ``llm-filter.js`` reads.
+The form is written with the ``hidden`` attribute, so without JavaScript it stays out of sight
+and every card is shown. In print (LaTeX, EPUB, text ...) :func:`drop_for_print` removes the
+panel and the filter page's listing: print gets the table of materials studyable in Chinese
+instead (see ``render.chinese_table``). :mod:`.builders` decides which runs where.
+
+The filter page (``:all:``) lists every record as one compact row (:func:`expand_rows`): the
+title linking to the record's card and one line of facts, about 300 bytes where a copy of the
+card was about 3,000, so ``find.html`` stays light at thousands of records (``make
+benchmark``: its bytes at +50, +500 and +5,000 records). A row carries its facets as the
+numbers of the form's boxes (``data-llm-f="0 4 9"``). Without JavaScript the rows are the
+listing of every record, each one link from its card. The Chinese table grows with the
+catalog too, so on the web it has its own page (``chinese.md``).
 
 What ``llm-filter.js`` does (kept out of the script itself, which must stay small):
 
 - Within one facet any ticked value matches; across facets every facet with a ticked value
   must match. A card whose facet is unknown carries the value ``unknown`` (“未标注”) and
   matches only that box. A card grid whose cards are all hidden hides with its heading.
+- It lists the first :data:`PAGE_SIZE` matches; 再列出 adds as many again. A change touches
+  only the rows that appear or disappear, so it costs the same at 50 records or 5,000
+  (``make benchmark`` times it in headless Chromium). Printing (``beforeprint``) lists every
+  match; the print stylesheet hides the form and 再列出, so the results are what is printed.
+- After a change, when the first result (or the no-match message) is off the screen, the page
+  scrolls just far enough to show it, and the count above it. On a phone each facet is one
+  line of chips that scrolls sideways, so the form is short: the box just ticked, the count
+  and the first results fit on one screen (tests/test_filter_phone.py). Every box with its
+  label is a target of at least 24×24 CSS px (WCAG 2.2, 2.5.8).
 - The state lives in the URL query, one key per ticked box (``?level=a&level=b&cost=free``),
   so a filtered view can be bookmarked and shared. A change *replaces* the current history
   entry rather than pushing a new one: Back leaves the page (it does not undo one click at a
@@ -21,9 +38,10 @@ What ``llm-filter.js`` does (kept out of the script itself, which must stay smal
   ``file://`` setups) the filter still works, only the address does not change.
 - Parameters or values it does not know are ignored and named in a visible note, written as
   ``textContent`` only, so a crafted URL can never inject markup. ``highlight`` (Sphinx's
-  search highlighting) is not ours but not an error either, and passes silently.
-- The count (“显示 7 / 35 项”) sits in a ``role="status"`` live region, so screen readers
-  announce it after each change.
+  search highlighting) is not ours but not an error either, and passes silently. A value
+  repeated in the URL ticks its box once.
+- The count (“符合条件 7 / 35 项”: the matches, listed or not) sits in a ``role="status"`` live
+  region, so screen readers announce it after each change.
 """
 
 from __future__ import annotations
@@ -31,20 +49,52 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.util.nodes import make_refnode
 
 from ..data import facets, labels
 from .cards import card_stub
 from .domain import catalog_domain
 from .elements import html
-from .names import FACET_ATTRIBUTE, FACETS, FILTER_LISTING, FILTERABLE, NO_SEARCH, RECORD, has_class
+from .names import (
+    FACET_ATTRIBUTE,
+    FACET_CODES,
+    FACETS,
+    FILTER_LISTING,
+    FILTER_ROWS,
+    FILTERABLE,
+    NO_SEARCH,
+    RECORD,
+    REFS,
+    has_class,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
+    from ..data.records import Record
+
+
+#: How many matches the script lists at first, and how many more each 再列出 adds.
+PAGE_SIZE = 50
+
 
 class filter_panel(nodes.General, nodes.Element):
     """Where the filter form goes; filled by :class:`BuildFilterForm` (HTML only)."""
+
+
+class listing_stub(nodes.General, nodes.Element):
+    """Where one group of the filter page's rows goes: ``records`` (ids, in order), ``refdoc``
+    (the page) and ``names.REFS``; built into a :class:`facet_list` when the page is written
+    (:func:`expand_rows`), so, like the cards, its nodes never pass through the transforms."""
+
+
+class facet_list(nodes.General, nodes.Element):
+    """The ``<ul>`` of one group of compact rows (HTML only)."""
+
+
+class facet_row(nodes.General, nodes.TextElement):
+    """One compact row: an ``<li>`` carrying its record's id and facets (HTML only)."""
 
 
 class facet_div(nodes.General, nodes.Element):
@@ -66,6 +116,30 @@ def depart_facet_div(self: HTML5Translator, node: facet_div) -> None:
     self.body.append("</div>\n")
 
 
+def visit_facet_row(self: HTML5Translator, node: facet_row) -> None:
+    """``<li data-llm-id=… data-llm-f=…><a href=…>title</a> <span>facts</span></li>``, written
+    by hand: bytes count on a page of thousands of rows (no classes, no title attribute, the
+    facets as the numbers of the form's boxes)."""
+    attrs = f' {FACET_ATTRIBUTE}id="{self.attval(node["record"])}"'
+    if node["codes"]:
+        attrs += f' {FACET_ATTRIBUTE}{FACET_CODES}="{" ".join(map(str, node["codes"]))}"'
+    title = node[0]
+    text = self.encode(title.astext())
+    if isinstance(title, nodes.reference):
+        text = f'<a href="{self.attval(title["refuri"])}">{text}</a>'
+    facts_line = f" <span>{self.encode(node['line'])}</span>" if node["line"] else ""
+    self.body.append(f"<li{attrs}>{text}{facts_line}</li>\n")
+    raise nodes.SkipNode
+
+
+def visit_facet_list(self: HTML5Translator, node: facet_list) -> None:
+    self.body.append(self.starttag(node, "ul"))
+
+
+def depart_facet_list(self: HTML5Translator, node: facet_list) -> None:
+    self.body.append("</ul>\n")
+
+
 def visit_filter_panel(self: HTML5Translator, node: filter_panel) -> None:
     """The whole form, as nodes the translator writes (and escapes) when the page is written:
     it is never in the page's doctree, so its words stay out of the search index."""
@@ -81,12 +155,10 @@ def _form(options: list[tuple[str, list[tuple[str, str]]]]) -> nodes.Element:
         "form", classes=["llm-filter", NO_SEARCH], hidden="hidden", autocomplete="off", **{"aria-label": words["form"]}
     )
     for key, values in options:
-        fieldset = html("fieldset", "", html("legend", words["facets"][key]))
+        choices = html("div", classes=["llm-filter-options"])
         for value, label in values:
-            fieldset += html(
-                "label", "", html("input", type="checkbox", name=key, value=value), nodes.Text(f" {label}")
-            )
-        form += fieldset
+            choices += html("label", "", html("input", type="checkbox", name=key, value=value), nodes.Text(f" {label}"))
+        form += html("fieldset", "", html("legend", words["facets"][key]), choices)
     count = html("p", classes=["llm-filter-count"], role="status", **{"aria-live": "polite", "aria-atomic": "true"})
     clear = html("button", words["clear"], classes=["llm-filter-clear"], type="button")
     form += html("div", "", count, clear, classes=["llm-filter-status"])
@@ -123,14 +195,17 @@ def _options(
 
 
 def fill_forms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Fill the filter form from the cards on its page and tag those cards with their facets."""
+    """Fill the filter form from the cards (or rows) on its page and tag those cards with their
+    facets."""
     panels = list(doctree.findall(filter_panel))
     if not panels:
         return
     catalog = catalog_domain(app.env).catalog
     stubs = list(doctree.findall(card_stub))
+    ids = [stub["record"] for stub in stubs]
+    ids += [record_id for rows in doctree.findall(listing_stub) for record_id in rows["records"]]
     topics = {topic.id: topic.title for topic in catalog.topics}
-    options = _options([facets.values(catalog.get(stub["record"])) for stub in stubs], topics)
+    options = _options([facets.values(catalog.get(record_id)) for record_id in ids], topics)
     for stub in stubs:
         stub[FILTERABLE] = True  # its column gets the facets when the card is built
     for panel in panels:
@@ -147,6 +222,50 @@ def drop_for_print(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.parent.remove(node)
 
 
+def _row_facts(record: Record) -> str:
+    """The row's one line: who made it (a course's institution), then its known facets."""
+    values = facets.values(record)
+    parts = [getattr(record, "institution", None) or ""]
+    parts += [labels.LEVELS.get(value, "") for value in values["level"]]
+    parts += [labels.COSTS.get(value, "") for value in values["cost"]]
+    parts.append(labels.LIST_SEPARATOR.join(labels.FACET_FORMATS[f] for f in values["format"] if f != facets.UNKNOWN))
+    if values["lang"]:
+        parts.append(labels.FILTER["in-chinese"])
+    return " · ".join(part for part in parts if part)
+
+
+def rows_stub(records: list[Record], docname: str) -> listing_stub:
+    ids = [record.id for record in records]
+    return listing_stub(records=ids, refdoc=docname, **{REFS: ids})
+
+
+def expand_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """The web: each :class:`listing_stub` as its rows, every title a link to the record's card.
+
+    A row is about 300 bytes (title, one line of facts, its facets as the numbers of the form's
+    boxes, in the order they are written: ``data-llm-f="0 4 9"``), where a copy of the card was
+    about 3,000: the filter page stays light at thousands of records. A value no box offers
+    cannot be ticked, so leaving it out changes no result.
+    """
+    domain = catalog_domain(app.env)
+    catalog = domain.catalog
+    panel = next(iter(doctree.findall(filter_panel)), None)
+    options = panel["options"] if panel is not None else []
+    code = {(key, value): n for n, (key, value) in enumerate((k, v) for k, values in options for v, _ in values)}
+    for stub in list(doctree.findall(listing_stub)):
+        rows = facet_list(classes=[FILTER_ROWS])
+        for record_id in stub["records"]:
+            record = catalog.get(record_id)
+            shown = domain.objects.get(record_id)
+            title: nodes.Node = nodes.Text(record.title)
+            if shown is not None:  # else shown nowhere: the build has warned about it already
+                title = make_refnode(app.builder, docname, shown.docname, shown.anchor, title)
+            values = facets.values(record)
+            codes = sorted(code[key, value] for key in facets.KEYS for value in values[key] if (key, value) in code)
+            rows += facet_row("", "", title, record=record_id, codes=codes, line=_row_facts(record))
+        stub.replace_self(rows)
+
+
 def facet_column(card: nodes.Element, classes: list[str]) -> nodes.Element:
     """The grid column of a card; on a page with a filter it carries the card's facets."""
     if card.get(FILTERABLE):
@@ -157,3 +276,6 @@ def facet_column(card: nodes.Element, classes: list[str]) -> nodes.Element:
 def register(app: Sphinx) -> None:
     app.add_node(filter_panel, html=(visit_filter_panel, None))
     app.add_node(facet_div, html=(visit_facet_div, depart_facet_div))
+    app.add_node(facet_list, html=(visit_facet_list, depart_facet_list))
+    app.add_node(facet_row, html=(visit_facet_row, None))
+    app.add_node(listing_stub)

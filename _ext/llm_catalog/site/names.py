@@ -77,6 +77,8 @@ PROGRESS_PANEL = "llm-progress-panel"
 NO_SEARCH = "no-search"
 #: The filter page's listing of every record (HTML only).
 FILTER_LISTING = "llm-filter-listing"
+#: A list of the filter page's compact rows (one per record).
+FILTER_ROWS = "llm-filter-rows"
 #: The line of 最近收录 that links the open data.
 OPEN_DATA_LINE = "llm-recent-feeds"
 
@@ -88,6 +90,8 @@ CONFIG_ID = "llm-config"
 PROGRESS_ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*(#[1-9][0-9]*)?$"
 #: Attribute prefix of a card column's facets, one per facet key (``data-llm-level`` ...).
 FACET_ATTRIBUTE = "data-llm-"
+#: After FACET_ATTRIBUTE, on a compact row: its facets as the numbers of the form's boxes.
+FACET_CODES = "f"
 
 
 def is_slot(node: nodes.Node) -> bool:
@@ -128,6 +132,8 @@ def script_config(words: dict[str, Any], search: dict[str, str] | None = None) -
         "progressIdPattern": PROGRESS_ID_PATTERN,
         "groupTitle": GROUP_TITLE,
         "cards": CARDS,
+        "rows": FILTER_ROWS,
+        "facetCodes": FACET_CODES,
         "words": words,
     }
     if search:  # the search page: how records are named in the index (site/searchwords.py)

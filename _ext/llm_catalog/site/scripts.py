@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..data import labels
 from . import searchwords
-from .filtering import filter_panel
+from .filtering import PAGE_SIZE, filter_panel
 from .names import CONFIG_ID, script_config
 from .progress import llm_data
 
@@ -24,6 +24,8 @@ SEARCH_JS = "llm-search-zh.js"
 FILTER_WORDS = {
     "count": labels.FILTER["count"],
     "ignored": labels.FILTER["ignored"],
+    "more": labels.FILTER["more"],
+    "pageSize": PAGE_SIZE,
     "separator": labels.LIST_SEPARATOR,
 }
 

@@ -10,37 +10,64 @@
   const attribute = config.facetAttribute;
   const words = config.words.filter;
   const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
-  const items = $$(`[${attribute}id]`);
   const boxes = $$("input[type=checkbox]", form);
+  // A card carries its facets by name (data-llm-level="…"); a compact row as the numbers of the
+  // boxes (data-llm-f="0 4 9"). Each item's facets are read once: a change then touches only
+  // the rows that change.
+  const facetsOf = (element) => {
+    const codes = element.getAttribute(attribute + config.facetCodes);
+    if (codes === null) return keys.map((key) => (element.getAttribute(attribute + key) || "").split(" "));
+    const found = keys.map(() => []);
+    codes.split(" ").forEach((code) => {
+      const box = boxes[Number(code)];
+      if (box) found[keys.indexOf(box.name)].push(box.value);
+    });
+    return found;
+  };
+  const items = $$(`[${attribute}id]`).map((element) => ({
+    element,
+    group: element.closest(`.${config.cards}, .${config.rows}`),
+    facets: facetsOf(element),
+  }));
+  const groups = [...new Set(items.map((item) => item.group).filter(Boolean))];
   const count = form.querySelector(".llm-filter-count");
   const note = form.querySelector(".llm-filter-note");
   const empty = form.querySelector(".llm-filter-empty");
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "llm-filter-more";
+  more.hidden = true;
+  if (groups.length) groups[groups.length - 1].after(more);
+  let limit = words.pageSize;
+  let shown = new Set(items); // without JavaScript every item shows
 
-  const chosen = () => {
-    const state = Object.fromEntries(keys.map((key) => [key, []]));
-    boxes.forEach((box) => box.checked && state[box.name].push(box.value));
-    return state;
-  };
+  const chosen = () => keys.map((key) => boxes.filter((box) => box.checked && box.name === key).map((b) => b.value));
   const matches = (item, state) =>
-    keys.every((key) => {
-      const have = (item.getAttribute(attribute + key) || "").split(" ");
-      return !state[key].length || state[key].some((value) => have.includes(value));
-    });
+    state.every((want, index) => !want.length || want.some((value) => item.facets[index].includes(value)));
 
+  // Only the first `limit` matches are listed (more on request): the time of a change and the
+  // page's length stay the same at 50 records or 5,000.
   const apply = () => {
     const state = chosen();
-    let shown = 0;
-    items.forEach((item) => {
-      item.hidden = !matches(item, state);
-      shown += !item.hidden;
-    });
-    $$(`.${config.cards}`).forEach((grid) => {
-      grid.hidden = !grid.querySelector(`[${attribute}id]:not([hidden])`);
+    const matching = items.filter((item) => matches(item, state));
+    const next = new Set(matching.slice(0, limit));
+    shown.forEach((item) => next.has(item) || (item.element.hidden = true));
+    next.forEach((item) => shown.has(item) || (item.element.hidden = false));
+    shown = next;
+    const live = new Set([...next].map((item) => item.group));
+    groups.forEach((grid) => {
+      grid.hidden = !live.has(grid);
       const head = grid.previousElementSibling;
       if (head && head.classList.contains(config.groupTitle)) head.hidden = grid.hidden;
     });
-    count.textContent = words.count.replace("{shown}", shown).replace("{total}", items.length);
-    empty.hidden = shown > 0;
+    count.textContent = words.count.replace("{shown}", matching.length).replace("{total}", items.length);
+    empty.hidden = matching.length > 0;
+    const rest = matching.length - next.size;
+    more.hidden = rest <= 0;
+    more.textContent = words.more
+      .replace("{next}", Math.min(rest, words.pageSize))
+      .replace("{listed}", next.size)
+      .replace("{shown}", matching.length);
   };
 
   const save = () => {
@@ -65,19 +92,44 @@
     });
     note.textContent = words.ignored.replace("{items}", ignored.join(words.separator));
     note.hidden = !ignored.length;
+    limit = words.pageSize;
     apply();
+  };
+
+  // After a change the count and the first result are in view (on a phone they would otherwise
+  // sit below the form): the page scrolls only as far as needed, and only when needed.
+  const reveal = () => {
+    const first = items.find((item) => shown.has(item));
+    const target = first ? first.element : empty;
+    const box = target.getBoundingClientRect();
+    if (box.bottom > innerHeight || box.top < 0) target.scrollIntoView({ block: "nearest", behavior: "instant" });
   };
 
   const changed = () => {
     note.hidden = true;
+    limit = words.pageSize;
     apply();
     save();
+    reveal();
   };
   form.addEventListener("change", changed);
   form.addEventListener("submit", (event) => event.preventDefault());
   form.querySelector(".llm-filter-clear").addEventListener("click", () => {
     boxes.forEach((box) => (box.checked = false));
     changed();
+  });
+  more.addEventListener("click", () => {
+    limit += words.pageSize;
+    apply();
+  });
+  // Printing lists every match, not only the first page of them.
+  addEventListener("beforeprint", () => {
+    limit = Infinity;
+    apply();
+  });
+  addEventListener("afterprint", () => {
+    limit = words.pageSize;
+    apply();
   });
   addEventListener("popstate", fromUrl);
   addEventListener("pageshow", (event) => event.persisted && fromUrl());
