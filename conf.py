@@ -277,12 +277,14 @@ epub_show_urls = "inline"
 # The link-preview card and the sidebar logo are for the hosted site only (330 KB in a book).
 # The graph's web stylesheet too: the EPUB draws the graph in an <object> that it cannot style, and
 # epubcheck's CSS parser refuses the :has() selector it uses. chinese.xhtml: the web's own page for
-# the Chinese table, which the EPUB has in its find chapter.
+# the Chinese table, which the EPUB has in its find chapter. The filter's stylesheet (:has() too):
+# the EPUB has no filter.
 epub_exclude_files = [
     "search.html",
     "_static/social-card.png",
     "_static/logo.svg",
     "_static/llm-graph.css",
+    "_static/llm-filter.css",
     "chinese.xhtml",
 ]
 
