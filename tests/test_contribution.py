@@ -82,9 +82,16 @@ def contribute(text: str) -> tuple[str, dict[str, str]]:
     added = dict(zip(SECTIONS, map(record_id, records), strict=True))
     for section, record in zip(SECTIONS, records, strict=True):
         text = add_to_section(text, section, record)
+    if on_last_path(text, added["resources"]):
+        return text, added  # the guide already recommends it there: the contributor adds no step
     step = f"      - {{record: {added['resources']}, why: 学完前面的材料后，用这份中文教程动手复习一遍。}}\n"
     # The paths are the file's last section: the step goes at the end of the last path.
     return text.rstrip("\n") + "\n" + step, added
+
+
+def on_last_path(text: str, record: str) -> bool:
+    steps = yaml.load(text, Loader=yaml.BaseLoader)["paths"][-1]["steps"]
+    return any(step["record"] == record for step in steps)
 
 
 def weekly_link_check(project: Path) -> None:
@@ -151,8 +158,11 @@ def test_the_contribution_adds_one_record_of_each_kind(contributed: tuple[Path, 
         expected = [item["id"] for item in before[key]] + ([added[key]] if key in added else [])
         assert ids == expected, key
     last_path = after["paths"][-1]
-    assert last_path["steps"][:-1] == before["paths"][-1]["steps"]
-    assert last_path["steps"][-1]["record"] == added["resources"]
+    if on_last_path(yaml.dump(before), added["resources"]):  # already a step: left where it is
+        assert last_path["steps"] == before["paths"][-1]["steps"]
+    else:
+        assert last_path["steps"][:-1] == before["paths"][-1]["steps"]
+        assert last_path["steps"][-1]["record"] == added["resources"]
 
 
 def test_the_weekly_link_check_dates_every_link(project: Path) -> None:

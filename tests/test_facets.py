@@ -208,7 +208,11 @@ def test_filter_page_lists_every_record_once_as_a_compact_row(site: Path) -> Non
 
 
 def facet_sets(col) -> dict[str, set[str]]:
-    return {key: set(col.get(f"data-llm-{key}", "").split()) for key in ("level", "lang", "format", "cost", "topic")}
+    sets = {key: set(col.get(f"data-llm-{key}", "").split()) for key in ("level", "lang", "format", "cost", "topic")}
+    # A page writes the 仓库 facet only where it offers it (some record there was checked); not
+    # written means nobody checked this record's repository: unknown.
+    sets["fresh"] = set(col.get("data-llm-fresh", "unknown").split())
+    return sets
 
 
 def test_facet_attributes_match_the_data(site: Path) -> None:
