@@ -504,15 +504,21 @@ def _syllabus(catalog: Catalog, syllabus_id: str) -> object:
     return (plain(syl), related, now)
 
 
-def teacher_title(catalog: Catalog, node: str) -> str:
-    """A record's title; for a chapter, the record's title, 第 N 章 and the chapter's title."""
+def node_title(catalog: Catalog, node: str, heading: str = labels.CHAPTER_HEADING) -> str:
+    """A record or chapter as a reader names it: the record's title, and for a chapter the
+    *heading* (第 N 章 and the chapter's title) after it; an unknown node is its own id."""
     found = catalog.chapter(node)
     if found is None:
         return node
     record, chapter = found
     if chapter is None:
         return record.title
-    return f"{record.title} {labels.CHAPTER.format(number=chapter.number)} {chapter.title}"
+    return f"{record.title} {heading.format(number=chapter.number, title=chapter.title)}"
+
+
+def teacher_title(catalog: Catalog, node: str) -> str:
+    """A material of 现在可以学: 第 N 章 and the title with a plain space between them."""
+    return node_title(catalog, node, labels.CHAPTER + " {title}")
 
 
 def taught_now(catalog: Catalog, node: str, docname: str) -> list[nodes.Node]:

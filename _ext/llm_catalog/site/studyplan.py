@@ -21,15 +21,8 @@ from .names import GRAPH, PATH_STEPS, PROGRESS_ITEMS, mark_progress
 WORDS = labels.PATHS
 
 
-def node_title(catalog: Catalog, node: str) -> str:
-    """A graph node as a reader names it: the record's title, and the chapter for a chapter."""
-    found = catalog.chapter(node)
-    if found is None:
-        return node
-    record, chapter = found
-    if chapter is None:
-        return record.title
-    return f"{record.title} {labels.CHAPTER_HEADING.format(number=chapter.number, title=chapter.title)}"
+#: A graph node as a reader names it (the record's title, and the chapter for a chapter).
+node_title = render.node_title
 
 
 def node_link(catalog: Catalog, node: str, docname: str) -> nodes.Node:
