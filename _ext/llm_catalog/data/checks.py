@@ -293,28 +293,11 @@ def _links(checked: Checked) -> Iterator[tuple[DataPath, dict]]:
 
 
 def checked_dates_are_real(checked: Checked) -> Iterator[Problem]:
+    """The day a link was seen working is a real day, not after today."""
     for path, link in _links(checked):
-        value = link.get("checked")
-        if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                yield checked.problem((*path, "checked"), f"{value!r} is not a real date (YYYY-MM-DD)")
-
-
-def checked_dates_are_not_in_the_future(checked: Checked) -> Iterator[Problem]:
-    today = _latest_today()
-    for path, link in _links(checked):
-        value = link.get("checked")
-        if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
-            try:
-                future = date.fromisoformat(value) > today
-            except ValueError:
-                continue  # not a real date: checked_dates_are_real says so
-            if future:
-                yield checked.problem(
-                    (*path, "checked"), f"{value!r} is in the future; write the date you confirmed the link works"
-                )
+        yield from _past_date(
+            checked, (*path, "checked"), link.get("checked"), "write the date you confirmed the link works"
+        )
 
 
 def _same_address(url: str) -> str:
@@ -915,7 +898,6 @@ RULES: tuple[Rule, ...] = (
     book_groups_exist,
     topics_exist,
     checked_dates_are_real,
-    checked_dates_are_not_in_the_future,
     broken_dates_are_real,
     broken_after_checked,
     added_dates_are_real,
