@@ -61,8 +61,12 @@ nitpicky = True
 suppress_warnings: list[str] = []
 
 # Chinese words for furo's own interface ("Previous", "On this page" ...), which neither furo nor
-# Sphinx translates; Sphinx compiles locale/zh_CN/LC_MESSAGES/sphinx.po and merges it over its own.
-locale_dirs = ["locale"]
+# Sphinx translates: locale/zh_CN/LC_MESSAGES/sphinx.po, merged over Sphinx's own catalog. It is
+# compiled into the system's temporary folder, never beside the .po (a build writes nothing into
+# the sources), for each code of Simplified Chinese Read the Docs may pass (_ext/llm_hosting/).
+from llm_hosting.translations import compiled_locale  # noqa: E402
+
+locale_dirs = [compiled_locale(HERE / "locale")]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3

@@ -1,4 +1,11 @@
-"""Shared fixtures: sphinx.testing roots, the real site built once, tool discovery."""
+"""Shared fixtures: the real site and its variants built once, one browser and one server per
+worker, sphinx.testing roots, tool discovery.
+
+The sites are made in :mod:`sites` (with :mod:`contribution` and :mod:`generated`); a test that
+reads a site or its data takes ``project`` (or ``site``, ``catalog``, ``rtd`` ...) and runs once per
+variant. ``pytest --sites=real`` narrows the variants of a run; a module narrows its own with
+``pytestmark = pytest.mark.sites(...)``.
+"""
 
 from __future__ import annotations
 
@@ -16,13 +23,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
+from datafile import add_to_section, make_room, record_id, same_material, without_records  # noqa: F401
 from llm_catalog import DEFAULT_FILE
-
-# The duplicate-address rule's own comparison: make_room takes out what check would call the same.
-from llm_catalog.data.checks import _same_address as same_address
+from sites import VARIANTS, Project, Store, copy_project, failing_as_pytest  # noqa: F401
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -33,6 +38,109 @@ DATA_FILE = REPO / DEFAULT_FILE
 SCHEMA_FILE = DATA_FILE.with_name("catalog.schema.json")
 # Test roots are copied to a temporary folder; their conf.py finds the repository here.
 os.environ["LLM_GUIDE_REPO"] = str(REPO)
+
+
+# -- Variants of the site ---------------------------------------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--sites",
+        default=",".join(VARIANTS),
+        help=f"comma-separated variants of the site that tests read (default: all of {', '.join(VARIANTS)})",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sites(*names): the variants of the site this test reads (default: all)")
+    unknown = set(_selected(config)) - set(VARIANTS)
+    if unknown:
+        raise pytest.UsageError(f"--sites: unknown variants {sorted(unknown)}; choose from {', '.join(VARIANTS)}")
+
+
+def _selected(config: pytest.Config) -> list[str]:
+    return [name.strip() for name in config.getoption("--sites").split(",") if name.strip()]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test that takes ``project`` runs once per variant it reads and the run selects."""
+    if "project" not in metafunc.fixturenames:
+        return
+    marker = metafunc.definition.get_closest_marker("sites")
+    names = marker.args if marker else VARIANTS
+    selected = _selected(metafunc.config)
+    metafunc.parametrize("project", [n for n in names if n in selected], indirect=True, scope="session")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    seed = os.environ.get("LLM_EXPLORE_SEED")
+    line = f"sites: {', '.join(_selected(config))}"
+    return line + (f"; generated records drawn with LLM_EXPLORE_SEED={seed}" if seed else "")
+
+
+@pytest.fixture(scope="session")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """Where the shared sites live: one folder for the whole session, every xdist worker included."""
+    return Store(shared_root(tmp_path_factory) / "shared")
+
+
+def shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder all of this session's workers share (each worker's own is inside it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def project(request: pytest.FixtureRequest, store: Store) -> Project:
+    """One variant of the project (see :mod:`sites`), made once per session."""
+    from sites import MAKERS
+
+    name = request.param
+    with failing_as_pytest():
+        return Project(name, MAKERS[name](store), store)
+
+
+@pytest.fixture(scope="session")
+def real_project(store: Store) -> Project:
+    """The project as it is, for what only the checkout itself can show (its files, its git)."""
+    return Project("real", REPO, store)
+
+
+def shared_build(project: Project, kind: str) -> Path:
+    with failing_as_pytest():
+        return project.build(kind) / "out"
+
+
+@pytest.fixture(scope="session")
+def site(project: Project) -> Path:
+    """The variant's site, built once strictly (nitpicky, warnings as errors) and serially."""
+    return shared_build(project, "html")
+
+
+@pytest.fixture(scope="session")
+def catalog(project: Project):
+    """The variant's data file, loaded as the extension loads it."""
+    return project.catalog
+
+
+@pytest.fixture(scope="session")
+def data(project: Project) -> dict:
+    """The variant's data file as plain YAML (``yaml.safe_load``)."""
+    return project.data
+
+
+@pytest.fixture(scope="session")
+def raw(project: Project) -> dict:
+    """The variant's data file with every value as written (``yaml.BaseLoader``)."""
+    return project.text_data
+
+
+@pytest.fixture(scope="session")
+def rtd(project: Project) -> Path:
+    """Read the Docs' build of the variant (scripts/rtd-build): ``html``, ``htmlzip``, ``pdf``, ``epub``."""
+    for tool in ("xelatex", "latexmk"):
+        require_tool(tool, "the PDF is typeset with XeLaTeX through latexmk")
+    return shared_build(project, "rtd")
 
 
 @pytest.fixture(scope="session")
@@ -61,101 +169,6 @@ def sphinx_build(src: Path, out: Path, *args: str, builder: str = "html") -> sub
     )
 
 
-#: What a copy of the project leaves out: caches, builds, tools installed into the checkout.
-COPY_SKIP = shutil.ignore_patterns(
-    ".git", ".venv", "_build", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache"
-)
-
-
-def copy_project(destination: Path) -> Path:
-    """A copy of the project's own files, to edit without touching the checkout."""
-    shutil.copytree(REPO, destination, ignore=COPY_SKIP, symlinks=True)
-    return destination
-
-
-def without_records(text: str, ids: set[str]) -> str:
-    """The data file's text without the records whose id is in *ids* (as a contributor would delete them).
-
-    Tests that add example records first take out any record with the same id, so they keep
-    passing after a contributor adds that very record to the real catalog.
-    """
-    out: list[str] = []
-    skipping = False
-    for line in text.splitlines(keepends=True):
-        if line.startswith("  - "):
-            skipping = line.startswith("  - id: ") and line[len("  - id: ") :].strip() in ids
-        elif not line.startswith("    ") and line.strip():
-            skipping = False
-        if not skipping:
-            out.append(line)
-    return "".join(out)
-
-
-#: The lists of records, the sections of the data file whose items share one id namespace.
-RECORD_SECTIONS = ("courses", "syllabi", "books", "resources")
-
-
-def _identity(record: dict) -> tuple[set[str], tuple[str, str] | None]:
-    """What makes two records the same material for `make check`: their addresses, and for a
-    course its institution and title."""
-    owners = [record, *(o for o in record.get("offerings") or [] if isinstance(o, dict))]  # a course's offerings
-    links = [link for owner in owners for link in owner.get("links") or []]
-    urls = {same_address(link["url"]) for link in links if isinstance(link, dict) and "url" in link}
-    named = None
-    if "category" in record and record.get("institution") and record.get("title"):
-        named = (str(record["institution"]).strip().casefold(), str(record["title"]).strip().casefold())
-    return urls, named
-
-
-def make_room(text: str, *snippets: str) -> tuple[str, list[str]]:
-    """The data file's text ready for *snippets* (records as a contributor writes them) to be added.
-
-    A record that is the same material as one of the snippets is taken out first: the same id,
-    any of the same addresses, or (courses) the same institution and title. So a test that adds
-    a real example material keeps passing after a contributor adds that very material, under any
-    id. When the material was there under another id, the snippet takes that id, so the study
-    paths and requirements that name it still hold. Returns the text and the snippets as added.
-    """
-    data = yaml.load(text, Loader=yaml.BaseLoader)
-    existing = [item for key in RECORD_SECTIONS for item in data.get(key) or [] if isinstance(item, dict)]
-    remove: set[str] = set()
-    added: list[str] = []
-    for snippet in snippets:
-        (record,) = yaml.load(snippet, Loader=yaml.BaseLoader)
-        urls, named = _identity(record)
-        same = [
-            item["id"]
-            for item in existing
-            if item.get("id") == record["id"]
-            or urls & _identity(item)[0]
-            or (named is not None and named == _identity(item)[1])
-        ]
-        remove.update(same)
-        if same and record["id"] not in same:
-            snippet = re.sub(rf"^(  - id: ){re.escape(record['id'])}$", rf"\g<1>{same[0]}", snippet, flags=re.M)
-        added.append(snippet)
-    return without_records(text, remove), added
-
-
-def add_to_section(text: str, section: str, snippet: str) -> str:
-    """*snippet* (records in the file's block style) at the end of the list *section*, as a
-    contributor adds them: before the next top-level key and its blank line, or at the end."""
-    lines = text.splitlines(keepends=True)
-    start = lines.index(f"{section}:\n")
-    end = next((n for n in range(start + 1, len(lines)) if re.match(r"[a-z_]+:", lines[n])), len(lines))
-    while end > start + 1 and not lines[end - 1].strip():  # keep the blank line between sections
-        end -= 1
-    if lines[end - 1] == f"{section}: []\n" or not lines[end - 1].endswith("\n"):
-        lines[end - 1] = lines[end - 1].rstrip("\n").removesuffix(" []") + "\n"
-    lines.insert(end, snippet if snippet.endswith("\n") else snippet + "\n")
-    return "".join(lines)
-
-
-def record_id(snippet: str) -> str:
-    """The id of the record *snippet* (as :func:`make_room` returned it)."""
-    return re.search(r"^  - id: (\S+)$", snippet, re.MULTILINE).group(1)
-
-
 @pytest.fixture
 def root_copy(tmp_path: Path, rootdir: Path) -> Path:
     """A copy of the ``basic`` test root that a test may edit and build in place."""
@@ -181,14 +194,10 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once strictly (nitpicky, warnings as errors) and serially."""
-    out = tmp_path_factory.mktemp("site") / "html"
-    result = sphinx_build(REPO, out, "-n", "-W", "--keep-going", "-E", "-d", str(out.parent / "doctrees"))
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr
-    return out
+@functools.cache
+def parsed(path: Path) -> BeautifulSoup:
+    """*path* parsed once per worker: for tests that only read a shared build's page (never change it)."""
+    return soup(path)
 
 
 @contextlib.contextmanager
@@ -267,12 +276,98 @@ def start_chromium(profile: Path, downloads: Path | None = None, width: int = 12
 
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """Headless Chromium driven by Selenium, shared by the browser tests."""
+    """Headless Chromium driven by Selenium: one per worker, shared by every browser test.
+
+    A test leaves it as it found it: the window 1280 px wide, no device emulation (the ``phone``
+    fixture), no stored progress (``fresh_storage``).
+    """
     driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
     try:
         yield driver
     finally:
         driver.quit()
+
+
+#: The phone the tests emulate: 390 CSS px wide, touch, a dense screen.
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": True}
+
+
+@pytest.fixture
+def phone(browser) -> Iterator[object]:
+    """The shared browser as a phone for one test (:data:`PHONE`), a desktop again after it."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        yield browser
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        browser.set_window_size(1280, 900)
+
+
+@pytest.fixture
+def fresh_storage(browser, static: StaticServer, tmp_path: Path) -> Iterator[object]:
+    """The shared browser with no stored data for the test server's pages (as a new profile has),
+    saving downloads into the test's own ``downloads`` folder; cleared again after the test."""
+
+    def clear() -> None:
+        browser.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": static.base, "storageTypes": "all"})
+
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    clear()
+    try:
+        yield browser
+    finally:
+        browser.get("about:blank")
+        clear()
+
+
+class StaticServer:
+    """One static file server per worker for every site of the session (shared builds, test roots)."""
+
+    def __init__(self, root: Path, base: str, not_found: dict[Path, Path]) -> None:
+        self.root, self.base, self.not_found = root, base, not_found
+
+    def url(self, path: Path) -> str:
+        """The address of *path* (a folder or file under the session's folder), without a final slash."""
+        return f"{self.base}/{quote(path.resolve().relative_to(self.root).as_posix())}".rstrip("/")
+
+    def answer_404_with(self, folder: Path, page: Path) -> None:
+        """Answer a missing file under *folder* as Read the Docs does: status 404, *page* as the body."""
+        self.not_found[folder.resolve()] = page
+
+
+@pytest.fixture(scope="session")
+def static(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticServer]:
+    root = shared_root(tmp_path_factory).resolve()
+    not_found: dict[Path, Path] = {}
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            path = Path(self.translate_path(self.path)).resolve()
+            page = next((p for folder, p in not_found.items() if folder in (path, *path.parents)), None)
+            if code != 404 or page is None:
+                super().send_error(code, message, explain)
+                return
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+    with serving(functools.partial(Handler, directory=str(root))) as address:
+        yield StaticServer(root, f"http://{address}", not_found)
+
+
+@pytest.fixture(scope="session")
+def server(site: Path, static: StaticServer) -> str:
+    """The address of the variant's site on the worker's static server."""
+    return static.url(site)
 
 
 def run_search(browser, site_url: str, query: str) -> tuple[str, list[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from pathlib import Path
@@ -12,15 +13,17 @@ import pytest
 import yaml
 from bs4 import Comment
 
-from conftest import DATA_FILE, REPO, soup, sphinx_build
+from conftest import REPO, soup, sphinx_build
 from llm_catalog.data import labels
-from llm_catalog.data.load import load
+from llm_catalog.site import render
+from sites import Project
 
 INVENTORY = yaml.safe_load((REPO / "tests" / "seed_inventory.yaml").read_text(encoding="utf-8"))
-CATALOG = load(DATA_FILE)
 
 
+@functools.cache
 def all_pages(site: Path) -> dict[str, object]:
+    """Every content page of *site*, parsed once per session (tests only read them)."""
     return {
         str(p.relative_to(site)): soup(p)
         for p in site.rglob("*.html")
@@ -54,13 +57,13 @@ def shown_addresses(link) -> list[str]:
     return [link.url, link.archive] if link.archive else [link.url]
 
 
-def test_every_record_of_the_data_file_has_its_card(site: Path) -> None:
+def test_every_record_of_the_data_file_has_its_card(site: Path, catalog) -> None:
     cards = {}
     for name, page in all_pages(site).items():
         # Cards without an id are the filter page's copies (tested in test_facets.py).
         for card in page.select(".llm-card[id]"):
             cards[card["id"]] = (name, card)
-    for record in (*CATALOG.courses, *CATALOG.books, *CATALOG.resources):
+    for record in (*catalog.courses, *catalog.books, *catalog.resources):
         name, card = cards.pop(f"llm-{record.id}")
         assert card.select_one(".sd-card-title").get_text(strip=True) == record.title
         links = card.select(".llm-card-links a.reference.external")
@@ -72,8 +75,8 @@ def test_every_record_of_the_data_file_has_its_card(site: Path) -> None:
     assert cards == {}
 
 
-def test_courses_sit_on_the_page_of_their_kind(site: Path) -> None:
-    for category in CATALOG.categories:
+def test_courses_sit_on_the_page_of_their_kind(site: Path, catalog) -> None:
+    for category in catalog.categories:
         grid = next(
             (
                 page.find(id=f"llm-{category.id}")
@@ -84,17 +87,17 @@ def test_courses_sit_on_the_page_of_their_kind(site: Path) -> None:
         )
         assert grid is not None, category.id
         shown = [card["id"] for card in grid.select(".llm-card")]
-        assert shown == [f"llm-{c.id}" for c in CATALOG.courses_in(category.id)]
+        assert shown == [f"llm-{c.id}" for c in catalog.courses_in(category.id)]
         # The page of a kind is titled as the data names the kind (headings are typed by hand).
         heading = grid.find_parent("article").find("h1")
         assert heading.get_text(strip=True).rstrip("#¶") == category.title
 
 
-def test_syllabus_chapters_topics_and_further_topics(site: Path) -> None:
+def test_syllabus_chapters_topics_and_further_topics(site: Path, catalog) -> None:
     page = soup(site / "materials" / "llm101n.html")
     terms = page.select("dl.llm-syllabus-chapters > dt")
     bodies = page.select("dl.llm-syllabus-chapters > dd")
-    (syllabus,) = (s for s in CATALOG.syllabi if s.id == "llm101n")
+    (syllabus,) = (s for s in catalog.syllabi if s.id == "llm101n")
     shown = [
         (" ".join(term.get_text().split()), body.select_one(".llm-chapter-keywords").get_text())
         for term, body in zip(terms, bodies, strict=True)
@@ -107,35 +110,37 @@ def test_syllabus_chapters_topics_and_further_topics(site: Path) -> None:
     further = [" ".join(li.get_text().split()) for li in page.select("ul.llm-syllabus-further li")]
     assert set(INVENTORY["further"]) <= set(further)
     assert len(further) == len(syllabus.further)
-    # Chapters whose topics other records teach link to those records' cards.
-    related = page.select("dl.llm-syllabus-chapters > dd .llm-chapter-related")
-    transformer = {a.get_text() for a in related[4].find_all("a")}
-    assert "Speech and Language Processing 第 9 章 Transformers" in transformer
+    # Chapters whose topics other records teach link to those records' cards, the best first.
+    exclude = {syllabus.id, *([syllabus.course] if syllabus.course else [])}
+    for chapter, body in zip(syllabus.chapters, bodies, strict=True):
+        first = body.select_one(".llm-chapter-related")
+        expected = [render.related_title(item) for item in catalog.ranked_related(chapter.topics, exclude=exclude)]
+        assert [a.get_text() for a in first.find_all("a")] == expected[: render.RELATED_FIRST], chapter.number
     for link in page.select(".llm-chapter-related a"):
         target_page, _, anchor = link["href"].partition("#")
         assert soup((site / "materials" / target_page).resolve()).find(id=anchor) is not None, link["href"]
 
 
-def test_counts_in_prose_come_from_the_data(site: Path) -> None:
+def test_counts_in_prose_come_from_the_data(site: Path, catalog) -> None:
     overview = soup(site / "materials" / "index.html")
-    assert [c.get_text() for c in overview.select(".llm-count")] == [str(len(CATALOG.categories))]
+    assert [c.get_text() for c in overview.select(".llm-count")] == [str(len(catalog.categories))]
     home = soup(site / "index.html")
     assert [c.get_text() for c in home.select(".llm-count")] == [
-        str(len(CATALOG.courses)),
-        str(len(CATALOG.categories)),
-        str(len(CATALOG.books)),
-        str(len(CATALOG.resources)),
+        str(len(catalog.courses)),
+        str(len(catalog.categories)),
+        str(len(catalog.books)),
+        str(len(catalog.resources)),
     ]
     rows = overview.select("table.llm-categories tbody tr")
     assert [row.find_all("td")[-1].get_text(strip=True) for row in rows] == [
-        str(len(CATALOG.courses_in(c.id))) for c in CATALOG.categories
+        str(len(catalog.courses_in(c.id))) for c in catalog.categories
     ]
 
 
-def test_study_guidance_is_shown(site: Path) -> None:
+def test_study_guidance_is_shown(site: Path, catalog) -> None:
     overview = soup(site / "materials" / "index.html")
     advice = [row.find_all("td")[3].get_text(strip=True) for row in overview.select("table.llm-categories tbody tr")]
-    assert advice == [labels.STUDY[c.study] for c in CATALOG.categories]
+    assert advice == [labels.STUDY[c.study] for c in catalog.categories]
     assert {"主要学习", "参考其论文列表"} <= set(advice)  # the seed's guidance
     assert "再参考第三类的论文列表" in article_text(overview)
 
@@ -150,10 +155,12 @@ def test_pages_load_nothing_from_third_parties(site: Path) -> None:
                 assert not url.startswith(("http:", "https:", "//")), (name, url)
 
 
+# A build of its own: the point is to compare two readers in parallel with the shared serial build.
+@pytest.mark.sites("real", "contribution")
 @pytest.mark.parametrize("jobs", ["2"])
-def test_parallel_strict_build_gives_the_same_pages(site: Path, tmp_path: Path, jobs: str) -> None:
+def test_parallel_strict_build_gives_the_same_pages(project: Project, site: Path, tmp_path: Path, jobs: str) -> None:
     out = tmp_path / "html"
-    result = sphinx_build(REPO, out, "-n", "-W", "--keep-going", "-E", "-j", jobs, "-d", str(tmp_path / "doctrees"))
+    result = sphinx_build(project.root, out, "-n", "-W", "--keep-going", "-E", "-j", jobs, "-d", str(tmp_path / "doctrees"))
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
 
@@ -169,7 +176,7 @@ def test_parallel_strict_build_gives_the_same_pages(site: Path, tmp_path: Path, 
     assert shape(out) == shape(site)
 
 
-def test_every_page_links_to_its_source_for_editing(site: Path) -> None:
+def test_every_page_links_to_its_source_for_editing(project: Project, site: Path) -> None:
     for name, page in all_pages(site).items():
         if name.startswith("_"):
             continue
@@ -179,7 +186,7 @@ def test_every_page_links_to_its_source_for_editing(site: Path) -> None:
         assert edit["href"].startswith(prefix) and "/edit/main/" in edit["href"], edit["href"]
         source = edit["href"].split("/edit/main/", 1)[1]
         assert source == name.removesuffix(".html") + ".md"
-        assert (REPO / source).is_file()
+        assert (project.root / source).is_file()
 
 
 def furo_english_words() -> set[str]:
@@ -226,12 +233,12 @@ def test_no_english_interface_words_on_the_pages(site: Path) -> None:
         assert not english, f"{page.relative_to(site)}: English interface words {sorted(english)}"
 
 
-def test_a_line_break_inside_a_chinese_sentence_is_no_space(site: Path) -> None:
+def test_a_line_break_inside_a_chinese_sentence_is_no_space(project: Project, site: Path) -> None:
     """Pages wrap Chinese paragraphs over source lines; readers must not see a space there."""
     cjk = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
     checked = 0
-    for source in sorted(REPO.glob("**/*.md")):
-        page = site / source.relative_to(REPO).with_suffix(".html")
+    for source in sorted(project.root.glob("**/*.md")):
+        page = site / source.relative_to(project.root).with_suffix(".html")
         if not page.exists():
             continue
         text = article_text(soup(page))
