@@ -175,6 +175,46 @@ def root_copy(tmp_path: Path, rootdir: Path) -> Path:
     return Path(shutil.copytree(rootdir / "test-basic", tmp_path / "basic"))
 
 
+class WarmRoots:
+    """Test roots built once, whose warm environment each rebuild test starts from.
+
+    A root is built fresh once per worker (per ``parallel`` and configuration) at a fixed folder
+    and kept as a pristine copy; :meth:`restore` puts that copy back at the same folder (Sphinx
+    re-reads everything when its folder moves), with the files' times, so the next build of it is
+    incremental and reads only what the test edits.
+    """
+
+    def __init__(self, top: Path, rootdir: Path) -> None:
+        self.top, self.rootdir = top, rootdir
+        self.made: dict[tuple, tuple[Path, Path]] = {}
+
+    def restore(self, name: str, *, parallel: int = 1, **confoverrides: object) -> Path:
+        key = (name, parallel, tuple(sorted(confoverrides.items())))
+        if key not in self.made:
+            from sphinx.testing.util import SphinxTestApp
+
+            folder = self.top / f"{name}-{len(self.made)}"
+            work, pristine = folder / "work", folder / "pristine"
+            shutil.copytree(self.rootdir / f"test-{name}", work)
+            app = SphinxTestApp("html", srcdir=work, parallel=parallel, confoverrides=confoverrides or None)
+            try:
+                app.build()
+                assert warnings_of(app) == "", warnings_of(app)
+            finally:
+                app.cleanup()
+            shutil.copytree(work, pristine, symlinks=True)
+            self.made[key] = (work, pristine)
+        work, pristine = self.made[key]
+        shutil.rmtree(work)
+        shutil.copytree(pristine, work, symlinks=True)
+        return work
+
+
+@pytest.fixture(scope="session")
+def warm(tmp_path_factory: pytest.TempPathFactory, rootdir: Path) -> WarmRoots:
+    return WarmRoots(tmp_path_factory.mktemp("warm"), rootdir)
+
+
 def warnings_of(app) -> str:
     """What a Sphinx test app warned, without the terminal's colour codes."""
     return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())

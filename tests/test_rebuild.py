@@ -1,8 +1,9 @@
 """Incremental builds follow the records: a data edit re-reads only the pages that show what changed.
 
-Each case builds the ``basic`` root, edits its data file, rebuilds, and counts the documents
-Sphinx re-read; serially and with two parallel readers (whose per-page bookkeeping must be
-merged back for the next build to be right).
+Each case starts from the ``basic`` root's warm environment (built once per worker, see
+conftest.WarmRoots), edits its data file, rebuilds, and counts the documents Sphinx re-read;
+serially and with two parallel readers (whose per-page bookkeeping must be merged back for the
+next build to be right).
 """
 
 from __future__ import annotations
@@ -66,8 +67,8 @@ EDITS = {
 }
 
 
-def build_edit_rebuild(make_app, srcdir: Path, parallel: int, edit) -> tuple[list[str], object]:
-    make_app("html", srcdir=srcdir, parallel=parallel).build()
+def rebuild(make_app, srcdir: Path, parallel: int, edit) -> tuple[list[str], object]:
+    """Edit the data file of the warm root *srcdir*, build it again; the documents re-read and the app."""
     data = srcdir / "_data" / "catalog.yaml"
     data.write_text(edit(data.read_text(encoding="utf-8")), encoding="utf-8")
     app = make_app("html", srcdir=srcdir, parallel=parallel)
@@ -85,18 +86,18 @@ def warnings_of(app) -> list[str]:
 
 @pytest.mark.parametrize("parallel", [1, 2], ids=["serial", "j2"])
 @pytest.mark.parametrize("case", list(EDITS))
-def test_one_edit_rereads_only_the_pages_that_show_it(make_app, root_copy: Path, case: str, parallel: int) -> None:
+def test_one_edit_rereads_only_the_pages_that_show_it(make_app, warm, case: str, parallel: int) -> None:
     edit, expected = EDITS[case]
-    read, app = build_edit_rebuild(make_app, root_copy, parallel, edit)
+    read, app = rebuild(make_app, warm.restore("basic", parallel=parallel), parallel, edit)
     assert read == expected
     assert warnings_of(app) == []
 
 
 @pytest.mark.parametrize("parallel", [1, 2], ids=["serial", "j2"])
-def test_pages_not_reread_still_show_the_new_title(make_app, root_copy: Path, parallel: int) -> None:
+def test_pages_not_reread_still_show_the_new_title(make_app, warm, parallel: int) -> None:
     """Cross-references resolve when written: the index links to the renamed course by its new title."""
     edit = EDITS["course-title"][0]
-    read, app = build_edit_rebuild(make_app, root_copy, parallel, edit)
+    read, app = rebuild(make_app, warm.restore("basic", parallel=parallel), parallel, edit)
     assert "index" not in read
     index = soup(Path(app.outdir) / "index.html")
     link = index.select_one("a[href$='#llm-beta-course']")
@@ -108,10 +109,10 @@ def test_pages_not_reread_still_show_the_new_title(make_app, root_copy: Path, pa
 
 
 @pytest.mark.parametrize("parallel", [1, 2], ids=["serial", "j2"])
-def test_a_moved_card_is_linked_at_its_new_place(make_app, root_copy: Path, parallel: int) -> None:
+def test_a_moved_card_is_linked_at_its_new_place(make_app, warm, parallel: int) -> None:
     """The syllabus is moved to another page: pages linking to it are written again, not re-read."""
+    root_copy = warm.restore("basic", parallel=parallel)
     page = root_copy / "pages" / "syllabus.md"
-    make_app("html", srcdir=root_copy, parallel=parallel).build()
     moved = root_copy / "pages" / "notes-c.md"
     syllabus_directive = "```{llm-syllabus} gamma-syllabus\n```\n"
     page.write_text(replace(page.read_text(encoding="utf-8"), syllabus_directive, ""), encoding="utf-8")
@@ -128,31 +129,22 @@ def test_a_moved_card_is_linked_at_its_new_place(make_app, root_copy: Path, para
 
 
 @pytest.mark.parametrize("parallel", [1, 2], ids=["serial", "j2"])
-def test_successive_edits_keep_tracking(make_app, root_copy: Path, parallel: int) -> None:
+def test_successive_edits_keep_tracking(make_app, warm, parallel: int) -> None:
     """The bookkeeping of re-read pages is renewed (and merged from parallel readers) each build."""
-    read, _ = build_edit_rebuild(make_app, root_copy, parallel, EDITS["course-added"][0])
+    root = warm.restore("basic", parallel=parallel)
+    read, _ = rebuild(make_app, root, parallel, EDITS["course-added"][0])
     assert read == EDITS["course-added"][1]
-    read, app = build_edit_rebuild(
-        make_app, root_copy, parallel, lambda text: replace(text, "title: Delta New", "title: Delta 新课")
-    )
+    read, app = rebuild(make_app, root, parallel, lambda text: replace(text, "title: Delta New", "title: Delta 新课"))
     assert read == ["pages/courses", "pages/syllabus"]
     assert warnings_of(app) == []
 
 
-def test_the_study_paths_page_follows_the_records_of_its_steps(tmp_path: Path) -> None:
+@pytest.mark.parametrize("parallel", [1, 2], ids=["serial", "j2"])
+def test_the_study_paths_page_follows_the_records_of_its_steps(make_app, warm, parallel: int) -> None:
     """学习路线 shows step titles, hours and the prerequisite graph: a step's edit re-reads it."""
-    from conftest import copy_project, sphinx_build
-
-    site = copy_project(tmp_path / "site")
-    out, doctrees = tmp_path / "html", tmp_path / "doctrees"
-    assert sphinx_build(site, out, "-d", str(doctrees)).returncode == 0
-    data = site / "_data" / "catalog.yaml"
-    old = "title: 给忙碌人的大语言模型介绍（Intro to Large Language Models）"
-    data.write_text(replace(data.read_text(encoding="utf-8"), old, "title: 大语言模型入门讲座"), encoding="utf-8")
-    # --no-color: Sphinx colours its output when CI is set, even into a pipe.
-    result = sphinx_build(site, out, "--no-color", "-d", str(doctrees))
-    assert result.returncode == 0, result.stderr
-    read = set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", result.stdout))
-    assert "paths" in read
+    root = warm.restore("paths", parallel=parallel)
+    read, app = rebuild(make_app, root, parallel, lambda text: replace(text, "title: Intro to LMs", "title: 入门讲座"))
+    assert "pages/paths" in read
     assert "index" not in read  # the home page shows no record
-    assert "大语言模型入门讲座" in soup(out / "paths.html").get_text()
+    assert "入门讲座" in soup(Path(app.outdir) / "pages" / "paths.html").get_text()
+    assert warnings_of(app) == []

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA_FILE, REPO, SCHEMA_FILE
+from conftest import REPO, SCHEMA_FILE
 from llm_catalog.data import labels
 
 SCHEMA = json.loads((SCHEMA_FILE).read_text(encoding="utf-8"))
@@ -152,7 +152,6 @@ def test_link_check_workflow_is_scheduled() -> None:
     assert "catalog-links.txt" in steps[-1]["with"]["path"]
 
 
-CATALOG = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
 UNSURE = "不确定（请维护者帮忙选择）"
 
 
@@ -173,7 +172,7 @@ def labelled(values: dict[str, str]) -> list[str]:
     ("form", "record"),
     [("suggest-course.yml", "course"), ("suggest-book.yml", "book"), ("suggest-resource.yml", "resource")],
 )
-def test_suggestion_forms_match_their_record_schema(form: str, record: str) -> None:
+def test_suggestion_forms_match_their_record_schema(form: str, record: str, data) -> None:
     """Every field of a suggestion form is a field of the record; the record's required fields are required."""
     fields = form_fields(form)
     definition = SCHEMA["definitions"][record]
@@ -190,21 +189,21 @@ def test_suggestion_forms_match_their_record_schema(form: str, record: str) -> N
     assert all(kind in fields["links"]["attributes"]["description"] for kind in kinds)
     # Topics are offered by their Chinese titles, exactly the data's list, in its order.
     topics = [option["label"] for option in fields["topics"]["attributes"]["options"]]
-    assert topics == [f"{t['title']}（{t['id']}）" for t in CATALOG["topics"]]
+    assert topics == [f"{t['title']}（{t['id']}）" for t in data["topics"]]
 
 
-def test_course_form_lists_the_data_and_offers_unsure() -> None:
+def test_course_form_lists_the_data_and_offers_unsure(data) -> None:
     fields = form_fields("suggest-course.yml")
     categories = fields["category"]["attributes"]["options"]
-    assert categories == [f"{c['id']}（{c['title']}）" for c in CATALOG["categories"]] + [UNSURE]
+    assert categories == [f"{c['id']}（{c['title']}）" for c in data["categories"]] + [UNSURE]
     assert fields["level"]["attributes"]["options"] == labelled(labels.LEVELS)
     course = SCHEMA["definitions"]["course"]
     assert option_ids(fields["level"]) == course["properties"]["level"]["enum"]
 
 
-def test_book_and_resource_forms_list_the_data() -> None:
+def test_book_and_resource_forms_list_the_data(data) -> None:
     book = form_fields("suggest-book.yml")
-    assert book["group"]["attributes"]["options"] == [f"{g['id']}（{g['title']}）" for g in CATALOG["book_groups"]] + [
+    assert book["group"]["attributes"]["options"] == [f"{g['id']}（{g['title']}）" for g in data["book_groups"]] + [
         UNSURE
     ]
     resource = form_fields("suggest-resource.yml")
@@ -236,8 +235,8 @@ def test_read_the_docs_config_builds_everything_strictly() -> None:
     assert "$READTHEDOCS_OUTPUT/htmlzip/" in job
 
 
-def test_data_file_declares_its_schema_for_editors() -> None:
-    first = (DATA_FILE).read_text(encoding="utf-8").splitlines()[0]
+def test_data_file_declares_its_schema_for_editors(project) -> None:
+    first = project.data_file.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=./catalog.schema.json"
 
 

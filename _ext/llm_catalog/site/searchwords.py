@@ -40,8 +40,13 @@ def script_settings() -> dict[str, str]:
 
 
 def search_words(catalog: Catalog, record: Record) -> tuple[str, ...]:
-    """The record's search words, each once, in the order a card shows them."""
-    words: list[str] = []
+    """The record's search words, each once, in the order a card shows them: first what it is
+    (课程, 课本, 资源 and a resource's kind), which every record has, so no record is named by its
+    title alone."""
+    words: list[str] = [labels.OBJECT_TYPES[record.record_type]]
+    kind = getattr(record, "resource_kind", None)
+    if kind:
+        words.append(labels.RESOURCE_KINDS[kind])
     people = (
         *getattr(record, "instructors", ()),
         *getattr(record, "authors", ()),

@@ -4,14 +4,19 @@ Sphinx asks the search language to split the text of every node of a page, and j
 segmentation is the costliest part of indexing. Cards repeat the same words thousands of times
 on a large site (the labels 主题：and 链接：, 网站, a facet line such as 免费 · 中文翻译 · 约 1
 小时), and a text always splits into the same words, so each distinct text is segmented once.
-Everything else (the dictionary option, the stemmer, the words kept) is Sphinx's.
+Sphinx also loads jieba's own dictionary a second time on every build, which costs seconds and
+changes only one number (:func:`.compat.load_default_dictionary_again` does just that). Everything
+else (a dictionary of the project's own, the stemmer, the words kept) is Sphinx's.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx.search.zh import SearchChinese
+import snowballstemmer
+from sphinx.search.zh import JIEBA_DEFAULT_DICT, SearchChinese
+
+from .compat import load_default_dictionary_again
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -23,6 +28,14 @@ class SegmentOnce(SearchChinese):
     def __init__(self, options: dict[str, str]) -> None:
         super().__init__(options)
         self._words: dict[str, tuple[str, ...]] = {}
+
+    def init(self, options: dict[str, str]) -> None:
+        # Sphinx reloads jieba's own dictionary on every build (seconds); the same effect, at once.
+        dict_path = options.get("dict", JIEBA_DEFAULT_DICT)
+        if not load_default_dictionary_again(dict_path):
+            super().init(options)
+            return
+        self.stemmer = snowballstemmer.stemmer("english")
 
     def split(self, input: str) -> list[str]:
         words = self._words.get(input)
