@@ -239,23 +239,25 @@ def test_setup_metadata_is_honest(app) -> None:
     assert ext.version != "unknown version"
 
 
-@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-rebuild")
-def test_data_edit_rebuilds_exactly_the_pages_that_show_data(make_app, app_params) -> None:
-    args, kwargs = app_params
-    app = make_app(*args, **kwargs)
+def rebuilt(make_app, srcdir: Path) -> tuple[object, list[str]]:
+    """Build the warm root *srcdir* again; the app and the documents it re-read."""
+    app = make_app("html", srcdir=srcdir)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
     app.build()
-    data = Path(app.srcdir, "_data", "catalog.yaml")
+    return app, sorted(read)
+
+
+def test_data_edit_rebuilds_exactly_the_pages_that_show_data(make_app, warm) -> None:
+    root = warm.restore("basic")
+    data = root / "_data" / "catalog.yaml"
     data.write_text(
         data.read_text(encoding="utf-8").replace("title: Beta Attention", "title: Beta 注意力"), encoding="utf-8"
     )
-
-    app2 = make_app(*args, **kwargs)
-    read: list[str] = []
-    app2.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-    app2.build()
+    app2, read = rebuilt(make_app, root)
     # The course's card and the syllabus chapter that lists it; the index only links to it
     # (tests/test_rebuild.py has the other edits).
-    assert sorted(read) == ["pages/courses", "pages/syllabus"]
+    assert read == ["pages/courses", "pages/syllabus"]
     assert (
         card(soup(app2.outdir / "pages" / "courses.html"), "beta-course")
         .select_one(".sd-card-title")
@@ -267,17 +269,11 @@ def test_data_edit_rebuilds_exactly_the_pages_that_show_data(make_app, app_param
     assert "Beta 注意力" in soup(app2.outdir / "index.html").get_text()
 
 
-@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-page-edit")
-def test_page_edit_rereads_only_that_page(make_app, app_params) -> None:
-    args, kwargs = app_params
-    make_app(*args, **kwargs).build()
-    page = Path(app_params[1]["srcdir"], "pages", "books.md")
+def test_page_edit_rereads_only_that_page(make_app, warm) -> None:
+    root = warm.restore("basic")
+    page = root / "pages" / "books.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
-    app2 = make_app(*args, **kwargs)
-    read: list[str] = []
-    app2.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-    app2.build()
-    assert read == ["pages/books"]
+    assert rebuilt(make_app, root)[1] == ["pages/books"]
 
 
 @pytest.mark.sphinx("html", testroot="basic", srcdir="basic-parse-once")
@@ -323,27 +319,34 @@ def test_parallel_build_matches_serial(app, make_app, app_params, tmp_path) -> N
     assert index_links(app.outdir) == index_links(serial.outdir) != []
 
 
-@pytest.mark.sphinx("html", testroot="basic", srcdir="basic-ext-edit")
-def test_extension_edit_rereads_the_pages_that_show_data(make_app, app_params) -> None:
-    """An edit to the rendering code must reach the cards in an incremental build (livehtml)."""
+def test_pages_that_show_data_depend_on_every_module_of_the_extension() -> None:
+    """Output rendered from the data depends on the extension's code as well as on the data."""
+    from llm_catalog.site import domain
+
+    package = Path(domain.__file__).parents[1]
+    assert set(domain._PACKAGE_FILES) == {str(path) for path in package.rglob("*.py")}
+
+
+def test_extension_edit_rereads_the_pages_that_show_data(make_app, warm, monkeypatch, tmp_path: Path) -> None:
+    """An edit to the rendering code must reach the cards in an incremental build (livehtml).
+
+    The pages depend on the extension's files (previous test); here on a copy of one of them, which
+    the test "edits" (never a file of the checkout, which other builds may be reading)."""
     import os
     import time
 
     import llm_catalog.site.render
+    from llm_catalog.site import domain
 
-    args, kwargs = app_params
-    make_app(*args, **kwargs).build()
-    render_py = Path(llm_catalog.site.render.__file__)
-    stat = render_py.stat()
-    os.utime(render_py, (stat.st_atime, time.time() + 2))  # "edited" after the first build
-    try:
-        app2 = make_app(*args, **kwargs)
-        read: list[str] = []
-        app2.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-        app2.build()
-    finally:
-        os.utime(render_py, (stat.st_atime, stat.st_mtime))
-    assert sorted(read) == ["index", "pages/books", "pages/courses", "pages/syllabus"]
+    copy = tmp_path / "render.py"
+    copy.write_bytes(Path(llm_catalog.site.render.__file__).read_bytes())
+    monkeypatch.setattr(domain, "_PACKAGE_FILES", (*domain._PACKAGE_FILES, str(copy)))
+    # A warm root of its own (the configuration names it), built after the patch: its pages
+    # note the copy among their dependencies.
+    root = warm.restore("basic", llm_catalog_file="_data/catalog.yaml")
+    stat = copy.stat()
+    os.utime(copy, (stat.st_atime, time.time() + 2))  # "edited" after the build
+    assert rebuilt(make_app, root)[1] == ["index", "pages/books", "pages/courses", "pages/syllabus"]
 
 
 @pytest.mark.sphinx("html", testroot="duplicate", srcdir="duplicate-parallel", parallel=2)

@@ -5,6 +5,12 @@ Each field of the record model (and of what a record holds: links, Chinese aids,
 is changed in turn in the ``fields`` root, which sets every field and uses every directive. A
 page that shows the field but did not note a fingerprint key covering it would keep its old
 output in the incremental build, and differ from the fresh one.
+
+Each change gets one incremental build from the root's warm environment. The fresh builds that
+say what the pages should be are shared: changes whose incremental builds changed the same pages
+are applied together in one fresh build, and every page outside those must then be what it was.
+When a group fails, each of its changes gets a fresh build of its own, so the failure names the
+field. A group of one change is compared page for page, as before.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import copy
 import dataclasses
 import io
 import shutil
+import tempfile
 import typing
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +29,7 @@ import pytest
 import yaml
 from sphinx.testing.util import SphinxTestApp
 
+from conftest import REPO
 from llm_catalog.data import records
 
 ROOT = Path(__file__).parent / "roots" / "test-fields"
@@ -156,6 +164,11 @@ def dump(data: dict, path: Path) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+#: The configuration of every build here: loading jieba's dictionary is most of a small build's
+#: time, and the pages are the same without it.
+CONF = {"html_search_language": "en"}
+
+
 def build(srcdir: Path, outdir: Path, *, fresh: bool) -> tuple[dict[str, str], list[str]]:
     """The HTML pages of a build, and the documents it read."""
     warnings = io.StringIO()
@@ -166,8 +179,7 @@ def build(srcdir: Path, outdir: Path, *, fresh: bool) -> tuple[dict[str, str], l
         freshenv=fresh,
         status=io.StringIO(),
         warning=warnings,
-        # Loading jieba's dictionary is most of a small build; the pages are the same without it.
-        confoverrides={"html_search_language": "en"},
+        confoverrides=CONF,
     )
     read: list[str] = []
     app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
@@ -180,18 +192,38 @@ def build(srcdir: Path, outdir: Path, *, fresh: bool) -> tuple[dict[str, str], l
     return {str(p.relative_to(html)): p.read_text(encoding="utf-8") for p in sorted(html.rglob("*.html"))}, read
 
 
+def differences(base: Any, changed: Any, path: tuple = ()) -> list[tuple[tuple, Any]]:
+    """Where *changed* differs from *base*: (path of keys and indexes, new value), as deep as the
+    shapes agree (a list of another length is new as a whole)."""
+    if isinstance(base, dict) and isinstance(changed, dict):
+        out = [((*path, key), value) for key, value in changed.items() if key not in base]
+        for key in base.keys() & changed.keys():
+            out += differences(base[key], changed[key], (*path, key))
+        return out
+    if isinstance(base, list) and isinstance(changed, list) and len(base) == len(changed):
+        return [
+            found for n, pair in enumerate(zip(base, changed, strict=True)) for found in differences(*pair, (*path, n))
+        ]
+    return [] if base == changed else [(path, changed)]
+
+
+def combine(data: dict, changes: list[tuple[str, dict]]) -> dict:
+    """*data* with every change of *changes* (each a whole changed copy of *data*) applied together."""
+    out = copy.deepcopy(data)
+    for change in changes:
+        for path, value in differences(data, change[1]):
+            _at(out, path[:-1])[path[-1]] = copy.deepcopy(value)
+    return out
+
+
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict]:
-    """The root built once at ``work`` (Sphinx re-reads everything when its folder moves), and a
-    pristine copy of it to restore before each change."""
-    top = tmp_path_factory.mktemp("fields")
-    work = top / "work"
-    shutil.copytree(ROOT, work)
+def warm_fields(warm) -> tuple[Any, dict, dict[str, str]]:
+    """The root's warm environment (restored for each change), its data and its pages."""
+    work = warm.restore("fields", **CONF)
     data = yaml.safe_load((ROOT / "_data" / "catalog.yaml").read_text(encoding="utf-8"))
     dump(data, work / "_data" / "catalog.yaml")  # the same writer as every changed copy
-    build(work, work / "_build", fresh=True)
-    shutil.copytree(work, top / "pristine")
-    return work, top / "pristine", data
+    pages, _ = build(work, work / "_build", fresh=False)
+    return warm, data, pages
 
 
 def test_every_field_of_the_model_is_changed() -> None:
@@ -208,19 +240,92 @@ def test_every_field_of_the_model_is_changed() -> None:
             assert any(f".{name}." in f"{what}." for what in changed), (nested, name)
 
 
-def test_incremental_build_after_a_field_change_equals_a_fresh_one(base: tuple[Path, Path, dict]) -> None:
-    work, pristine, data = base
-    stale: list[str] = []
+def batches(data: dict, changes: list) -> list[list]:
+    """*changes* (``(what, changed, ...)``) in batches whose changes touch different fields and
+    whose combination `make check` accepts (a change may adjust a second field: hours and minutes)."""
+    from llm_catalog.data.load import load
+    from llm_catalog.data.problems import CatalogInvalid
+
+    out: list[tuple[list, set]] = []
+    for change in changes:
+        paths = {path for path, _ in differences(data, change[1])}
+        for batch, touched in out:
+            if paths.isdisjoint(touched):
+                batch.append(change)
+                touched.update(paths)
+                break
+        else:
+            out.append(([change], paths))
+    with tempfile.TemporaryDirectory() as folder:
+
+        def accepted(batch: list) -> list[list]:
+            """*batch* if check accepts its combination, else its halves' accepted batches."""
+            path = Path(folder) / "catalog.yaml"
+            dump(combine(data, batch), path)
+            try:
+                load(path, REPO / "_data" / "catalog.schema.json")
+            except CatalogInvalid:
+                if len(batch) == 1:
+                    raise
+                half = len(batch) // 2
+                return accepted(batch[:half]) + accepted(batch[half:])
+            return [batch]
+
+        return [part for batch, _ in out for part in accepted(batch)]
+
+
+def test_changes_combine_into_one_data_file() -> None:
+    """Changes applied together keep each (what the shared fresh builds rely on)."""
+    data = yaml.safe_load((ROOT / "_data" / "catalog.yaml").read_text(encoding="utf-8"))
+    changes = list(mutations(data))
+    for what, changed in changes:
+        assert combine(data, [(what, changed)]) == changed, what  # one change alone is that change
+    together = batches(data, changes)
+    assert len(together) < len(changes)
+    for batch in together:
+        combined = combine(data, batch)
+        for what, changed in batch:
+            for path, value in differences(data, changed):  # every change is in the combination
+                assert _at(combined, path) == value, (what, path)
+
+
+def test_incremental_build_after_a_field_change_equals_a_fresh_one(warm_fields, tmp_path: Path) -> None:
+    warm, data, base = warm_fields
     partial = 0  # builds that re-read some pages only: proof the fingerprints were asked
+    groups: dict[frozenset[str], list[tuple[str, dict, dict[str, str]]]] = {}
     for what, changed in mutations(data):
-        shutil.rmtree(work)
-        shutil.copytree(pristine, work)
+        work = warm.restore("fields", **CONF)
         dump(changed, work / "_data" / "catalog.yaml")
-        before, read = build(work, work / "_build", fresh=False)
-        after, everything = build(work, work / "_fresh", fresh=True)
-        partial += len(read) < len(everything)
-        differing = sorted(page for page in after if before.get(page) != after[page])
-        if differing:
-            stale.append(f"{what}: {', '.join(differing)}")
+        pages, read = build(work, work / "_build", fresh=False)
+        partial += len(read) < len(base)
+        differing = frozenset(page for page in pages if pages[page] != base.get(page))
+        groups.setdefault(differing, []).append((what, changed, pages))
+
+    def fresh(changes: list[tuple[str, dict]], name: str) -> dict[str, str]:
+        src = tmp_path / name
+        shutil.copytree(ROOT, src)
+        dump(combine(data, changes), src / "_data" / "catalog.yaml")
+        return build(src, src / "_build", fresh=True)[0]
+
+    stale: list[str] = []
+    shared = 0
+    for number, (differing, changes) in enumerate(groups.items()):
+        for part, batch in enumerate(batches(data, changes)):
+            name = f"group-{number}-{part}"
+            expected = fresh([(what, changed) for what, changed, _ in batch], name)
+            if len(batch) == 1:  # one change: every page as the fresh build writes it
+                (what, _, pages) = batch[0]
+                wrong = sorted(page for page in expected if pages.get(page) != expected[page])
+                stale += [f"{what}: {', '.join(wrong)}"] if wrong else []
+                continue
+            shared += 1
+            # Pages no incremental build of the batch changed must be unchanged by all its changes.
+            if all(expected[page] == base.get(page) for page in expected if page not in differing):
+                continue
+            for n, (what, changed, pages) in enumerate(batch):  # name the field: a fresh build each
+                alone = fresh([(what, changed)], f"{name}-{n}")
+                wrong = sorted(page for page in alone if pages.get(page) != alone[page])
+                stale += [f"{what}: {', '.join(wrong)}"] if wrong else []
     assert stale == []
     assert partial > 40
+    assert shared > 0  # fresh builds were shared
