@@ -24,7 +24,7 @@ BROWSER_PACKAGES ?= chromium chromium-driver
 DEB_PACKAGES := $(TEX_PACKAGES) graphviz poppler-utils epubcheck nodejs $(BROWSER_PACKAGES)
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive freshness check diff test mutation lint hooks benchmark system-deps node-deps clean
+.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive freshness check diff test test-fast explore mutation lint hooks benchmark system-deps node-deps clean
 
 help:
 	@echo "make html        build the site into $(BUILDDIR)/html (creates $(VENV) on first use)"
@@ -43,7 +43,9 @@ help:
 	@echo "make check       validate _data/catalog.yaml only (fast, same messages as the build)"
 	@echo "make diff        records added, removed and changed in _data/catalog.yaml since $(DIFF_BASE), with their pages"
 	@echo "                 (DIFF_BASE=upstream/main: another branch or commit; DIFF_OPTS=--markdown: Markdown)"
-	@echo "make test        lint, then run the whole test suite"
+	@echo "make test        lint, then the whole test suite on both cores (what CI runs; minutes)"
+	@echo "make test-fast   the data rules, the model, the tools and the tiny test roots (under a minute)"
+	@echo "make explore     new generated records (SEED=n to repeat a run) through every test of a site"
 	@echo "make mutation    mutation testing of the data rules (mutmut, minutes); prints the score and survivors"
 	@echo "make lint        ruff lint and format check, ESLint for the scripts"
 	@echo "make hooks       install the pre-commit hooks into .git/hooks (fetched from GitHub on first commit)"
@@ -134,8 +136,25 @@ diff: $(VENV)/.docs-installed
 	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog diff --base-label "$$DIFF_BASE" $(DIFF_OPTS) \
 		"$$base/$(DATA_FILE)" $(DATA_FILE)
 
+# The suite on every core (pytest-xdist): each site is built once per session and shared by the
+# workers (tests/sites.py). It ends with the slowest tests, so growth is seen where it happens.
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
+
 test: lint node-deps
-	$(BIN)/python -m pytest
+	$(PYTEST) --durations=15 --durations-min=1
+
+# Everything that needs no whole site and no browser: the data file's rules and model, the tools,
+# the tiny test roots. What to run while editing the extension or the rules.
+test-fast: $(VENV)/.dev-installed
+	$(PYTEST) -m "not site" --durations=5 --durations-min=1
+
+# New records drawn from the schema (tests/generated.py) through every test that reads a site.
+# The seed is printed; `make explore SEED=n` draws the same records again.
+SEED ?= $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+explore: $(VENV)/.dev-installed node-deps
+	@echo "make explore: drawing with SEED=$(SEED) (repeat with: make explore SEED=$(SEED))"
+	LLM_EXPLORE_SEED=$(SEED) $(PYTEST) --sites=generated -k generated -p no:cacheprovider
 
 # Mutation testing of the data layer's rules (pyproject.toml [tool.mutmut]): minutes, so not part of
 # `make test`. A fresh mutants/ each time, so the score is that of the current code and tests.

@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -52,10 +53,30 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # Hypothesis keeps caches in .hypothesis/ of the working folder: the tests write nothing there.
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "llm-study-guide-hypothesis")
     config.addinivalue_line("markers", "sites(*names): the variants of the site this test reads (default: all)")
+    config.addinivalue_line("markers", "site: reads a whole site or drives a browser (not in make test-fast)")
     unknown = set(_selected(config)) - set(VARIANTS)
     if unknown:
         raise pytest.UsageError(f"--sites: unknown variants {sorted(unknown)}; choose from {', '.join(VARIANTS)}")
+
+
+#: Fixtures of whole sites and browsers: a test that takes one is no part of ``make test-fast``.
+SITE_FIXTURES = frozenset({"project", "real_project", "store", "static", "browser", "phone", "fresh_storage"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark ``site`` every test that reads a whole site (shared or its own) or drives a browser.
+
+    ``make test-fast`` runs the rest: rules, model, tools and tiny test roots. A test that builds
+    the whole project itself (a copy) says so with ``pytest.mark.site``.
+    """
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
 
 
 def _selected(config: pytest.Config) -> list[str]:

@@ -1,4 +1,8 @@
-"""Every HTML builder builds the real site strictly, and every local link of its pages resolves."""
+"""Every HTML builder builds the site strictly, and every local link of its pages resolves.
+
+The builds are the shared ones of each variant (strict: nitpicky, warnings are errors, a warning in
+the log fails them); see :mod:`sites`.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import REPO, soup, sphinx_build
+from conftest import parsed, shared_build
+from sites import Project
 
 #: Element attributes that name another file of the site.
 LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "object": "data", "iframe": "src"}
@@ -22,16 +27,11 @@ OPEN_DATA = ("catalog.json", "catalog-schema.json", "feed.xml")
 WRITES_OPEN_DATA = {"html": True, "dirhtml": True, "singlehtml": False}
 
 
-@pytest.fixture(scope="module", params=sorted(WRITES_OPEN_DATA))
-def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+@pytest.fixture(params=sorted(WRITES_OPEN_DATA))
+def built(request: pytest.FixtureRequest, project: Project) -> tuple[str, Path]:
+    """The variant's shared build with each HTML builder (built strictly, once per session)."""
     builder = request.param
-    out = tmp_path_factory.mktemp(builder) / "out"
-    result = sphinx_build(
-        REPO, out, "-n", "-W", "--keep-going", "-E", "-d", str(out.parent / "doctrees"), builder=builder
-    )
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr
-    return builder, out
+    return builder, shared_build(project, builder)
 
 
 def local_links(page: Path, out: Path) -> list[tuple[str, Path, str]]:
@@ -40,7 +40,7 @@ def local_links(page: Path, out: Path) -> list[tuple[str, Path, str]]:
     if page.suffix == ".svg":
         values = [element.get(SVG_HREF) for element in ElementTree.parse(page).iter(SVG_A)]
     else:
-        html = soup(page)
+        html = parsed(page)
         values = [element.get(attr) for tag, attr in LINKING.items() for element in html.find_all(tag)]
         # The prerequisite graph's nodes, drawn inline: SVG links (graph.py).
         values += [element.get("xlink:href") for element in html.find_all("a")]
@@ -78,7 +78,7 @@ def test_every_local_link_resolves(built: tuple[str, Path]) -> None:
                 continue
             if fragment and target.suffix == ".html":
                 if target not in ids:
-                    ids[target] = {element["id"] for element in soup(target).find_all(id=True)}
+                    ids[target] = {element["id"] for element in parsed(target).find_all(id=True)}
                 if fragment not in ids[target]:
                     broken.append(f"{page.relative_to(out)}: {value} (no anchor)")
     assert broken == []
@@ -92,7 +92,7 @@ def test_open_data_is_written_where_it_is_linked(built: tuple[str, Path]) -> Non
     linked = {
         posixpath.basename(urlsplit(element.get("href", "")).path)
         for page in out.rglob("*.html")
-        for element in soup(page).find_all(["a", "link"])
+        for element in parsed(page).find_all(["a", "link"])
     }
     assert bool(linked & set(OPEN_DATA)) == writes
     if writes:
@@ -102,4 +102,4 @@ def test_open_data_is_written_where_it_is_linked(built: tuple[str, Path]) -> Non
         for card in cards:
             path, _, anchor = card.partition("#")
             page = out / path / "index.html" if path.endswith("/") else out / path
-            assert soup(page).find(id=anchor) is not None, card
+            assert parsed(page).find(id=anchor) is not None, card

@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import DATA_FILE, EXT_DIR, REPO, SCHEMA_FILE, sphinx_build
+from conftest import EXT_DIR, REPO, SCHEMA_FILE, sphinx_build
 from llm_catalog.data import labels, yamlsource
 from llm_catalog.data.load import load
 from llm_catalog.data.problems import CatalogInvalid, Problem
+from sites import Project
 
 DATA = REPO / "tests" / "data"
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
@@ -85,22 +85,21 @@ def test_every_problem_is_reported_at_once() -> None:
     assert len({p.field for p in problems}) == len(problems) >= 10
 
 
-def raw_catalog() -> dict:
-    """The real data file read by a plain YAML parser, independently of the loader under test."""
-    return yaml.load(DATA_FILE.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+def test_real_catalog_is_valid_and_loses_nothing(catalog, raw: dict) -> None:
+    """Every entry of the data file comes out of the loader, in order: counts come from the file itself.
 
-
-def test_real_catalog_is_valid_and_loses_nothing() -> None:
-    """Every entry of the data file comes out of the loader, in order: counts come from the file itself."""
-    raw = raw_catalog()
-    catalog = load(DATA_FILE, SCHEMA_FILE)
+    *raw* is the data file read by a plain YAML parser, independently of the loader under test."""
     for key in ("categories", "topics", "book_groups", "courses", "syllabi", "books", "resources"):
         assert [item.id for item in getattr(catalog, key)] == [item["id"] for item in raw[key]], key
     assert sum(len(catalog.courses_in(c.id)) for c in catalog.categories) == len(raw["courses"])
     for syllabus, raw_syllabus in zip(catalog.syllabi, raw["syllabi"], strict=True):
         assert [str(ch.number) for ch in syllabus.chapters] == [ch["number"] for ch in raw_syllabus["chapters"]]
         assert len(syllabus.further) == len(raw_syllabus.get("further", []))
-    assert {b.group for b in catalog.books} == {g.id for g in catalog.book_groups}  # no empty group
+    # Every book is in the group the file gives it, in the file's order (a group may be empty).
+    for group in catalog.book_groups:
+        expected = [b["id"] for b in raw["books"] if b["group"] == group.id]
+        assert [b.id for b in catalog.books_in(group.id)] == expected, group.id
+    assert {b.group for b in catalog.books} <= {g.id for g in catalog.book_groups}
 
 
 def test_schema_enums_all_have_reader_labels() -> None:
@@ -163,17 +162,16 @@ def test_check_command_prints_what_the_build_prints(tmp_path: Path, name: str, c
     assert not (tmp_path / "out" / "index.html").exists()
 
 
-def test_check_command_accepts_the_real_catalog() -> None:
+def test_check_command_accepts_the_real_catalog(project: Project, raw: dict) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "llm_catalog", "check"],
-        cwd=REPO,
+        cwd=project.root,
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(EXT_DIR), "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": str(project.root / "_ext"), "PATH": "/usr/bin:/bin"},
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    raw = raw_catalog()
     counts = ", ".join(f"{len(raw[key])} {key}" for key in ("categories", "courses", "syllabi", "books", "resources"))
     assert f"OK ({counts})" in result.stdout
 

@@ -1,4 +1,8 @@
-"""``python -m llm_catalog diff``: two versions of the real data, edited here, compared by the command."""
+"""``python -m llm_catalog diff``: two versions of the real data, edited here, compared by the command.
+
+The data is each variant's (the ``data`` fixture); the edited files are written into a copy of the
+variant's project, never into the checkout.
+"""
 
 from __future__ import annotations
 
@@ -16,23 +20,23 @@ import yaml
 from sphinx.config import Config
 from sphinx.util.matching import get_matching_files
 
-from conftest import DATA_FILE, EXT_DIR, REPO, copy_project
+from conftest import EXT_DIR, REPO, copy_project
 from llm_catalog.tools import pagescan
+from sites import Project
 
 #: Addresses and ids no real record has: the records these tests add cannot collide with one.
 NEW_ID = "zz-diff-test-course"
 NEW_URL = "https://example.org/zz-diff-test/course"
 EXTRA_URL = "https://example.org/zz-diff-test/extra"
-
-
-def real_data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+GONE_ID = "zz-diff-test-resource"
+GONE_URL = "https://example.org/zz-diff-test/resource"
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project (pages, conf.py, data): the edited data files are written into its _data/."""
-    return copy_project(tmp_path_factory.mktemp("datadiff") / "project")
+def workdir(project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the variant's project (pages, conf.py, data): the edited data files are written
+    into its _data/."""
+    return copy_project(tmp_path_factory.mktemp("datadiff") / "project", project.root)
 
 
 def write(project: Path, name: str, data: dict) -> Path:
@@ -90,36 +94,26 @@ def entry(lines: list[str], kind: str, record_id: str) -> str:
     return found[0]
 
 
-def built_pages() -> list[Path]:
+def built_pages(root: Path = REPO) -> list[Path]:
     """The pages Sphinx builds, as the project's conf.py selects them (Sphinx's own matching)."""
-    config = Config.read(REPO)
-    return [REPO / name for name in get_matching_files(REPO, config.include_patterns, config.exclude_patterns)]
+    config = Config.read(root)
+    return [root / name for name in get_matching_files(root, config.include_patterns, config.exclude_patterns)]
 
 
-def category_page(category: str) -> str:
+def category_page(root: Path, category: str) -> str:
     """The docname of the built page whose MyST source holds the course directive of *category*."""
     directive = re.compile(
         rf"^(`{{3,}}|:{{3,}})\{{llm-courses\}}[ \t]*\n:category:[ \t]+{re.escape(category)}[ \t]*$", re.M
     )
-    found = [p for p in built_pages() if p.suffix == ".md" and directive.search(p.read_text(encoding="utf-8"))]
+    found = [p for p in built_pages(root) if p.suffix == ".md" and directive.search(p.read_text(encoding="utf-8"))]
     assert len(found) == 1, found
-    return found[0].relative_to(REPO).with_suffix("").as_posix()
+    return found[0].relative_to(root).with_suffix("").as_posix()
 
 
-def unreferenced(data: dict, key: str) -> dict | None:
-    """An item of data[key] whose id appears nowhere else in the data (it can go without breaking a rule)."""
-    text = json.dumps(data, ensure_ascii=False)
-    for item in data[key]:
-        # A reference is the id itself or one of its chapters ("slp3#7").
-        if len(re.findall(rf'"{re.escape(item["id"])}(#\d+)?"', text)) == 1:
-            return item
-    return None
-
-
-def test_identical_data_is_no_change(project: Path) -> None:
-    base = project / "_data" / "catalog.yaml"
+def test_identical_data_is_no_change(workdir: Path, data: dict) -> None:
+    base = workdir / "_data" / "catalog.yaml"
     # The same data written out again: other quoting, no comments, other layout.
-    head = write(project, "same", real_data())
+    head = write(workdir, "same", data)
     assert head.read_text(encoding="utf-8") != base.read_text(encoding="utf-8")
     for options in ((), ("--markdown",)):
         result = diff(base, head, *options)
@@ -129,31 +123,35 @@ def test_identical_data_is_no_change(project: Path) -> None:
     assert diff(base, base).stdout.startswith("No change")
 
 
-def test_added_removed_and_changed_records_with_their_pages(project: Path) -> None:
-    data = real_data()
-    base = write(project, "base", data)
+def test_added_removed_and_changed_records_with_their_pages(workdir: Path, data: dict) -> None:
+    # Removed: a resource nothing refers to, in the base only (whatever the data holds, one can go
+    # without breaking a rule).
+    gone = {
+        "id": GONE_ID,
+        "kind": "list",
+        "title": "Diff Test Resource",
+        "note": "差异测试用的资源。",
+        "links": [{"kind": "site", "url": GONE_URL}],
+    }
+    key, kind = "resources", "resource"
+    base_data = copy.deepcopy(data)
+    base_data[key].append(gone)
+    base = write(workdir, "base", base_data)
+    assert run("check", base, cwd=workdir).returncode == 0, run("check", base, cwd=workdir).stderr
     head_data = copy.deepcopy(data)
     courses = head_data["courses"]
-    assert len(courses) >= 2
 
     # Added: a copy of a course under a new id, title and address (no Chinese aids: their
     # addresses would be another record's).
     source = courses[0]
+    source_category = source["category"]
     added = {k: v for k, v in copy.deepcopy(source).items() if k not in ("chinese", "requires")}
     added |= {"id": NEW_ID, "title": "Diff Test Course", "links": [{"kind": "site", "url": NEW_URL}]}
     courses.append(added)
 
-    # Removed: a book, resource or syllabus nothing else refers to.
-    key, kind, gone = next(
-        (key, word, item)
-        for key, word in (("books", "book"), ("resources", "resource"), ("syllabi", "syllabus"))
-        if (item := unreferenced(head_data, key))
-    )
-    head_data[key].remove(gone)
-
-    # Changed: another course gets a new note, one more link and, where there is another
-    # category with a page, that category.
-    changed = courses[1]
+    # Changed: another course (the last of the file's; the same one when the file has only one)
+    # gets a new note, one more link and, where there is another category with a page, that category.
+    changed = courses[-2]
     old_note, old_category = changed["note"], changed["category"]
     changed["note"] = "A note rewritten by the diff test."
     changed["links"].append({"kind": "video", "url": EXTRA_URL})
@@ -161,20 +159,20 @@ def test_added_removed_and_changed_records_with_their_pages(project: Path) -> No
     new_category = other[0] if other else old_category
     changed["category"] = new_category
 
-    head = write(project, "head", head_data)
-    assert run("check", head, cwd=project).returncode == 0, run("check", head, cwd=project).stderr
+    head = write(workdir, "head", head_data)
+    assert run("check", head, cwd=workdir).returncode == 0, run("check", head, cwd=workdir).stderr
     result = diff(base, head)
     assert result.returncode == 0, result.stderr
     found = sections(result.stdout)
     assert set(found) == {"Added", "Removed", "Changed"}, result.stdout
 
-    assert entry(found["Added"], "course", NEW_ID).endswith(f"— page {category_page(source['category'])}")
+    assert entry(found["Added"], "course", NEW_ID).endswith(f"— page {category_page(workdir, source_category)}")
     assert entry(found["Removed"], kind, gone["id"])
     assert gone["title"] in entry(found["Removed"], kind, gone["id"])
 
     changes = entries(found["Changed"])
     header = next(h for h in changes if h.startswith(f"~ course {changed['id']} "))
-    old_page, new_page = category_page(old_category), category_page(new_category)
+    old_page, new_page = category_page(workdir, old_category), category_page(workdir, new_category)
     assert header.endswith(f"— page {old_page} → {new_page}" if old_page != new_page else f"— page {new_page}")
     fields = changes[header]
     quoted = lambda text: json.dumps(text, ensure_ascii=False)  # noqa: E731 - how the text output quotes text
@@ -186,9 +184,8 @@ def test_added_removed_and_changed_records_with_their_pages(project: Path) -> No
     assert len(found["Added"]) == 1 and len(found["Removed"]) == 1 and len(changes) == 1
 
 
-def test_items_of_lists_are_told_apart_by_address_and_number(project: Path) -> None:
-    data = real_data()
-    base = write(project, "base-lists", data)
+def test_items_of_lists_are_told_apart_by_address_and_number(workdir: Path, data: dict) -> None:
+    base = write(workdir, "base-lists", data)
     head_data = copy.deepcopy(data)
     course = next(c for c in head_data["courses"] if c["links"])
     link = course["links"][0]
@@ -204,7 +201,7 @@ def test_items_of_lists_are_told_apart_by_address_and_number(project: Path) -> N
     if resource is not None:
         old_topics = list(resource["topics"])
         resource["topics"].reverse()
-    head = write(project, "head-lists", head_data)
+    head = write(workdir, "head-lists", head_data)
 
     changes = entries(sections(diff(base, head).stdout)["Changed"])
     fields = next(f for h, f in changes.items() if h.startswith(f"~ course {course['id']} "))
@@ -221,9 +218,8 @@ def test_items_of_lists_are_told_apart_by_address_and_number(project: Path) -> N
         ]
 
 
-def test_record_on_no_page_says_so(project: Path) -> None:
-    data = real_data()
-    base = write(project, "base-nopage", data)
+def test_record_on_no_page_says_so(workdir: Path, data: dict) -> None:
+    base = write(workdir, "base-nopage", data)
     head_data = copy.deepcopy(data)
     head_data["categories"].append(
         {"id": "zz-diff-test-category", "title": "Diff test", "summary": "No page has it.", "study": "supplementary"}
@@ -236,21 +232,20 @@ def test_record_on_no_page_says_so(project: Path) -> None:
         "links": [{"kind": "site", "url": NEW_URL}],
     }
     head_data["courses"].append(course)
-    head = write(project, "head-nopage", head_data)
+    head = write(workdir, "head-nopage", head_data)
 
     added = sections(diff(base, head).stdout)["Added"]
     assert entry(added, "course", NEW_ID).endswith("(not shown on any page)")
     assert entry(added, "category", "zz-diff-test-category").endswith("(not shown on any page)")
 
 
-def test_markdown_escapes_what_the_data_says(project: Path) -> None:
-    data = real_data()
-    base = write(project, "base-md", data)
+def test_markdown_escapes_what_the_data_says(workdir: Path, data: dict) -> None:
+    base = write(workdir, "base-md", data)
     head_data = copy.deepcopy(data)
     course = head_data["courses"][0]
     title = "Pipes | and <b>bold</b> [link](https://example.org) *stars*"
     old_title, course["title"] = course["title"], title
-    head = write(project, "head-md", head_data)
+    head = write(workdir, "head-md", head_data)
 
     result = diff(base, head, "--markdown")
     assert result.returncode == 0, result.stderr
@@ -273,18 +268,18 @@ def test_markdown_escapes_what_the_data_says(project: Path) -> None:
     assert shown(cells[3]) == json.dumps(title, ensure_ascii=False)
 
 
-def test_invalid_file_is_reported_as_check_reports_it(project: Path) -> None:
-    text = DATA_FILE.read_text(encoding="utf-8")
-    course = real_data()["courses"][0]
+def test_invalid_file_is_reported_as_check_reports_it(workdir: Path, data: dict) -> None:
+    good = workdir / "_data" / "catalog.yaml"
+    text = good.read_text(encoding="utf-8")
+    course = data["courses"][0]
     lines = text.splitlines(keepends=True)
     start = next(n for n, line in enumerate(lines) if line.strip() == f"- id: {course['id']}")
     line_no = next(n for n in range(start, len(lines)) if lines[n].strip().startswith("category:"))
     lines[line_no] = lines[line_no].replace(course["category"], "zz-no-such-category")
-    bad = project / "_data" / "bad.yaml"
+    bad = workdir / "_data" / "bad.yaml"
     bad.write_text("".join(lines), encoding="utf-8")
-    good = project / "_data" / "catalog.yaml"
 
-    check = run("check", bad, cwd=project)
+    check = run("check", bad, cwd=workdir)
     assert check.returncode == 1
     for base, head in ((good, bad), (bad, good)):
         result = diff(base, head)
@@ -296,9 +291,9 @@ def test_invalid_file_is_reported_as_check_reports_it(project: Path) -> None:
     assert "zz-no-such-category" in first
 
 
-def test_missing_file_is_named(project: Path) -> None:
-    good = project / "_data" / "catalog.yaml"
-    missing = project / "_data" / "missing.yaml"
+def test_missing_file_is_named(workdir: Path) -> None:
+    good = workdir / "_data" / "catalog.yaml"
+    missing = workdir / "_data" / "missing.yaml"
     for base, head in ((missing, good), (good, missing)):
         result = diff(base, head)
         assert result.returncode != 0
@@ -366,17 +361,14 @@ def test_make_diff_compares_with_a_commit() -> None:
     )
 
 
-def test_pages_are_those_the_built_site_gives_the_cards(site: Path) -> None:
+def test_pages_are_those_the_built_site_gives_the_cards(site: Path, project: Project, catalog) -> None:
     """Every record, category and path is on the page where the real build put its card's anchor."""
-    from llm_catalog.data.load import load
-
     anchors: dict[str, set[str]] = {}
     for page in site.rglob("*.html"):
         docname = page.relative_to(site).with_suffix("").as_posix()
         for anchor in re.findall(r'\bid="(llm-[^"]+)"', page.read_text(encoding="utf-8")):
             anchors.setdefault(anchor, set()).add(docname)
-    catalog = load(DATA_FILE)
-    pages = pagescan.pages(catalog, pagescan.scan(REPO))
+    pages = pagescan.pages(catalog, pagescan.scan(project.root))
     items = [
         *((("record", r.id), f"llm-{r.id}") for r in catalog.records()),
         *((("category", c.id), f"llm-{c.id}") for c in catalog.categories),

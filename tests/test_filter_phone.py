@@ -8,31 +8,9 @@ the results, not the form. The no-JavaScript listing is tested in test_facets.py
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-from conftest import serve, start_chromium
-
-#: A common phone screen (CSS px), as Chromium's device emulation gives it.
-PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": True}
-
-
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def phone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    driver = start_chromium(tmp_path_factory.mktemp("chromium-phone"), width=390)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
-    try:
-        yield driver
-    finally:
-        driver.quit()
+# The phone (conftest.PHONE, the shared browser emulating it for one test) and the variant's
+# served site (server) come from conftest.py: the filter's boxes and the table's rows are the
+# data's, so every variant of the site is checked.
 
 
 def wait_ready(browser) -> None:

@@ -11,34 +11,27 @@ home page.
 from __future__ import annotations
 
 import io
-import os
 import re
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from llm_hosting.downloads import FORMATS, download_urls
 
-from conftest import REPO, serve, soup
-from llm_catalog.data.load import load
+from conftest import parsed, soup
 from llm_catalog.site.studyplan import path_anchor
+from sites import RTD_CANONICAL, RTD_ENV, RTD_LANGUAGE
 
-CATALOG = load(REPO / "_data" / "catalog.yaml")
-#: What Read the Docs sets during a build of this project's latest version (its documented
-#: variables; scripts/rtd-build sets the same).
-RTD_ENV = {
-    "READTHEDOCS": "True",
-    "READTHEDOCS_PROJECT": "llm-study-guide",
-    "READTHEDOCS_LANGUAGE": "zh_CN",
-    "READTHEDOCS_VERSION": "latest",
-    "READTHEDOCS_VERSION_TYPE": "branch",
-    "READTHEDOCS_CANONICAL_URL": "https://llm-study-guide.readthedocs.io/zh-cn/latest/",
-}
-#: Read the Docs' documented download address of a version's offline formats.
-DOCUMENTED = "https://llm-study-guide.readthedocs.io/_/downloads/zh-cn/latest/{format}/"
+#: Read the Docs' documented download address of a version's offline formats
+#: (``/_/downloads/<language>/<version>/<format>/`` on the project's domain; the language code as
+#: it appears in addresses: lower case, "-" for "_"), for the build in sites.RTD_ENV.
+LANGUAGE_IN_ADDRESSES = RTD_LANGUAGE.lower().replace("_", "-")
+DOCUMENTED = "{base}/_/downloads/{language}/{version}/{{format}}/".format(
+    base="{0.scheme}://{0.netloc}".format(urlsplit(RTD_CANONICAL)),
+    language=LANGUAGE_IN_ADDRESSES,
+    version=RTD_ENV["READTHEDOCS_VERSION"],
+)
 #: English interface words that showed up on the site (issue 21) or could: permalink tooltips,
 #: furo's and Read the Docs' footer and flyout words.
 ENGLISH_UI = re.compile(
@@ -49,41 +42,18 @@ ENGLISH_UI = re.compile(
 PAGES = ["index.html", "contribute.html", "paths.html", "find.html", "materials/index.html", "404.html", "search.html"]
 
 
-def without_rtd(env: dict[str, str]) -> dict[str, str]:
-    return {key: value for key, value in env.items() if not key.startswith("READTHEDOCS")}
-
-
-@pytest.fixture(scope="module")
-def rtd_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site built strictly with Read the Docs' build variables set."""
-    root = tmp_path_factory.mktemp("rtd-home")
-    out = root / "html"
-    strict = ["-n", "-W", "--keep-going", "-E", "-d", str(root / "doctrees")]
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", *strict, str(REPO), str(out)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**without_rtd(dict(os.environ)), **RTD_ENV},
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
-
-
 # -- The start -----------------------------------------------------------------------------
 
 
-def test_home_starts_with_the_four_paths_and_find_as_buttons(site: Path) -> None:
-    home = soup(site / "index.html")
+def test_home_starts_with_the_study_paths_and_find_as_buttons(site: Path, catalog) -> None:
+    home = parsed(site / "index.html")
     start = home.select_one("article .llm-start")
     assert start is not None
     cards = start.select(".llm-start-card")
     titles = [card.select_one(".sd-card-title").get_text(strip=True) for card in cards]
-    assert titles == [path.title for path in CATALOG.paths]
-    paths_page = soup(site / "paths.html")
-    for card, path in zip(cards, CATALOG.paths, strict=True):
+    assert titles == [path.title for path in catalog.paths]
+    paths_page = parsed(site / "paths.html")
+    for card, path in zip(cards, catalog.paths, strict=True):
         link = card.select_one("a.sd-stretched-link")
         page, _, anchor = link["href"].partition("#")
         assert (page, anchor) == ("paths.html", path_anchor(path.id))
@@ -110,11 +80,11 @@ def test_home_has_no_contributor_material_and_no_sentence_wrong_on_a_phone(site:
 
 
 def test_contributor_page_is_in_the_navigation_and_every_footer(site: Path) -> None:
-    page = soup(site / "contribute.html")
+    page = parsed(site / "contribute.html")
     assert page.select_one("article h1").get_text(strip=True).rstrip("¶") == "参与贡献"
     assert "_data/catalog.yaml" in page.get_text() and "make check" in page.get_text()
     for name in ("index.html", "paths.html", "materials/nlp-courses.html", "contribute.html"):
-        html = soup(site / name)
+        html = parsed(site / name)
         nav = [a["href"] for a in html.select(".sidebar-tree a.reference")]
         footer = html.select_one("footer .llm-footer-links a")
         assert footer is not None and footer.get_text(strip=True) == "参与贡献", name
@@ -127,7 +97,7 @@ def test_contributor_page_is_in_the_navigation_and_every_footer(site: Path) -> N
 
 
 def test_downloads_locally_say_how_to_make_the_files(site: Path) -> None:
-    box = soup(site / "index.html").select_one("article .llm-downloads")
+    box = parsed(site / "index.html").select_one("article .llm-downloads")
     assert "llm-downloads-local" in box["class"]
     assert not box.select("a[href]"), "a local build has no files to link to"
     assert "本地构建" in box.get_text()
@@ -135,8 +105,8 @@ def test_downloads_locally_say_how_to_make_the_files(site: Path) -> None:
     assert commands == ["make pdf", "make epub", "make htmlzip"]
 
 
-def test_downloads_on_read_the_docs_are_its_documented_addresses(rtd_site: Path) -> None:
-    box = soup(rtd_site / "index.html").select_one("article .llm-downloads")
+def test_downloads_on_read_the_docs_are_its_documented_addresses(rtd: Path) -> None:
+    box = parsed(rtd / "html" / "index.html").select_one("article .llm-downloads")
     links = {slug: box.select_one(f"a.llm-download-{slug}")["href"] for slug in ("pdf", "epub", "htmlzip")}
     assert links == {slug: DOCUMENTED.format(format=slug) for slug in ("pdf", "epub", "htmlzip")}
     assert len(box.select("a[href]")) == 3
@@ -149,7 +119,9 @@ def test_download_addresses_follow_the_variables() -> None:
     custom = {**RTD_ENV, "READTHEDOCS_CANONICAL_URL": "https://docs.example.org/zh-cn/stable/"}
     custom["READTHEDOCS_VERSION"] = "stable"
     urls = download_urls(custom)
-    assert urls == {slug: f"https://docs.example.org/_/downloads/zh-cn/stable/{slug}/" for slug, *_ in FORMATS}
+    assert urls == {
+        slug: f"https://docs.example.org/_/downloads/{LANGUAGE_IN_ADDRESSES}/stable/{slug}/" for slug, *_ in FORMATS
+    }
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -172,17 +144,14 @@ def test_no_english_word_in_the_interface(site: Path, name: str) -> None:
 
 
 def test_permalinks_are_titled_in_chinese(site: Path) -> None:
-    links = soup(site / "paths.html").select("a.headerlink")
+    links = parsed(site / "paths.html").select("a.headerlink")
     assert links and {a["title"] for a in links} == {"链接到此标题"}
 
 
 # -- The graph in a browser ---------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
+# The graph draws the data's written requirements (``requires``) only. Neither variant adds one
+# (the contribution's and the generated records require nothing), so every variant draws the real
+# site's graph: its look is checked on the real site.
 
 
 def luminance(rgb: tuple[int, int, int]) -> float:
@@ -240,6 +209,7 @@ def label_pixels(browser, index: int) -> tuple[tuple[int, int, int], tuple[int, 
     return fill, ink
 
 
+@pytest.mark.sites("real")  # the same graph on every variant (above)
 @pytest.mark.parametrize("scheme", ["light", "dark", "chosen-dark"])
 def test_graph_follows_the_colour_scheme_with_readable_contrast(browser, server: str, scheme: str) -> None:
     show(browser, server, "paths.html", 1280, scheme)
@@ -276,6 +246,7 @@ def test_graph_follows_the_colour_scheme_with_readable_contrast(browser, server:
         assert contrast(ink, fill) >= 4.5, (scheme, fill, ink)
 
 
+@pytest.mark.sites("real")  # the same graph on every variant (above)
 def test_graph_labels_are_readable_on_a_phone(browser, server: str) -> None:
     show(browser, server, "paths.html", 390, "light")
     try:
@@ -304,6 +275,7 @@ def test_graph_labels_are_readable_on_a_phone(browser, server: str) -> None:
     assert page_width <= viewport, "the page itself does not scroll sideways"
 
 
+@pytest.mark.sites("real")  # the same graph on every variant (above)
 @pytest.mark.parametrize("width", [390, 800, 1024, 1100, 1280, 1440])
 def test_back_to_top_button_never_covers_the_graph(browser, server: str, width: int) -> None:
     show(browser, server, "paths.html", width, "light")
@@ -335,6 +307,9 @@ def test_back_to_top_button_never_covers_the_graph(browser, server: str, width: 
     assert name == "回到顶部"  # its words stay, for screen readers
 
 
+# test_accessibility.py runs axe-core on the home page of every variant (light, desktop) and in
+# these four views on the real site; here the home page's own check stays on the real site.
+@pytest.mark.sites("real")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
 def test_home_page_has_no_serious_accessibility_problem(browser, server: str, scheme: str, width: int) -> None:

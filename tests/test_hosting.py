@@ -1,7 +1,7 @@
 """Hosting on Read the Docs: the 404 page at any depth, the sitemap, link previews, icon and logo.
 
-The site is built as Read the Docs builds it, with READTHEDOCS_CANONICAL_URL, into the folder
-its URL path names, and served from there on 127.0.0.1.
+The site is the variant's shared Read the Docs build (scripts/rtd-build, with the canonical URL
+of sites.RTD_CANONICAL), served on 127.0.0.1 from a folder at the URL path it names (PREFIX).
 """
 
 from __future__ import annotations
@@ -9,57 +9,60 @@ from __future__ import annotations
 import os
 import re
 import struct
-import subprocess
 import sys
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
+from filelock import FileLock
 
-from conftest import REPO, serve, soup
+from conftest import parsed, soup
+from sites import RTD_CANONICAL, RTD_ENV, RTD_LANGUAGE, RTD_PREFIX, Project, clean_env, run
 
-PREFIX = "/zh-cn/latest/"
-CANONICAL = f"https://llm-study-guide.readthedocs.io{PREFIX}"
+PREFIX = RTD_PREFIX
+CANONICAL = RTD_CANONICAL
 #: Pages that are not content: left out of the sitemap.
 NOT_CONTENT = {"404.html", "search.html", "genindex.html"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def build_hosted(root: Path, *extra: str) -> Path:
-    """The strict build with Read the Docs' canonical URL, into the folder its path names."""
-    out = root / PREFIX.strip("/")
-    env = {**os.environ, "READTHEDOCS_CANONICAL_URL": CANONICAL}
-    strict = ["-n", "-W", "--keep-going", "-E", "-d", str(root / "doctrees"), *extra]
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", *strict, str(REPO), str(out)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
-
-
 @pytest.fixture(scope="module")
-def hosted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The served root folder of the hosted build (serial)."""
+def hosted(rtd: Path, static, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A host's root folder whose PREFIX is the variant's Read the Docs HTML (the shared build),
+    answering a missing page there as Read the Docs does: status 404, the 404 page as the body."""
     root = tmp_path_factory.mktemp("hosted")
-    build_hosted(root)
+    link = root / PREFIX.strip("/")
+    link.parent.mkdir(parents=True)
+    link.symlink_to(rtd / "html", target_is_directory=True)
+    static.answer_404_with(link, link / "404.html")
     return root
 
 
 @pytest.fixture(scope="module")
-def server(hosted: Path) -> Iterator[str]:
-    with serve(hosted, not_found=hosted / PREFIX.strip("/") / "404.html") as url:
-        yield url
+def host(hosted: Path, static) -> str:
+    """The address of that host's root on the worker's static server (no final slash).
+
+    The server's own root is the session's folder, so an absolute link of the 404 page
+    (``/zh-cn/latest/...``) is read against this address, where the host's root would be."""
+    return static.url(hosted)
+
+
+def rtd_at_the_servers_root(static, rtd: Path) -> str:
+    """The static server's address, with the real site's Read the Docs HTML at PREFIX of the
+    server's own root: in a browser, the 404 page's absolute links (``/zh-cn/latest/_static/``)
+    resolve against the server's root. One build can be there: only the real site's is."""
+    link = static.root / PREFIX.strip("/")
+    with FileLock(str(static.root / "rtd-prefix.lock")):
+        if not link.is_symlink():
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(rtd / "html", target_is_directory=True)
+    assert link.resolve() == (rtd / "html").resolve(), "another build is already at the server's root"
+    static.answer_404_with(link, link / "404.html")
+    return static.base
 
 
 def fetch(url: str) -> tuple[int, bytes]:
@@ -78,8 +81,8 @@ def content_pages(out: Path) -> set[str]:
 
 
 @pytest.mark.parametrize("missing", ["gone.html", "materials/old-name.html", "a/b/c/d/", "materials/x/y.html?q=1"])
-def test_404_page_is_chinese_and_every_link_resolves_at_any_depth(server: str, missing: str) -> None:
-    url = f"{server}{PREFIX}{missing}"
+def test_404_page_is_chinese_and_every_link_resolves_at_any_depth(host: str, missing: str) -> None:
+    url = f"{host}{PREFIX}{missing}"
     status, body = fetch(url)
     assert status == 404
     page = BeautifulSoup(body, "html.parser")
@@ -98,13 +101,13 @@ def test_404_page_is_chinese_and_every_link_resolves_at_any_depth(server: str, m
     for tag, attr, value in local:
         # Absolute: the same address from every depth.
         assert value.startswith(PREFIX), (tag, attr, value)
-        target = urljoin(url, value)
+        target = host + value  # the host's root is where an absolute path starts
         assert fetch(target)[0] == 200, (tag, attr, value)
     assert page.html["data-content_root"] == PREFIX
 
 
-def test_404_page_offers_search_and_the_main_entry_points(server: str) -> None:
-    status, body = fetch(f"{server}{PREFIX}no/such/page.html")
+def test_404_page_offers_search_and_the_main_entry_points(host: str) -> None:
+    status, body = fetch(f"{host}{PREFIX}no/such/page.html")
     assert status == 404
     page = BeautifulSoup(body, "html.parser")
     article = page.select_one("article")
@@ -113,7 +116,7 @@ def test_404_page_offers_search_and_the_main_entry_points(server: str) -> None:
     field = form.find("input", attrs={"name": "q"})
     assert article.find("label", attrs={"for": field["id"]}).get_text(strip=True) == "搜索本指南"
     entries = {a["href"]: a.get_text(strip=True) for a in article.find_all("a")}
-    home = soup_from(server, "index.html")
+    home = soup_from(host, "index.html")
     # The home page's own table of contents, with its titles, plus the home page itself.
     toc = home.select("article .toctree-wrapper > ul > li > a")
     expected = {urljoin(PREFIX, a["href"]): a.get_text(strip=True) for a in toc}
@@ -122,17 +125,22 @@ def test_404_page_offers_search_and_the_main_entry_points(server: str) -> None:
     assert entries[f"{PREFIX}index.html"] == "回到首页"
 
 
-def soup_from(server: str, page: str) -> BeautifulSoup:
-    status, body = fetch(f"{server}{PREFIX}{page}")
+def soup_from(host: str, page: str) -> BeautifulSoup:
+    status, body = fetch(f"{host}{PREFIX}{page}")
     assert status == 200
     return BeautifulSoup(body, "html.parser")
 
 
-def test_404_page_in_a_browser_searches_from_deep_address(browser, server: str) -> None:
+# The 404 page and its search box are the site's furniture, the same on every variant (search over
+# the data is tested on every variant in test_search.py); and a browser resolves the page's absolute
+# links against the server's root, where only one build can be.
+@pytest.mark.sites("real")
+def test_404_page_in_a_browser_searches_from_deep_address(browser, static, rtd: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
 
+    server = rtd_at_the_servers_root(static, rtd)
     browser.get(f"{server}{PREFIX}materials/2024/old/llm.html")
     # The theme's stylesheet and the logo loaded from the deep address.
     assert (
@@ -153,8 +161,8 @@ def test_404_page_in_a_browser_searches_from_deep_address(browser, server: str) 
 # -- Sitemap -------------------------------------------------------------------------------
 
 
-def test_sitemap_lists_every_page_at_its_canonical_address(hosted: Path) -> None:
-    out = hosted / PREFIX.strip("/")
+def test_sitemap_lists_every_page_at_its_canonical_address(rtd: Path) -> None:
+    out = rtd / "html"
     tree = ET.parse(out / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     urls = tree.getroot().findall("s:url", ns)
@@ -169,14 +177,22 @@ def test_sitemap_lists_every_page_at_its_canonical_address(hosted: Path) -> None
     assert tree.getroot().find(".//{http://www.w3.org/1999/xhtml}link") is None  # one language
 
 
-def test_parallel_hosted_build_gives_the_same_sitemap_and_previews(hosted: Path, tmp_path: Path) -> None:
-    serial = hosted / PREFIX.strip("/")
-    parallel = build_hosted(tmp_path, "-j", "2")
+# A build of its own: the point is to compare a parallel build with the shared serial one (Read
+# the Docs' own html step, -j 2 added); a contribution is where parallel reading could differ.
+@pytest.mark.sites("real", "contribution")
+def test_parallel_hosted_build_gives_the_same_sitemap_and_previews(project: Project, rtd: Path, tmp_path: Path) -> None:
+    serial = rtd / "html"
+    parallel = tmp_path / "html"
+    args = [sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", "html", "-j", "2"]
+    args += ["-d", str(tmp_path / "doctrees"), "-D", f"language={RTD_LANGUAGE}", ".", str(parallel)]
+    result = run(args, project.root, clean_env(**RTD_ENV))
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
 
     def hosting(out: Path) -> tuple:
         sitemap = sorted(re.findall(r"<loc>(.*?)</loc>", (out / "sitemap.xml").read_text(encoding="utf-8")))
         tags = {
-            name: sorted(str(tag) for tag in soup(out / name).find_all("meta", property=re.compile("^og:")))
+            name: sorted(str(tag) for tag in parsed(out / name).find_all("meta", property=re.compile("^og:")))
             for name in sorted(content_pages(out))
         }
         return sitemap, tags
@@ -218,9 +234,9 @@ def first_paragraph(page: BeautifulSoup) -> str:
         "resources/index.html",
     ],
 )
-def test_link_previews_show_the_page_in_chinese(hosted: Path, name: str) -> None:
-    out = hosted / PREFIX.strip("/")
-    page = soup(out / name)
+def test_link_previews_show_the_page_in_chinese(rtd: Path, name: str) -> None:
+    out = rtd / "html"
+    page = parsed(out / name)
     assert meta(page, "og:title") == page.select_one("article h1").get_text(strip=True).rstrip("#¶")
     assert meta(page, "og:site_name") == "大语言模型学习指南"
     assert meta(page, "og:url") == CANONICAL + name
@@ -242,18 +258,18 @@ def test_link_previews_show_the_page_in_chinese(hosted: Path, name: str) -> None
     assert CJK.search(meta(page, "og:image:alt"))
 
 
-def test_descriptions_differ_per_page(hosted: Path) -> None:
-    out = hosted / PREFIX.strip("/")
-    descriptions = [meta(soup(out / name), "og:description") for name in sorted(content_pages(out))]
+def test_descriptions_differ_per_page(rtd: Path) -> None:
+    out = rtd / "html"
+    descriptions = [meta(parsed(out / name), "og:description") for name in sorted(content_pages(out))]
     assert len(set(descriptions)) == len(descriptions)
 
 
 # -- Icon and logo -------------------------------------------------------------------------
 
 
-def test_icon_and_logo_are_the_sites_own_svg(site: Path) -> None:
+def test_icon_and_logo_are_the_sites_own_svg(project: Project, site: Path) -> None:
     for name in ("index.html", "materials/llm101n.html"):
-        page = soup(site / name)
+        page = parsed(site / name)
         icon = page.find("link", rel="icon") or page.find("link", rel="shortcut icon")
         logo = page.select_one(".sidebar-brand img.sidebar-logo")
         # Decorative beside the site's name, which the same link reads out.
@@ -263,4 +279,4 @@ def test_icon_and_logo_are_the_sites_own_svg(site: Path) -> None:
             assert path.suffix == ".svg"
             svg = ET.parse(path).getroot()
             assert svg.tag == "{http://www.w3.org/2000/svg}svg"
-    assert (REPO / "_static" / "logo.svg").read_bytes() == (site / "_static" / "logo.svg").read_bytes()
+    assert (project.root / "_static" / "logo.svg").read_bytes() == (site / "_static" / "logo.svg").read_bytes()

@@ -1,41 +1,38 @@
-"""The whole site offline: the HTML download is the multi-page site, searchable from file://."""
+"""The whole site offline: the HTML download is the multi-page site, searchable from file://.
+
+The download is the shared Read the Docs build's (scripts/rtd-build runs the htmlzip job of
+.readthedocs.yaml on its HTML), unpacked the way a reader does.
+"""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
+from test_search import word_inside_a_chinese_title
 
-from conftest import REPO, run_search, soup
+from conftest import parsed, run_search
+from sites import RTD_ENV, RTD_SLUG
 
-FOLDER = "llm-study-guide"
+#: The zip's one top folder, as Read the Docs names it: the project's slug and the version.
+FOLDER = f"{RTD_SLUG}-{RTD_ENV['READTHEDOCS_VERSION']}"
 
 
 @pytest.fixture(scope="module")
-def unpacked(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """What `make htmlzip` ships, unpacked the way a reader does."""
-    target = tmp_path_factory.mktemp("htmlzip") / f"{FOLDER}.zip"
-    result = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "make-htmlzip"), str(site), str(target), FOLDER],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+def unpacked(rtd: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What the reader downloads (the variant's Read the Docs htmlzip), unpacked."""
     out = tmp_path_factory.mktemp("unpacked")
-    with zipfile.ZipFile(target) as archive:
+    with zipfile.ZipFile(rtd / "htmlzip" / f"{RTD_SLUG}.zip") as archive:
         names = archive.namelist()
         assert all(name.startswith(f"{FOLDER}/") for name in names)  # one top folder
         archive.extractall(out)
-    yield out / FOLDER
+    return out / FOLDER
 
 
-def test_the_download_is_the_same_multi_page_site(site: Path, unpacked: Path) -> None:
+def test_the_download_is_the_same_multi_page_site(rtd: Path, unpacked: Path) -> None:
+    site = rtd / "html"
     built = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     shipped = sorted(p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html"))
     assert shipped == built
@@ -43,7 +40,7 @@ def test_the_download_is_the_same_multi_page_site(site: Path, unpacked: Path) ->
     for page in ("index.html", "materials/llm101n.html"):
         assert (unpacked / page).read_bytes() == (site / page).read_bytes()
     # Navigation between pages is relative, so it works from disk.
-    links = [a["href"] for a in soup(unpacked / "index.html").select(".sidebar-tree a.reference.internal")]
+    links = [a["href"] for a in parsed(unpacked / "index.html").select(".sidebar-tree a.reference.internal")]
     assert links and all(not href.startswith(("/", "http")) for href in links)
     for href in links:
         assert (unpacked / href.split("#")[0]).is_file(), href
@@ -53,15 +50,7 @@ def search_from_disk(browser, unpacked: Path, query: str) -> tuple[str, list[str
     return run_search(browser, unpacked.as_uri(), query)
 
 
-@pytest.mark.parametrize(
-    ("query", "page"),
-    [
-        ("斯坦福", "materials/nlp-courses.html"),  # a card's institution
-        ("人工智能", "materials/llm-courses.html"),  # inside a title: the Chinese query splitter at work
-        ("教学大纲", "materials/llm101n.html"),
-    ],
-)
-def test_search_works_from_file_urls(browser, unpacked: Path, query: str, page: str) -> None:
+def assert_found_from_disk(browser, unpacked: Path, query: str, page: str) -> None:
     summary, links = search_from_disk(browser, unpacked, query)
     assert links, f"no results for {query!r} from disk: {summary}"
     assert all(link.startswith("file://") for link in links)
@@ -71,3 +60,20 @@ def test_search_works_from_file_urls(browser, unpacked: Path, query: str, page: 
     # A result opens the page from disk.
     browser.get(links[0])
     assert browser.find_element(By.TAG_NAME, "h1").text
+
+
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("斯坦福", "materials/nlp-courses.html"),  # the page's own text (and its cards' institutions)
+        ("教学大纲", "materials/llm101n.html"),
+    ],
+)
+def test_search_works_from_file_urls(browser, unpacked: Path, query: str, page: str) -> None:
+    assert_found_from_disk(browser, unpacked, query, page)
+
+
+def test_search_finds_a_word_inside_a_chinese_title_from_file_urls(browser, unpacked: Path, catalog) -> None:
+    """As 人工智能 finds 生成式人工智能导论: the Chinese query splitter at work, from disk."""
+    query, page = word_inside_a_chinese_title(catalog, unpacked)
+    assert_found_from_disk(browser, unpacked, query, page)

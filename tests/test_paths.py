@@ -16,17 +16,17 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import REPO, require_tool, soup, sphinx_build, warnings_of
+from conftest import REPO, parsed, require_tool, shared_build, soup, sphinx_build, warnings_of
 from llm_catalog.data import labels
 from llm_catalog.data.load import load
 from llm_catalog.data.prereq import Graph, match_score
 from llm_catalog.site import render, studyplan
+from sites import Project
 
 pytestmark = pytest.mark.sphinx("html", testroot="paths")
 
 ROOT = REPO / "tests" / "roots" / "test-paths"
 SCHEMA = REPO / "_data" / "catalog.schema.json"
-CATALOG = load(REPO / "_data" / "catalog.yaml", SCHEMA)
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"
 
@@ -38,48 +38,60 @@ def words(node) -> str:
 # -- The data ------------------------------------------------------------------------------
 
 
-RAW = yaml.load((REPO / "_data" / "catalog.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-RAW_RECORDS = [r for key in ("courses", "syllabi", "books", "resources") for r in RAW.get(key) or []]
+def raw_records(raw: dict) -> list[dict]:
+    """Every record of the data file (every value as written), in the file's order."""
+    return [r for key in ("courses", "syllabi", "books", "resources") for r in raw.get(key) or []]
 
 
-def test_real_paths_include_the_four_the_issue_asks_for() -> None:
-    """Contributors may add paths and steps; these four stay, each step with its reason."""
-    titles = {p.id: p.title for p in CATALOG.paths}
-    assert {k: titles.get(k) for k in ("zero-basics", "research", "app-dev", "all-chinese")} == {
-        "zero-basics": "零基础入门",
-        "research": "研究方向",
-        "app-dev": "应用开发",
-        "all-chinese": "全中文路线",
-    }
-    for path in CATALOG.paths:
+#: The home page's start cards (index.md): each a path's title, then the path it links to.
+START_CARD = re.compile(r"^:::\{grid-item-card\} (.+)\n:link: (\S+)$", re.MULTILINE)
+
+
+def start_cards(project: Project) -> dict[str, str]:
+    """The paths the home page offers, by id, each with the title the page gives it."""
+    source = (project.root / "index.md").read_text(encoding="utf-8")
+    return {path: title for title, path in START_CARD.findall(source)}
+
+
+def test_real_paths_include_the_four_the_issue_asks_for(project: Project, catalog) -> None:
+    """Contributors may add paths and steps; the four the home page offers stay, titled as the
+    page names them (the page's words, not the test's), each step with its reason."""
+    offered = start_cards(project)
+    assert len(offered) == 4, offered
+    titles = {p.id: p.title for p in catalog.paths}
+    assert {k: titles.get(k) for k in offered} == offered
+    for path in catalog.paths:
         assert all(step.why for step in path.steps)
 
 
-def test_all_chinese_path_declares_its_language_so_check_keeps_it_chinese() -> None:
-    """`make check` refuses a step in another language (tests/data/invalid/path-language-and-advice.yaml)."""
-    assert CATALOG.study_path("all-chinese").language == "zh"
+def test_all_chinese_path_declares_its_language_so_check_keeps_it_chinese(project: Project, catalog) -> None:
+    """`make check` refuses a step in another language (tests/data/invalid/path-language-and-advice.yaml).
+
+    The id is the home page's (index.md offers 全中文路线 as only Chinese materials), not the data's."""
+    assert "all-chinese" in start_cards(project)
+    assert catalog.study_path("all-chinese").language == "zh"
 
 
-def test_a_path_in_one_language_counts_the_materials_in_that_language(site: Path) -> None:
-    page = soup(site / "paths.html")
-    for path in RAW["paths"]:
+def test_a_path_in_one_language_counts_the_materials_in_that_language(site: Path, raw: dict) -> None:
+    page = parsed(site / "paths.html")
+    for path in raw["paths"]:
         shown = page.find(id=f"llm-path-{path['id']}").select_one(".llm-path-language")
         if "language" not in path:
             assert shown is None, path["id"]
             continue
-        total = sum(1 for r in RAW_RECORDS if r.get("language") == path["language"])
+        total = sum(1 for r in raw_records(raw) if r.get("language") == path["language"])
         used = len({step["record"] for step in path["steps"]})
         name = {"zh": "中文", "en": "英文"}[path["language"]]
         assert words(shown) == f"本指南目前共收录 {total} 项{name}材料，这条路线用到其中 {used} 项。"
 
 
-def test_graph_edges_follow_the_data() -> None:
+def test_graph_edges_follow_the_data(catalog, raw: dict) -> None:
     """Every requirement written in the data is an edge; a record needs all its chapters; a syllabus
     is read in order. (Exact edges of a fixed catalog: the test root's tests below.)"""
-    graph = CATALOG.graph
-    for record in RAW_RECORDS:
+    graph = catalog.graph
+    for record in raw_records(raw):
         for needed in record.get("requires") or []:
-            where = graph.topics if needed in {t["id"] for t in RAW["topics"]} else graph.strict
+            where = graph.topics if needed in {t["id"] for t in raw["topics"]} else graph.strict
             assert needed in where[record["id"]], (record["id"], needed)
         chapters = [f"{record['id']}#{c['number']}" for c in record.get("chapters") or []]
         assert set(chapters) <= set(graph.strict.get(record["id"], ())), record["id"]
@@ -87,7 +99,7 @@ def test_graph_edges_follow_the_data() -> None:
             for needed in chapter.get("requires") or []:
                 node = f"{record['id']}#{chapter['number']}"
                 assert needed in graph.strict[node] + graph.topics.get(node, []), (node, needed)
-    for syllabus in RAW.get("syllabi") or []:
+    for syllabus in raw.get("syllabi") or []:
         numbers = [c["number"] for c in syllabus.get("chapters") or []]
         for before, after in itertools.pairwise(numbers):
             assert f"{syllabus['id']}#{before}" in graph.strict[f"{syllabus['id']}#{after}"]
@@ -119,14 +131,21 @@ def test_match_score_prefers_the_specific() -> None:
     assert match_score(["lm", "nn"], ["lm", "nn", "apps"]) == pytest.approx(2 / 3)
 
 
-def test_real_syllabus_ranks_the_most_specific_first_and_a_chapter_before_a_whole_record() -> None:
-    for chapter in CATALOG.get("llm101n").chapters:
-        ranked = CATALOG.ranked_related(chapter.topics, exclude={"llm101n", "karpathy-llm101n"})
-        scores = [match_score(chapter.topics, (i.chapter or i.record).topics) for i in ranked]  # type: ignore[union-attr]
-        assert scores == sorted(scores, reverse=True)
-        best = [i for i, score in zip(ranked, scores, strict=True) if scores and score == scores[0]]
-        if any(i.chapter is not None for i in best):
-            assert ranked[0].chapter is not None, chapter.number
+def own_records(syllabus) -> set[str]:
+    """What a syllabus's chapters never list as related: the syllabus itself and its course."""
+    return {syllabus.id, *([syllabus.course] if syllabus.course else [])}
+
+
+def test_real_syllabus_ranks_the_most_specific_first_and_a_chapter_before_a_whole_record(catalog) -> None:
+    assert catalog.syllabi
+    for syllabus in catalog.syllabi:
+        for chapter in syllabus.chapters:
+            ranked = catalog.ranked_related(chapter.topics, exclude=own_records(syllabus))
+            scores = [match_score(chapter.topics, (i.chapter or i.record).topics) for i in ranked]  # type: ignore[union-attr]
+            assert scores == sorted(scores, reverse=True)
+            best = [i for i, score in zip(ranked, scores, strict=True) if scores and score == scores[0]]
+            if any(i.chapter is not None for i in best):
+                assert ranked[0].chapter is not None, (syllabus.id, chapter.number)
 
 
 def test_ranking_of_a_fixed_catalog_puts_the_book_chapter_on_the_topic_first() -> None:
@@ -360,12 +379,17 @@ def test_syllabus_fold_lists_at_most_the_cap_and_counts_the_rest(app, monkeypatc
 
 @pytest.mark.sphinx("text", testroot="paths", srcdir="paths-text-capped", freshenv=True)
 def test_print_counts_the_related_materials_the_web_list_leaves_out(app, monkeypatch) -> None:
+    """A chapter with more related materials than print lists: exactly the cap, then how many more
+    (the real site's test below checks every chapter the data has, whatever their number)."""
     monkeypatch.setattr(render, "RELATED_MORE_SHOWN", 0)
     monkeypatch.setattr(render, "RELATED_PRINTED", render.RELATED_FIRST)
     app.build()
     text = (app.outdir / "pages" / "syllabus.txt").read_text(encoding="utf-8")
     assert "另有 1 项相关材料，见网页版。" in text
     assert "未列出" not in text
+    # Chapter 1 has four related materials (book#1, intro, deep, apps-course): three are printed.
+    block = chapter_block(text, load(ROOT / "_data" / "catalog.yaml", SCHEMA).get("syl"), 1)
+    assert printed_related(block) == render.RELATED_FIRST == 3
 
 
 @pytest.mark.sphinx("html", testroot="paths", srcdir="paths-parallel", parallel=2)
@@ -407,18 +431,26 @@ def test_a_missing_dot_says_which_package_to_install(tmp_path: Path) -> None:
     assert "digraph" not in page and "Graphviz" in page
 
 
-def test_make_html_builds_on_a_machine_without_dot(tmp_path: Path) -> None:
+# A build of its own: the point is `make html` on a machine without dot (another environment than
+# the shared builds'). The Makefile's behaviour, not the data's: on the real site only.
+@pytest.mark.sites("real")
+def test_make_html_builds_on_a_machine_without_dot(project: Project, tmp_path: Path) -> None:
     """A fresh machine has Python and make only: `make html` still builds, with a note for the graph."""
     out = tmp_path / "build"
+    # The environment running the tests serves make too; -o keeps make from installing into it.
+    venv = Path(sys.prefix)
     result = subprocess.run(
         [
             "make",
             "html",
+            f"VENV={venv}",
+            "-o",
+            f"{venv}/.docs-installed",
             "HAVE_DOT=",
             f"BUILDDIR={out}",
             "SPHINXOPTS=-n -W --keep-going -D graphviz_dot=/nonexistent/dot",
         ],
-        cwd=REPO,
+        cwd=project.root,
         capture_output=True,
         text=True,
         check=False,
@@ -429,12 +461,12 @@ def test_make_html_builds_on_a_machine_without_dot(tmp_path: Path) -> None:
     assert "llm-graph-missing" in page and "digraph" not in page
 
 
-def related_in_the_data(topics: tuple[str, ...], exclude: set[str]) -> list[str]:
+def related_in_the_data(raw: dict, topics: tuple[str, ...], exclude: set[str]) -> list[str]:
     """What the guide calls a chapter's related materials, read from the data file: each book
     chapter that shares a topic with it, and each other record that does (a book with chapters
     counts by its chapters)."""
     found = []
-    for record in RAW_RECORDS:
+    for record in raw_records(raw):
         if record["id"] in exclude:
             continue
         chapters = [c for c in record.get("chapters") or [] if set(c.get("topics") or []) & set(topics)]
@@ -445,38 +477,57 @@ def related_in_the_data(topics: tuple[str, ...], exclude: set[str]) -> list[str]
     return found
 
 
-def test_real_site_print_lists_at_most_eight_related_per_chapter(tmp_path: Path) -> None:
-    """The text builder stands in for print: no folding, at most eight, and a note on the rest."""
-    out = tmp_path / "text"
-    result = sphinx_build(REPO, out, "-q", "-d", str(tmp_path / "doctrees"), builder="text")
-    assert result.returncode == 0, result.stderr
-    text = (out / "materials" / "llm101n.txt").read_text(encoding="utf-8")
-    syl = CATALOG.get("llm101n")
-    lengths = []
-    for chapter in syl.chapters:
-        related = related_in_the_data(chapter.topics, exclude={"llm101n", "karpathy-llm101n"})
-        lengths.append(len(related))
-        block = text.split(labels.CHAPTER_HEADING.format(number=chapter.number, title=chapter.title))[1]
-        following = [c for c in syl.chapters if c.number > chapter.number]
-        if following:
-            block = block.split(labels.CHAPTER_HEADING.format(number=following[0].number, title=following[0].title))[0]
-        if not related:
-            assert "本指南暂未收录" in block
-            continue
-        first_line = block.split("相关材料：")[1].split("\n\n")[0]
-        printed = first_line.count("；") + 1 + len(re.findall(r"^ +\* ", block, re.MULTILINE))
-        assert printed == min(len(related), 8), chapter.number
-        if len(related) > 8:
-            assert f"另有 {len(related) - 8} 项相关材料" in block
-    assert max(lengths) > 8, "the real data no longer has a chapter with more than eight related materials"
+def chapter_block(text: str, syllabus, number: int) -> str:
+    """The printed text of chapter *number* of *syllabus*: from its heading to the next chapter's."""
+    chapters = list(syllabus.chapters)
+    (at,) = [n for n, chapter in enumerate(chapters) if chapter.number == number]
+    block = text.split(labels.CHAPTER_HEADING.format(number=number, title=chapters[at].title))[1]
+    if at + 1 < len(chapters):
+        following = chapters[at + 1]
+        block = block.split(labels.CHAPTER_HEADING.format(number=following.number, title=following.title))[0]
+    return block
+
+
+def printed_related(block: str) -> int:
+    """How many related materials a printed chapter lists: the first line's, then the bullets."""
+    first_line = block.split("相关材料：")[1].split("\n\n")[0]
+    return first_line.count("；") + 1 + len(re.findall(r"^ +\* ", block, re.MULTILINE))
+
+
+def syllabus_text(out: Path, syllabus) -> str:
+    """The printed page that holds *syllabus* (the one with all of its chapter headings)."""
+    headings = [labels.CHAPTER_HEADING.format(number=c.number, title=c.title) for c in syllabus.chapters]
+    pages = [p.read_text(encoding="utf-8") for p in sorted(out.rglob("*.txt"))]
+    (text,) = [t for t in pages if all(h in t for h in headings) and syllabus.title in t]
+    return text
+
+
+def test_real_site_print_lists_at_most_eight_related_per_chapter(project: Project, catalog, raw: dict) -> None:
+    """The text builder stands in for print: no folding, at most eight, and a note on the rest.
+    (A chapter with more related materials than print lists, whatever the data holds: the test
+    root's, above.)"""
+    out = shared_build(project, "text")
+    assert render.RELATED_PRINTED == 8
+    assert catalog.syllabi
+    for syl in catalog.syllabi:
+        text = syllabus_text(out, syl)
+        for chapter in syl.chapters:
+            related = related_in_the_data(raw, chapter.topics, exclude=own_records(syl))
+            block = chapter_block(text, syl, chapter.number)
+            if not related:
+                assert "本指南暂未收录" in block
+                continue
+            assert printed_related(block) == min(len(related), 8), (syl.id, chapter.number)
+            if len(related) > 8:
+                assert f"另有 {len(related) - 8} 项相关材料" in block
+            else:
+                assert not re.search(r"另有 \d+ 项相关材料", block), (syl.id, chapter.number)
 
 
 def test_graphviz_is_installed_wherever_the_site_is_built() -> None:
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     packages = re.search(r"^DEB_PACKAGES := (.+)$", makefile, re.MULTILINE).group(1).split()
     assert "graphviz" in packages
-    import yaml
-
     rtd = yaml.safe_load((REPO / ".readthedocs.yaml").read_text(encoding="utf-8"))
     assert "graphviz" in rtd["build"]["apt_packages"]
 

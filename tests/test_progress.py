@@ -1,23 +1,25 @@
 """Reader's progress in a real browser: checkboxes, counts, export/import, 下一步, keyboard, axe.
 
-Pages are opened from file:// (no server, no network): that is how an offline reader opens
-the downloaded HTML, and localStorage must work there too.
+Pages are served by the worker's static server to the shared browser, whose stored progress is
+cleared for each test (``fresh_storage``); one test opens the site from file://, as an offline
+reader opens the downloaded HTML, where localStorage must work too. What each test ticks is
+chosen from the variant's data.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import REPO, sphinx_build, start_chromium
-from llm_catalog.data.load import load
+from conftest import parsed, sphinx_build
+from sites import Project, SharedFailure, failing_as_pytest
 
-CATALOG = load(REPO / "_data" / "catalog.yaml")
 KEY = "llm-study-guide-progress"
 
 
@@ -33,43 +35,107 @@ def expected_summary(items: list[tuple[str, int | None]], done: set[str]) -> str
     return text
 
 
-RAW = yaml.load((REPO / "_data" / "catalog.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-RECORDS = {r["id"]: r for key in ("courses", "syllabi", "books", "resources") for r in RAW.get(key) or []}
+@dataclass(frozen=True)
+class Plan:
+    """What the tests tick on one variant's site, chosen from its data file (values as written)."""
+
+    raw: dict
+    site: Path
+    #: A study path with a course on it, that course, and its category (which has a page).
+    path: str
+    course: str
+    category: str
+    #: Steps to tick on the paths page: that course, and a book chapter if a path has one.
+    on_paths: list[tuple[str, str]]
+    #: A syllabus with at least two chapters that no path step names, and the page of its card.
+    syllabus_page: str
+    chapters: tuple[str, str]
+
+    @functools.cached_property
+    def records(self) -> dict[str, dict]:
+        return {r["id"]: r for key in ("courses", "syllabi", "books", "resources") for r in self.raw.get(key) or []}
+
+    def stated_hours(self, node: str) -> int | None:
+        """A step's hours as the data file states them (a record's effort; a chapter has none)."""
+        effort = self.records.get(node, {}).get("effort")
+        return int(effort["hours"]) if effort and "hours" in effort and effort.get("kind") != "unknown" else None
+
+    def path_items(self, path_id: str) -> list[tuple[str, int | None]]:
+        (path,) = [p for p in self.raw["paths"] if p["id"] == path_id]
+        return [(node, self.stated_hours(node)) for node in steps_of(path)]
+
+    def category_items(self, category_id: str) -> list[tuple[str, int | None]]:
+        return [(c["id"], self.stated_hours(c["id"])) for c in self.raw["courses"] if c["category"] == category_id]
 
 
-def stated_hours(node: str) -> int | None:
-    """A step's hours as the data file states them (a record's effort; a chapter has none)."""
-    effort = RECORDS.get(node, {}).get("effort")
-    return int(effort["hours"]) if effort and "hours" in effort else None
+def steps_of(path: dict) -> list[str]:
+    return [f"{s['record']}#{s['chapter']}" if "chapter" in s else s["record"] for s in path["steps"]]
 
 
-def path_items(path_id: str) -> list[tuple[str, int | None]]:
-    (path,) = [p for p in RAW["paths"] if p["id"] == path_id]
-    nodes = [f"{s['record']}#{s['chapter']}" if "chapter" in s else s["record"] for s in path["steps"]]
-    return [(node, stated_hours(node)) for node in nodes]
+def make_plan(project: Project, site: Path) -> Plan:
+    raw = project.text_data
+    records = {r["id"]: r for key in ("courses", "syllabi", "books", "resources") for r in raw.get(key) or []}
+    path, course = next(
+        (
+            (p["id"], s["record"])
+            for p in raw["paths"]
+            for s in p["steps"]
+            if "chapter" not in s
+            and "category" in records.get(s["record"], {})
+            and (project.root / "materials" / f"{records[s['record']]['category']}.md").is_file()
+        ),
+        (None, None),
+    )
+    if path is None:
+        pytest.skip("no study path of this catalog has a course with a category page")
+    chapter_steps = [(p["id"], node) for p in raw["paths"] for node in steps_of(p) if "#" in node]
+    on_steps = {node for p in raw["paths"] for node in steps_of(p)}
+    # Where the script puts a box (a slot in the HTML, or the box itself).
+    boxes = {
+        slot["data-llm-progress"]
+        for page in sorted(site.rglob("*.html"))
+        for slot in parsed(page).select("[data-llm-progress]")
+    }
+    # The page of each record's card (a syllabus' is a card of its own kind), by its anchor.
+    cards = {
+        element["id"]: page.relative_to(site).as_posix()
+        for page in sorted(site.rglob("*.html"))
+        for element in parsed(page).select("[id^='llm-']")
+    }
+    syllabus = next(
+        (
+            (cards[f"llm-{s['id']}"], (nodes[0], nodes[1]))
+            for s in raw.get("syllabi") or []
+            if f"llm-{s['id']}" in cards
+            and len(nodes := [f"{s['id']}#{ch['number']}" for ch in s.get("chapters") or []]) >= 2
+            and all(node in boxes and node not in on_steps for node in nodes[:2])
+        ),
+        None,
+    )
+    if syllabus is None:
+        pytest.skip("no syllabus of this catalog has two chapters off the study paths")
+    return Plan(
+        raw,
+        site,
+        path,
+        course,
+        records[course]["category"],
+        [(path, course), *chapter_steps[:1]],
+        syllabus[0],
+        syllabus[1],
+    )
 
 
-def category_items(category_id: str) -> list[tuple[str, int | None]]:
-    return [(c["id"], stated_hours(c["id"])) for c in RAW["courses"] if c["category"] == category_id]
+@pytest.fixture(scope="session")
+def plan(project: Project, site: Path) -> Plan:
+    return make_plan(project, site)
 
 
-#: A course on a study path and on its category's page, to tick in both places.
-PATH, COURSE = next(
-    (p["id"], s["record"])
-    for p in RAW["paths"]
-    for s in p["steps"]
-    if "chapter" not in s and "category" in RECORDS.get(s["record"], {})
-)
-CATEGORY = RECORDS[COURSE]["category"]
-#: Steps to tick on the paths page: that course, and a book chapter if a path has one.
-CHAPTER_STEPS = [(p["id"], f"{s['record']}#{s['chapter']}") for p in RAW["paths"] for s in p["steps"] if "chapter" in s]
-ON_PATHS = [(PATH, COURSE), *CHAPTER_STEPS[:1]]
-
-
-def open_page(driver, site: Path, name: str) -> None:
+def open_page(driver, base: str, name: str) -> None:
+    """Open *name* under *base* (the served site's address, or a folder's file:// address)."""
     from selenium.webdriver.support.ui import WebDriverWait
 
-    driver.get((site / name).as_uri())
+    driver.get(f"{base}/{name}")
     WebDriverWait(driver, 20).until(
         lambda d: d.execute_script("return document.querySelectorAll('input[type=checkbox][data-llm-progress]').length")
     )
@@ -96,50 +162,66 @@ def stored(driver) -> dict | None:
 
 
 @pytest.fixture
-def reader(tmp_path: Path) -> Iterator[object]:
-    driver = start_chromium(tmp_path / "profile", tmp_path / "downloads")
+def reader(fresh_storage) -> object:
+    """The shared browser with no stored progress for the served site, downloads in the test's folder."""
+    return fresh_storage
+
+
+@pytest.fixture
+def offline_reader(fresh_storage, site: Path) -> Iterator[object]:
+    """As ``reader``, for pages opened from disk (file://): their stored data is cleared too."""
+
+    def clear() -> None:
+        fresh_storage.get((site / "index.html").as_uri())
+        fresh_storage.execute_script("localStorage.clear(); sessionStorage.clear()")
+
+    clear()
     try:
-        yield driver
+        yield fresh_storage
     finally:
-        driver.quit()
+        clear()
+        fresh_storage.get("about:blank")
 
 
-def test_a_tick_survives_reload_and_the_counts_follow(reader, site: Path) -> None:
-    genai, in_path = COURSE, f"#llm-path-{PATH}"
-    open_page(reader, site, "paths.html")
+def test_a_tick_survives_reload_and_the_counts_follow(offline_reader, site: Path, plan: Plan) -> None:
+    # From disk, as the offline reader opens the downloaded site: localStorage works there too.
+    reader, base = offline_reader, site.as_uri()
+    genai, in_path = plan.course, f"#llm-path-{plan.path}"
+    open_page(reader, base, "paths.html")
     summary = f"{in_path} .llm-progress-summary"
-    assert text_of(reader, summary) == expected_summary(path_items(PATH), set())
+    assert text_of(reader, summary) == expected_summary(plan.path_items(plan.path), set())
     box(reader, genai, in_path).click()
-    assert text_of(reader, summary) == expected_summary(path_items(PATH), {genai})
+    assert text_of(reader, summary) == expected_summary(plan.path_items(plan.path), {genai})
     assert text_of(reader, summary).startswith("已完成 1/")
     # Every box for the same record follows, wherever it is on the page.
     assert all(b.is_selected() for b in reader.find_elements("css selector", f'input[data-llm-progress="{genai}"]'))
 
     reader.refresh()
-    open_page(reader, site, "paths.html")
+    open_page(reader, base, "paths.html")
     assert box(reader, genai, in_path).is_selected()
-    assert text_of(reader, summary) == expected_summary(path_items(PATH), {genai})
+    assert text_of(reader, summary) == expected_summary(plan.path_items(plan.path), {genai})
 
     # The category page counts the same progress: it is kept by record id, not by page.
-    open_page(reader, site, f"materials/{CATEGORY}.html")
+    open_page(reader, base, f"materials/{plan.category}.html")
     assert box(reader, genai).is_selected()
-    assert text_of(reader, ".llm-progress-summary") == expected_summary(category_items(CATEGORY), {genai})
+    assert text_of(reader, ".llm-progress-summary") == expected_summary(plan.category_items(plan.category), {genai})
     box(reader, genai).click()
-    assert text_of(reader, ".llm-progress-summary") == expected_summary(category_items(CATEGORY), set())
+    assert text_of(reader, ".llm-progress-summary") == expected_summary(plan.category_items(plan.category), set())
     assert stored(reader)["done"] == {}
 
 
-def test_keyboard_ticks_a_box_and_exports(reader, site: Path) -> None:
+def test_keyboard_ticks_a_box_and_exports(reader, server: str, plan: Plan) -> None:
     from selenium.webdriver.common.keys import Keys
 
-    open_page(reader, site, "materials/llm101n.html")
-    chapter = box(reader, "llm101n#3")
+    node = plan.chapters[1]  # e.g. llm101n#3
+    open_page(reader, server, plan.syllabus_page)
+    chapter = box(reader, node)
     chapter.send_keys(Keys.SPACE)
     assert chapter.is_selected()
-    assert reader.execute_script("return document.activeElement.getAttribute('data-llm-progress')") == "llm101n#3"
-    assert list(stored(reader)["done"]) == ["llm101n#3"]
+    assert reader.execute_script("return document.activeElement.getAttribute('data-llm-progress')") == node
+    assert list(stored(reader)["done"]) == [node]
     # Tab order reaches the export button from the import/export panel on the paths page.
-    open_page(reader, site, "paths.html")
+    open_page(reader, server, "paths.html")
     export = reader.find_element("css selector", ".llm-progress-export")
     export.send_keys(Keys.ENTER)
     assert text_of(reader, ".llm-progress-message") == "已导出 1 项进度。"
@@ -154,35 +236,38 @@ def wait_for_download(folder: Path) -> Path:
     raise AssertionError(f"no download in {folder}: {list(folder.iterdir()) if folder.exists() else 'missing'}")
 
 
-def test_export_then_import_on_a_fresh_profile_restores_the_state(reader, site: Path, tmp_path: Path) -> None:
-    on_paths = ON_PATHS
-    ticked = [node for _, node in on_paths] + ["llm101n#2"]
-    open_page(reader, site, "paths.html")
+def test_export_then_import_on_a_fresh_profile_restores_the_state(
+    reader, server: str, static, plan: Plan, tmp_path: Path
+) -> None:
+    on_paths = plan.on_paths
+    chapter, other = plan.chapters  # e.g. llm101n#2, llm101n#3
+    ticked = [node for _, node in on_paths] + [chapter]
+    open_page(reader, server, "paths.html")
     for path, node in on_paths:
         box(reader, node, f"#llm-path-{path}").click()
-    open_page(reader, site, "materials/llm101n.html")
-    box(reader, "llm101n#2").click()
+    open_page(reader, server, plan.syllabus_page)
+    box(reader, chapter).click()
     before = stored(reader)
     assert sorted(before["done"]) == sorted(ticked)
-    open_page(reader, site, "paths.html")
+    open_page(reader, server, "paths.html")
     reader.find_element("css selector", ".llm-progress-export").click()
     exported = wait_for_download(tmp_path / "downloads")
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["format"] == "llm-study-guide-progress" and data["done"] == before["done"]
 
-    fresh = start_chromium(tmp_path / "profile-2")
-    try:
-        open_page(fresh, site, "paths.html")
-        assert stored(fresh) is None
-        assert not any(box(fresh, node, f"#llm-path-{path}").is_selected() for path, node in on_paths)
-        fresh.find_element("css selector", ".llm-progress-tools input[type=file]").send_keys(str(exported))
-        _wait_text(fresh, ".llm-progress-message", f"已导入 {len(ticked)} 项进度。")
-        assert stored(fresh)["done"] == before["done"]
-        assert all(box(fresh, node, f"#llm-path-{path}").is_selected() for path, node in on_paths)
-        open_page(fresh, site, "materials/llm101n.html")
-        assert box(fresh, "llm101n#2").is_selected() and not box(fresh, "llm101n#3").is_selected()
-    finally:
-        fresh.quit()
+    # A fresh profile: nothing stored for the site (as in another browser).
+    reader.get("about:blank")
+    reader.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": static.base, "storageTypes": "all"})
+    fresh = reader
+    open_page(fresh, server, "paths.html")
+    assert stored(fresh) is None
+    assert not any(box(fresh, node, f"#llm-path-{path}").is_selected() for path, node in on_paths)
+    fresh.find_element("css selector", ".llm-progress-tools input[type=file]").send_keys(str(exported))
+    _wait_text(fresh, ".llm-progress-message", f"已导入 {len(ticked)} 项进度。")
+    assert stored(fresh)["done"] == before["done"]
+    assert all(box(fresh, node, f"#llm-path-{path}").is_selected() for path, node in on_paths)
+    open_page(fresh, server, plan.syllabus_page)
+    assert box(fresh, chapter).is_selected() and not box(fresh, other).is_selected()
 
 
 def _wait_text(driver, css: str, expected: str) -> None:
@@ -192,6 +277,9 @@ def _wait_text(driver, css: str, expected: str) -> None:
     assert text_of(driver, css) == expected
 
 
+# The import's checks are the script's own, the same on every variant (the ids it knows come
+# from the data: the export/import test above imports the data's own ids on every variant).
+@pytest.mark.sites("real")
 @pytest.mark.parametrize(
     ("content", "why"),
     [
@@ -203,34 +291,48 @@ def _wait_text(driver, css: str, expected: str) -> None:
             '{"format": "llm-study-guide-progress", "version": 1, "done": {"<script>": "2026-01-01"}}',
             "文件中有无法识别的条目 <script>",
         ),
-        ('{"format": "llm-study-guide-progress", "version": 1, "done": {"slp3": true}}', "文件中有无法识别的条目 slp3"),
+        # A record of the catalog ({record}), but not with a date: e.g. {"slp3": true}.
+        (
+            '{"format": "llm-study-guide-progress", "version": 1, "done": {"{record}": true}}',
+            "文件中有无法识别的条目 {record}",
+        ),
     ],
+    ids=["not-json", "other-app", "not-a-record", "version", "unknown-id", "not-a-date"],
 )
 def test_a_bad_or_foreign_file_is_refused_and_changes_nothing(
-    reader, site: Path, tmp_path: Path, content: str, why: str
+    reader, server: str, plan: Plan, tmp_path: Path, content: str, why: str
 ) -> None:
-    open_page(reader, site, "paths.html")
-    box(reader, COURSE, f"#llm-path-{PATH}").click()
+    record = next(iter(plan.records))
+    content, why = content.replace("{record}", record), why.replace("{record}", record)
+    open_page(reader, server, "paths.html")
+    box(reader, plan.course, f"#llm-path-{plan.path}").click()
     before = stored(reader)
     bad = tmp_path / "progress.json"
     bad.write_text(content, encoding="utf-8")
     reader.find_element("css selector", ".llm-progress-tools input[type=file]").send_keys(str(bad))
     _wait_text(reader, ".llm-progress-message", f"无法导入：{why}。进度没有改变。")
     assert stored(reader) == before
-    assert box(reader, COURSE, f"#llm-path-{PATH}").is_selected()
+    assert box(reader, plan.course, f"#llm-path-{plan.path}").is_selected()
 
 
-@pytest.fixture(scope="module")
-def paths_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixed catalog of tests/roots/test-paths, built: 下一步's exact answers are its own."""
-    out = tmp_path_factory.mktemp("paths-site")
-    root = REPO / "tests" / "roots" / "test-paths"
-    result = sphinx_build(root, out / "html", "-n", "-W", "--keep-going", "-d", str(out / "doctrees"))
-    assert result.returncode == 0, result.stderr
-    return out / "html"
+@pytest.fixture(scope="session")
+def paths_site(store, static) -> str:
+    """The fixed catalog of tests/roots/test-paths, built once per session for every worker and
+    served: 下一步's exact answers are its own. Its address."""
+    root = Path(__file__).parent / "roots" / "test-paths"
+
+    def make(folder: Path) -> None:
+        args = ["-n", "-W", "--keep-going", "-d", str(folder / "doctrees")]
+        result = sphinx_build(root, folder / "html", *args)
+        if result.returncode != 0:
+            raise SharedFailure(f"the build of {root} failed:\n{result.stderr[-4000:]}")
+
+    with failing_as_pytest():
+        folder = store.once("roots/test-paths", make)
+    return static.url(folder / "html")
 
 
-def test_next_step_lists_what_a_goal_still_needs_in_order(reader, paths_site: Path) -> None:
+def test_next_step_lists_what_a_goal_still_needs_in_order(reader, paths_site: str) -> None:
     from selenium.webdriver.support.ui import Select
 
     def listed() -> list[str]:
@@ -273,7 +375,7 @@ def test_next_step_lists_what_a_goal_still_needs_in_order(reader, paths_site: Pa
     assert items[0].startswith("任选其一") and items[-1] == "Building Apps", items
 
 
-def test_next_step_offers_what_teaches_an_unreleased_chapter_before_it(reader, paths_site: Path) -> None:
+def test_next_step_offers_what_teaches_an_unreleased_chapter_before_it(reader, paths_site: str) -> None:
     from selenium.webdriver.support.ui import Select
 
     def listed() -> list[str]:
@@ -337,7 +439,7 @@ def type_pace(driver, path_id: str, text: str) -> object:
     return field
 
 
-def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_site: Path) -> None:
+def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_site: str) -> None:
     # main-line in the fixed catalog: intro 10 stated hours, two book chapters (unknown), deep 30 video hours.
     open_page(reader, paths_site, "pages/paths.html")
     field = reader.find_element("css selector", "#llm-path-main-line input.llm-pace-input")
@@ -381,15 +483,8 @@ def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_s
     assert result.get_attribute("id") in field.get_attribute("aria-describedby").split()
 
 
-def test_phone_width_keeps_the_panel_usable(tmp_path: Path, site: Path) -> None:
-    phone = start_chromium(tmp_path / "phone", width=390)
-    try:
-        phone.execute_cdp_cmd(
-            "Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
-        )
-        open_page(phone, site, "paths.html")
-        overflow = phone.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0
-        assert phone.find_element("css selector", ".llm-progress-export").is_displayed()
-    finally:
-        phone.quit()
+def test_phone_width_keeps_the_panel_usable(phone, server: str) -> None:
+    open_page(phone, server, "paths.html")
+    overflow = phone.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    assert phone.find_element("css selector", ".llm-progress-export").is_displayed()

@@ -160,7 +160,9 @@ def test_pages_load_nothing_from_third_parties(site: Path) -> None:
 @pytest.mark.parametrize("jobs", ["2"])
 def test_parallel_strict_build_gives_the_same_pages(project: Project, site: Path, tmp_path: Path, jobs: str) -> None:
     out = tmp_path / "html"
-    result = sphinx_build(project.root, out, "-n", "-W", "--keep-going", "-E", "-j", jobs, "-d", str(tmp_path / "doctrees"))
+    result = sphinx_build(
+        project.root, out, "-n", "-W", "--keep-going", "-E", "-j", jobs, "-d", str(tmp_path / "doctrees")
+    )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -889,8 +890,46 @@ def _teaches(graph: Graph, node: str, topic: str) -> bool:
     )
 
 
+#: Characters no page, PDF or e-book can show as text, by Unicode category, in a reader's words.
+UNPRINTABLE = {"Co": "a private-use character", "Cn": "an unassigned code point", "Cs": "a lone surrogate"}
+
+
+def _strings(value: object, path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def _unprintable(text: str) -> tuple[str, str] | None:
+    """The first character of *text* the site cannot print, and what it is."""
+    for char in text:
+        what = UNPRINTABLE.get(unicodedata.category(char))
+        if what is None and ord(char) > 0xFFFF:
+            # The PDF's fonts (FreeSerif, Noto CJK) have no emoji or other characters beyond the
+            # Basic Multilingual Plane; XeLaTeX would leave a gap where they stand.
+            what = "a character the PDF's fonts do not have (emoji and the like)"
+        if what is not None:
+            return char, what
+    return None
+
+
+def text_is_printable(checked: Checked) -> Iterator[Problem]:
+    """Every text of the file is made of characters every output can show."""
+    for path, text in _strings(checked.data, ()):
+        found = _unprintable(text)
+        if found is not None:
+            char, what = found
+            yield checked.problem(path, f"U+{ord(char):04X} is {what}: remove it or write it as ordinary text")
+
+
 #: Every rule, in the order their problems are easiest to read (all are reported at once).
 RULES: tuple[Rule, ...] = (
+    text_is_printable,
     unique_record_ids,
     unique_topic_and_group_ids,
     course_categories_exist,

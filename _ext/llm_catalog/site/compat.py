@@ -60,6 +60,7 @@ def load_default_dictionary_again(dict_path: str) -> bool:
     jieba.dt.total += _default_total
     return True
 
+
 # -- Sphinx 8.2.3: the builder's name before the builder exists ------------------------------
 
 

@@ -91,7 +91,10 @@
     score: (result) => {
       const [, name, anchor, , score, , kind] = result;
       if (kind !== "object" || !anchor.startsWith(settings.recordAnchor)) return score;
-      const [title, rest = ""] = name.toLowerCase().split(settings.separator);
+      // The last separator ends the title: a title may contain it, the words never do.
+      const at = name.lastIndexOf(settings.separator);
+      const title = (at < 0 ? name : name.slice(0, at)).toLowerCase();
+      const rest = at < 0 ? "" : name.slice(at + settings.separator.length).toLowerCase();
       const words = rest.split(settings.wordSeparator);
       const terms = queryTerms();
       const base = score + RECORD_SCORE + PATH_SCORE * words.filter((word) => word.startsWith(settings.pathWord)).length;
@@ -106,10 +109,14 @@
   const showRecord = (item) => {
     const link = item.querySelector(":scope > a");
     if (!link) return;
+    // The last separator ends the title (a title may contain one; the words never do).
     const texts = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    const found = [];
     for (let text = texts.nextNode(); text; text = texts.nextNode()) {
-      const at = text.data.indexOf(settings.separator);
-      if (at < 0) continue;
+      if (text.data.includes(settings.separator)) found.push(text);
+    }
+    for (const text of found.slice(-1)) {
+      const at = text.data.lastIndexOf(settings.separator);
       const range = document.createRange();
       range.setStart(text, at);
       range.setEnd(link, link.childNodes.length);
