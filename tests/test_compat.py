@@ -19,13 +19,13 @@ PINS = {
     name.lower().replace("_", "-"): pinned
     for name, pinned in re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", (REPO / "requirements.txt").read_text(), re.M)
 }
-DISTRIBUTIONS = {"sphinx": "Sphinx", "sphinx_design": "sphinx_design", "pyyaml": "PyYAML"}
+DISTRIBUTIONS = {"sphinx": "Sphinx", "sphinx_design": "sphinx_design", "pyyaml": "PyYAML", "jieba": "jieba"}
 
 
-@pytest.mark.parametrize("project", sorted(compat.WRITTEN_FOR))
-def test_each_use_was_written_for_the_pinned_and_installed_version(project: str) -> None:
-    written_for = compat.WRITTEN_FOR[project]
-    distribution = DISTRIBUTIONS[project]
+@pytest.mark.parametrize("package", sorted(compat.WRITTEN_FOR))
+def test_each_use_was_written_for_the_pinned_and_installed_version(package: str) -> None:
+    written_for = compat.WRITTEN_FOR[package]
+    distribution = DISTRIBUTIONS[package]
     assert PINS[distribution.lower().replace("_", "-")] == written_for, (
         f"requirements.txt pins another {distribution}: reread site/compat.py's uses of it"
     )

@@ -313,5 +313,8 @@ def test_other_builders_drop_the_filter_and_keep_the_table(project: Project, dat
     text = (out / "find.txt").read_text(encoding="utf-8")
     assert "清除全部条件" not in text
     assert "中文学习途径" in text  # the table's heading row
+    # The card copies are web-only. A note short enough to occur in other words (a drawn note of
+    # one character) proves nothing either way.
     for rid, (_, item) in records(data).items():
-        assert item["note"] not in text, rid  # the card copies are web-only
+        if len(item["note"]) >= 16:
+            assert item["note"] not in text, rid

@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from urllib.parse import urlsplit
 
+from . import pdfchars
 from .freshness import github_link
 from .prereq import Graph, Requirements, chapter_id, requirements, split_id
 from .problems import Problem, field_name, short, suggest
@@ -458,6 +459,31 @@ def link_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
         for key in ("url", "archive"):
             if _bad_host(link.get(key)):
                 yield checked.problem((*path, key), f"{short(link[key])} has no valid host name")
+
+
+#: ASCII characters RFC 3986 allows in an address (non-ASCII letters are allowed too, as in an IRI).
+URL_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
+#: Where the file holds addresses: a link's or aid's ``url``, a link's ``archive``, a fact's sources.
+URL_KEYS = frozenset({"url", "archive"})
+PERCENT_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _url_problem(url: str) -> str | None:
+    for char in url:
+        if char.isascii() and char not in URL_CHARACTERS:
+            return f"holds {char!r}, which a web address cannot hold: write it as %{ord(char):02X}"
+    if PERCENT_ESCAPE.search(url):
+        return "holds a % that is not followed by two hexadecimal digits: write a % itself as %25"
+    return None
+
+
+def urls_are_web_addresses(checked: Checked) -> Iterator[Problem]:
+    """Every address is one a browser, an EPUB reader and the PDF's footnotes take as it is."""
+    for path, text in _strings(checked.data, ()):
+        if not (path and (path[-1] in URL_KEYS or (len(path) > 1 and path[-2] == "sources"))):
+            continue
+        if text.startswith(("http://", "https://")) and (problem := _url_problem(text)) is not None:
+            yield checked.problem(path, f"{short(text)} {problem}")
 
 
 def chinese_aid_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
@@ -908,11 +934,13 @@ def _strings(value: object, path: DataPath) -> Iterator[tuple[DataPath, str]]:
 def _unprintable(text: str) -> tuple[str, str] | None:
     """The first character of *text* the site cannot print, and what it is."""
     for char in text:
-        what = UNPRINTABLE.get(unicodedata.category(char))
-        if what is None and ord(char) > 0xFFFF:
-            # The PDF's fonts (FreeSerif, Noto CJK) have no emoji or other characters beyond the
-            # Basic Multilingual Plane; XeLaTeX would leave a gap where they stand.
-            what = "a character the PDF's fonts do not have (emoji and the like)"
+        category = unicodedata.category(char)
+        if category == "Cc":
+            continue  # control characters: the schema's plain-text patterns refuse them
+        what = UNPRINTABLE.get(category)
+        if what is None and not pdfchars.shows(char):
+            # XeLaTeX would leave a gap where it stands (see data/pdfchars.py).
+            what = f"{unicodedata.name(char, 'a character')}, which the PDF's fonts do not have"
         if what is not None:
             return char, what
     return None
@@ -944,6 +972,7 @@ RULES: tuple[Rule, ...] = (
     repository_pushed_before_checked,
     repository_has_a_github_link,
     link_hosts_are_valid,
+    urls_are_web_addresses,
     urls_are_unique,
     course_titles_are_unique,
     chinese_aid_hosts_are_valid,

@@ -1,5 +1,6 @@
 """Command line: ``check`` validates the data file; ``diff BASE HEAD`` shows what a change to it does;
-``archive`` and ``linkstate`` write link facts into it; ``freshness`` the state of GitHub repositories."""
+``archive`` and ``linkstate`` write link facts into it; ``freshness`` the state of GitHub repositories;
+``pdfchars`` the table of characters the PDF's fonts show."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..data.problems import CatalogInvalid, print_problems
 from ..data.records import SECTIONS
 from .datadiff import add_command as add_diff_command
 from .linkcli import add_commands
+from .pdfcharscli import add_command as add_pdfchars_command
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--schema", type=Path, default=None, help="JSON Schema (default: beside the file)")
     add_commands(sub)
     add_diff_command(sub)
+    add_pdfchars_command(sub)
     args = parser.parse_args(argv)
     if args.command != "check":
         return args.run(args)
