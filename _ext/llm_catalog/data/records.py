@@ -75,6 +75,8 @@ class Fact:
     checked: str
     #: Plain-text remark: the source's words, how a figure was counted, or why it is unknown.
     note: str | None = None
+    #: The words on the source page the fact was read from, kept so `sources` can re-read them.
+    quote: str | None = None
     line: int = 0
 
     @property
@@ -87,6 +89,8 @@ class Cost(Fact):
     """What studying the material costs: ``free``, ``free-to-audit``, ``paid`` or ``unknown``."""
 
     value: str
+    #: The id of the rule (:mod:`.derive`) that derived this cost from a link; ``None`` when read.
+    derived: str | None = field(default=None, metadata={"derived": True})
 
     @property
     def known(self) -> bool:
@@ -100,13 +104,26 @@ class Effort(Fact):
 
     effort_kind: str = field(metadata={"key": "kind"})
     hours: int | None = None
-    #: The parts of a derived figure: lectures × minutes each = hours (``make check`` verifies).
+    #: The upper end when the source gives a range (``hours``–``hours_to``).
+    hours_to: int | None = None
+    #: The parts of a derived figure: lectures × minutes each = hours (``make check`` verifies);
+    #: ``minutes_to`` is the upper end of a range of lengths (and gives ``hours_to``).
     lectures: int | None = None
     minutes: int | None = None
+    minutes_to: int | None = None
+    #: Videos whose lengths were added up (``video-lengths``), and their total in minutes.
+    videos: int | None = None
+    total_minutes: int | None = None
 
     @property
     def known(self) -> bool:
         return self.effort_kind != "unknown" and self.hours is not None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """(fewest, most) hours: the same twice unless the source gives a range."""
+        low = self.hours or 0
+        return low, self.hours_to or low
 
 
 @dataclass(frozen=True, kw_only=True)
