@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -21,6 +22,35 @@ from llm_catalog.site.filtering import PAGE_SIZE
 from sites import Project
 
 FORMAT_LINK_KINDS = {"video", "slides", "code", "reading-list"}
+
+#: Links anyone opens without paying, as CONTRIBUTING.md states the rule (derive.py applies it):
+#: a YouTube video or playlist, a Bilibili video, a GitHub repository, an arXiv paper, a course
+#: site on a university's host. Written here as patterns, apart from the extension's code.
+FREE_LINKS = (
+    re.compile(r"https://(www\.|m\.)?youtube\.com/(watch\?(.*&)?v=|playlist\?(.*&)?list=|live/|embed/)[^/]+$"),
+    re.compile(r"https://youtu\.be/[^/]+$"),
+    re.compile(r"https://(www\.|m\.)?bilibili\.com/video/[^/]+"),
+    re.compile(r"https://(www\.)?github\.com/(?!orgs/|topics/|search|marketplace|features|settings|sponsors)[^/]+/[^/]+"),
+    re.compile(r"https://(www\.)?arxiv\.org/(abs|pdf)/.+"),
+)
+UNIVERSITY_HOST = re.compile(r"^([^.]+\.)*([^.]+\.edu(\.[a-z]{2})?|[^.]+\.edu|[^.]+\.ac\.[a-z]{2})$")
+
+
+def expected_cost(item: dict) -> str:
+    """The cost as read, else free when a working link of the record's own is one anyone opens
+    (and it links no course platform, which sets its own price), else unknown."""
+    read = (item.get("cost") or {}).get("value", "unknown")
+    links = item.get("links", [])
+    if read != "unknown" or any(link["kind"] == "platform" for link in links):
+        return read
+    for link in links:
+        if "broken" in link:
+            continue
+        url = link["url"]
+        host = urlsplit(url).hostname or ""
+        if any(p.match(url) for p in FREE_LINKS) or (link["kind"] == "site" and UNIVERSITY_HOST.match(host)):
+            return "free"
+    return "unknown"
 FACETS = ("level", "lang", "format", "cost", "topic")
 
 
@@ -39,7 +69,7 @@ def facts(key: str, item: dict) -> dict[str, set[str]]:
         "level": {item.get("level", "unknown")},
         "lang": {"zh"} if item.get("language") == "zh" or (item.get("chinese") or {}).get("aids") else set(),
         "format": formats or {"unknown"},
-        "cost": {(item.get("cost") or {}).get("value", "unknown")},
+        "cost": {expected_cost(item)},
         "topic": set(item.get("topics") or ["unknown"]),
         "fresh": {freshness_of(item.get("repository"))},
     }

@@ -22,6 +22,7 @@ from .freshness import github_link
 from .prereq import Graph, Requirements, chapter_id, requirements, split_id
 from .problems import Problem, field_name, short, suggest
 from .records import SECTIONS
+from .refused import refused
 from .yamlsource import DataPath, Document
 
 #: Lists whose items share one id namespace with the categories: the records roles refer to.
@@ -184,13 +185,14 @@ def facts_have_sources(checked: Checked) -> Iterator[Problem]:
     """A known fact says where it was read; an unknown one says why it is unknown."""
     for path, name, fact in _facts(checked):
         what = fact.get(FACTS[name])
-        if what == UNKNOWN:
-            if "note" not in fact:
-                yield checked.problem(
-                    (*path, "note"),
-                    f"an unknown {name} needs a note saying why: what was looked at, or which sources disagree",
-                )
-        elif what is not None and "sources" not in fact:
+        if what == UNKNOWN and "note" not in fact:
+            yield checked.problem(
+                (*path, "note"),
+                f"an unknown {name} needs a note saying why: what was looked at, or which sources disagree",
+            )
+        if "sources" in fact:
+            continue
+        if what is not None and what != UNKNOWN:
             instead = (
                 "or leave pages out when no page states them"
                 if name == "pages"
@@ -201,6 +203,15 @@ def facts_have_sources(checked: Checked) -> Iterator[Problem]:
                 f'{_FACT_WORDS[name]} has no source: add sources: ["https://..."] with the page it was read on '
                 f"({instead})",
             )
+        elif "quote" in fact:
+            yield checked.problem(
+                (*path, "quote"),
+                'a quote is the words of a source page: add sources: ["https://..."] with the page it is on',
+            )
+
+
+#: The keys of an effort that state or derive a figure (none of them go with ``kind: unknown``).
+EFFORT_FIGURES = ("hours", "hours_to", "lectures", "minutes", "minutes_to", "videos", "total_minutes")
 
 
 def effort_hours_fit_their_kind(checked: Checked) -> Iterator[Problem]:
@@ -208,7 +219,7 @@ def effort_hours_fit_their_kind(checked: Checked) -> Iterator[Problem]:
         if name != "effort" or not isinstance(fact.get("kind"), str):
             continue
         if fact["kind"] == UNKNOWN:
-            for key in ("hours", "lectures", "minutes"):
+            for key in EFFORT_FIGURES:
                 if key in fact:
                     yield checked.problem(
                         (*path, key),
@@ -220,30 +231,84 @@ def effort_hours_fit_their_kind(checked: Checked) -> Iterator[Problem]:
             )
 
 
+def _counts(fact: dict, *keys: str) -> bool:
+    """Every one of *keys* holds a whole number above zero (else the schema reports it)."""
+    return all(isinstance(fact.get(k), int) and not isinstance(fact.get(k), bool) and fact[k] > 0 for k in keys)
+
+
+def _in_hours(minutes: int) -> int:
+    """Minutes as whole hours, rounded half up: the rule every derived figure follows."""
+    return (minutes + 30) // 60
+
+
+def _together(checked: Checked, path: DataPath, fact: dict, keys: tuple[str, str], what: str) -> Iterator[Problem]:
+    first, second = keys
+    if (first in fact) != (second in fact):
+        missing = second if first in fact else first
+        yield checked.problem((*path, missing), f"write {first} and {second} together ({what}), or neither")
+
+
 def effort_parts_multiply(checked: Checked) -> Iterator[Problem]:
-    """Lectures × minutes each, in hours rounded half up, is the figure the card shows."""
+    """A derived figure is what its parts give: lectures × minutes each, or the videos' total
+    minutes, in hours rounded half up; a range's upper end is above its lower end."""
     for path, name, fact in _facts(checked):
-        if name != "effort":
-            continue
-        lectures, minutes, hours = fact.get("lectures"), fact.get("minutes"), fact.get("hours")
-        if ("lectures" in fact) != ("minutes" in fact):
-            missing = "minutes" if "lectures" in fact else "lectures"
+        if name != "effort" or fact.get("kind") == UNKNOWN:
+            continue  # an unknown effort states no figure (see effort_hours_fit_their_kind)
+        yield from _together(
+            checked, path, fact, ("lectures", "minutes"), "the number of lectures and the stated length of each"
+        )
+        yield from _together(
+            checked, path, fact, ("videos", "total_minutes"), "the number of videos and their total length"
+        )
+        if "lectures" in fact and "videos" in fact:
             yield checked.problem(
-                (*path, missing),
-                "write lectures and minutes together (the number of lectures and the stated length of each), "
-                "or neither",
+                (*path, "videos"),
+                "a figure has one derivation: lectures × minutes, or the videos' total length; remove one",
             )
-            continue
-        numbers = (lectures, minutes, hours)
-        if not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in numbers):
-            continue  # missing or of the wrong type: the schema or the rule above says so
-        derived = (lectures * minutes + 30) // 60
-        if derived != hours:
+        if "hours_to" in fact and "videos" in fact:
             yield checked.problem(
-                (*path, "hours"),
-                f"{lectures} lectures × {minutes} minutes is about {derived} hours, not {hours}: "
-                "correct hours or the parts",
+                (*path, "hours_to"), "the total length of videos is one figure, not a range: remove hours_to"
             )
+        if "minutes_to" in fact and "minutes" not in fact:
+            yield checked.problem((*path, "minutes_to"), "minutes_to is the upper end of minutes: write minutes too")
+        if "hours_to" in fact and "hours" not in fact:
+            yield checked.problem((*path, "hours_to"), "hours_to is the upper end of hours: write hours too")
+        for low, high, unit in (("hours", "hours_to", "hours"), ("minutes", "minutes_to", "minutes")):
+            if _counts(fact, low, high) and fact[high] <= fact[low]:
+                yield checked.problem(
+                    (*path, high),
+                    f"the range {fact[low]}–{fact[high]} {unit} does not rise: {high} must be more than {low}",
+                )
+        if _counts(fact, "lectures", "minutes", "hours"):
+            lectures, minutes, hours = fact["lectures"], fact["minutes"], fact["hours"]
+            if _in_hours(lectures * minutes) != hours:
+                yield checked.problem(
+                    (*path, "hours"),
+                    f"{lectures} lectures × {minutes} minutes is about {_in_hours(lectures * minutes)} hours, "
+                    f"not {hours}: correct hours or the parts",
+                )
+            if ("minutes_to" in fact) != ("hours_to" in fact):
+                missing = "hours_to" if "minutes_to" in fact else "minutes_to"
+                yield checked.problem(
+                    (*path, missing),
+                    "a range of lecture lengths gives a range of hours: write minutes_to and hours_to together",
+                )
+            elif _counts(fact, "minutes_to", "hours_to"):
+                most = _in_hours(lectures * fact["minutes_to"])
+                if most != fact["hours_to"]:
+                    yield checked.problem(
+                        (*path, "hours_to"),
+                        f"{lectures} lectures × {fact['minutes_to']} minutes is about {most} hours, "
+                        f"not {fact['hours_to']}: correct hours_to or the parts",
+                    )
+        if _counts(fact, "videos", "total_minutes", "hours"):
+            total = max(1, _in_hours(fact["total_minutes"]))
+            if total != fact["hours"]:
+                yield checked.problem(
+                    (*path, "hours"),
+                    f"{fact['total_minutes']} minutes of video is about {total} hours, not {fact['hours']}: "
+                    "correct hours or total_minutes",
+                )
 
 
 def fact_dates_are_real(checked: Checked) -> Iterator[Problem]:
@@ -265,6 +330,16 @@ def source_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
         for n, url in enumerate(sources if isinstance(sources, list) else ()):
             if _bad_host(url):
                 yield checked.problem((*path, "sources", n), f"{short(url)} has no valid host name")
+
+
+def sources_are_not_republished(checked: Checked) -> Iterator[Problem]:
+    """No source is on a host that republishes others' pages (:mod:`.refused` lists them)."""
+    for path, text in _strings(checked.data, ()):
+        if len(path) > 1 and path[-2] == "sources" and (found := refused(text)) is not None:
+            host, why = found
+            yield checked.problem(
+                path, f"{short(text)} is on {host}, {why.reason}; cite {why.instead} instead, or leave the source out"
+            )
 
 
 def _offerings(checked: Checked) -> Iterator[tuple[DataPath, list[tuple[DataPath, dict]]]]:
@@ -982,6 +1057,7 @@ RULES: tuple[Rule, ...] = (
     effort_parts_multiply,
     fact_dates_are_real,
     source_hosts_are_valid,
+    sources_are_not_republished,
     chapters_in_order,
     offerings_newest_first,
     offering_starts_are_not_in_the_future,

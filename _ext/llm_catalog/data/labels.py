@@ -133,6 +133,10 @@ COSTS = {
 COST_VALUES = {**COSTS, "unknown": "费用未能确认"}
 #: Nobody has looked at the cost yet.
 COST_UNKNOWN = "费用未查"
+#: After a fact derived by a stated rule (derive.py) rather than read: "公开视频，免费观看（由链接推断）".
+DERIVED = "（由链接推断）"
+#: In a derived fact's note: the day the weekly link check last reached the link.
+DERIVED_REACHED = "（链接 {checked} 确认可用）"
 
 #: Hours of each kind, as a card and a path say them.
 EFFORT_KINDS = {
@@ -149,6 +153,14 @@ EFFORT_DERIVED_FIGURE = {
     "class": "{hours} 小时课堂时间",
     "stated": "{hours} 小时",
 }
+#: Lengths added up from the videos themselves (video-lengths): "3 个视频共 4 小时 31 分钟".
+EFFORT_VIDEOS = "{videos} 个视频共 {duration}"
+EFFORT_ONE_VIDEO = "视频时长 {duration}"
+DURATION = "{hours} 小时 {minutes} 分钟"
+DURATION_HOURS = "{hours} 小时"
+DURATION_MINUTES = "{minutes} 分钟"
+#: Between the ends of a range: "15–20 小时".
+RANGE = "{low}–{high}"
 #: Nobody has looked at the hours yet.
 EFFORT_UNKNOWN = "时长未查"
 PAGES = "{count} 页"
@@ -182,6 +194,8 @@ SOURCE = "依据"
 SOURCE_NUMBERED = "依据{number}"
 #: A source link's accessible name: what the fact is, and the site it was read on.
 SOURCE_NAME = "“{fact}”的依据：{host}（{checked} 查证）"
+#: The same for a source with no day to name (a Chinese aid's, a derived fact's never-checked link).
+SOURCE_NAME_UNDATED = "“{fact}”的依据：{host}"
 #: Notes on the facts of a card: a disclosure on the web, a paragraph in print.
 FACT_NOTES = "查证说明"
 FACT_NOTE = "{fact}：{note}"

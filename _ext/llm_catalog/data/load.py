@@ -6,8 +6,9 @@ from pathlib import Path
 
 from . import yamlsource
 from .checks import rule_problems
+from .derive import with_derived_facts
 from .problems import CatalogInvalid, Problem, field_name
-from .records import RECORD_TYPES, BookGroup, Catalog, Category, StudyPath, Topic, build_all
+from .records import RECORD_TYPES, BookGroup, Catalog, Category, Material, StudyPath, Topic, build_all
 from .validate import read_schema, schema_problems
 from .yamlsource import Document
 
@@ -62,12 +63,18 @@ def _shown_path(path: Path) -> str:
 
 
 def _build(data: dict, doc: Document, shown: str) -> Catalog:
+    sections = {}
+    for record_type in RECORD_TYPES:
+        built = build_all(record_type, data, record_type.section, doc)
+        if issubclass(record_type, Material):  # facts derived by the stated rules (derive.py)
+            built = tuple(with_derived_facts(record) for record in built)
+        sections[record_type.section] = built
     return Catalog(
         path=shown,
         source=data,
         categories=build_all(Category, data, "categories", doc),
         topics=build_all(Topic, data, "topics", doc),
         book_groups=build_all(BookGroup, data, "book_groups", doc),
-        **{record_type.section: build_all(record_type, data, record_type.section, doc) for record_type in RECORD_TYPES},
+        **sections,
         paths=build_all(StudyPath, data, "paths", doc),
     )

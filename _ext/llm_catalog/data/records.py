@@ -597,11 +597,15 @@ class Catalog:
             return ()
         return tuple(t for t in chapter.taught_by if self.chapter(t.record) and not self.unreleased(t.record))
 
-    def hours(self, node: str) -> int | None:
-        """Study hours of a record when its data says so; chapters and others are unknown."""
+    def hours(self, node: str) -> int | list[int] | None:
+        """Study hours of a record when its data says so, ``[fewest, most]`` for a range (as the
+        pages' scripts read them); chapters and others are unknown."""
         record = self.get(node)
         effort = getattr(record, "effort", None)
-        return effort.hours if effort is not None and effort.known else None
+        if effort is None or not effort.known:
+            return None
+        low, high = effort.span
+        return low if low == high else [low, high]
 
     def teachers(self, topic: str, *, exclude: set[str]) -> list[str]:
         """Graph nodes that teach *topic*, most specific first (for "any one of" requirements)."""

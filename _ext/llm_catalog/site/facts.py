@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from docutils import nodes
 
-from ..data import labels
+from ..data import derive, labels
 from ..data.records import ChineseAid, Cost, Effort, Fact, Material, Pages
 from .elements import fold
 
@@ -35,20 +35,45 @@ def month(day: str) -> str:
 def cost_text(cost: Cost | None) -> str:
     if cost is None:
         return labels.COST_UNKNOWN
+    if cost.derived:
+        return derive.RULES_BY_ID[cost.derived].words + labels.DERIVED
     text = labels.COST_VALUES[cost.value]
     return text if cost.known else text + labels.LOOKED_IN.format(month=month(cost.checked))
 
 
+def span_text(low: int, high: int) -> str:
+    """``15`` or ``15–20``: a number of hours, or a range of them."""
+    return str(low) if low == high else labels.RANGE.format(low=low, high=high)
+
+
+def duration_text(minutes: int) -> str:
+    """``3 小时 31 分钟``, ``3 小时``, ``45 分钟``."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return labels.DURATION_MINUTES.format(minutes=rest)
+    if not rest:
+        return labels.DURATION_HOURS.format(hours=hours)
+    return labels.DURATION.format(hours=hours, minutes=rest)
+
+
 def effort_text(effort: Effort | None) -> str:
-    """The hours and their kind; a derived figure with its derivation (16 讲 × 90 分钟 ≈ ...)."""
+    """The hours and their kind; a derived figure with its derivation (16 讲 × 90 分钟 ≈ ...), a
+    range as a range (10 讲 × 90–120 分钟 ≈ 15–20 小时视频), videos added up as their total."""
     if effort is None:
         return labels.EFFORT_UNKNOWN
     if not effort.known:
         return labels.EFFORT_KINDS["unknown"] + labels.LOOKED_IN.format(month=month(effort.checked))
+    hours = span_text(*effort.span)
+    if effort.videos and effort.total_minutes:
+        duration = duration_text(effort.total_minutes)
+        if effort.videos == 1:
+            return labels.EFFORT_ONE_VIDEO.format(duration=duration)
+        return labels.EFFORT_VIDEOS.format(videos=effort.videos, duration=duration)
     if effort.lectures and effort.minutes:
-        figure = labels.EFFORT_DERIVED_FIGURE[effort.effort_kind].format(hours=effort.hours)
-        return labels.EFFORT_DERIVED.format(lectures=effort.lectures, minutes=effort.minutes, figure=figure)
-    return labels.EFFORT_KINDS[effort.effort_kind].format(hours=effort.hours)
+        figure = labels.EFFORT_DERIVED_FIGURE[effort.effort_kind].format(hours=hours)
+        minutes = span_text(effort.minutes, effort.minutes_to or effort.minutes)
+        return labels.EFFORT_DERIVED.format(lectures=effort.lectures, minutes=minutes, figure=figure)
+    return labels.EFFORT_KINDS[effort.effort_kind].format(hours=hours)
 
 
 def pages_text(pages: Pages) -> str:
@@ -76,7 +101,8 @@ def source_links(fact: str, sources: Iterable[str], checked: str) -> list[nodes.
     out: list[nodes.Node] = []
     for n, url in enumerate(sources, start=1):
         text = labels.SOURCE if len(sources) == 1 else labels.SOURCE_NUMBERED.format(number=n)
-        title = labels.SOURCE_NAME.format(fact=fact, host=_host(url), checked=checked)
+        name = labels.SOURCE_NAME if checked else labels.SOURCE_NAME_UNDATED
+        title = name.format(fact=fact, host=_host(url), checked=checked)
         out.append(nodes.reference(text, text, refuri=url, internal=False, reftitle=title, classes=[SOURCE]))
     return out
 
@@ -122,6 +148,10 @@ def _notes(record: Material) -> Iterator[str]:
     if record.pages is not None:
         named.append((pages_text(record.pages), record.pages))
     for text, fact in named:
+        if isinstance(fact, Cost) and fact.derived:
+            reached = labels.DERIVED_REACHED.format(checked=fact.checked) if fact.checked else ""
+            yield labels.FACT_NOTE.format(fact=text, note=derive.RULES_BY_ID[fact.derived].reason) + reached
+            continue
         checked = labels.FACT_NOTE_CHECKED.format(checked=fact.checked)
         yield (labels.FACT_NOTE.format(fact=text, note=fact.note) if fact.note else text) + checked
     access = record.chinese

@@ -5,7 +5,8 @@ Both are written by the multi-page web builds (html, dirhtml; see :mod:`.builder
 and the cards the pages show:
 
 - ``catalog.json``: every record with its id, type, card address, every field exactly as the
-  data file has it (so a field added to the schema flows in without code here) and its facets
+  data file has it (so a field added to the schema flows in without code here), the facts the
+  stated rules derived (``derived``, see derive.py) and its facets
   exactly as the site's filter derives them (facets.py: level, Chinese access, format, cost,
   topic; "unknown" where the data says nothing);
 - ``catalog-schema.json``: the JSON Schema of ``catalog.json``, built from the data file's own
@@ -28,7 +29,7 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from .. import __version__
-from ..data import facets, labels
+from ..data import derive, facets, labels
 from ..data.records import RECORD_TYPES, Catalog, Record, Syllabus
 from ..data.validate import read_schema
 from . import render
@@ -58,6 +59,15 @@ def _facets(record: Record) -> dict[str, Any]:
     else:
         found.update({key: list(value) for key, value in facets.values(record).items()})
     return found
+
+
+def _derived(record: Record) -> dict[str, Any]:
+    """The facts the stated rules derived (derive.py), which ``fields`` does not hold."""
+    cost = getattr(record, "cost", None)
+    if cost is None or not cost.derived:
+        return {}
+    rule = derive.RULES_BY_ID[cost.derived]
+    return {"derived": {"cost": {"value": cost.value, "rule": rule.id, "words": rule.words, "source": cost.sources[0]}}}
 
 
 def card_address(app: Sphinx, record_id: str) -> str | None:
@@ -91,6 +101,7 @@ def catalog_export(app: Sphinx, catalog: Catalog, schema: dict) -> dict[str, Any
                     "url": _absolute(app, card) if card and app.config.html_baseurl else None,
                     "fields": fields,
                     "facets": _facets(record),
+                    **_derived(record),
                 }
             )
     source = catalog.source
@@ -152,6 +163,28 @@ def export_schema(schema: dict) -> dict[str, Any]:
                         "card": nullable_text,
                         "url": nullable_text,
                         "fields": {"type": "object"},
+                        "derived": {
+                            "description": (
+                                "Facts derived by the guide's stated rules rather than read (a public "
+                                "video is free to watch ...): the value, the rule's id and words, and the "
+                                "link it was derived from. Present only when a rule applied."
+                            ),
+                            "type": "object",
+                            "additionalProperties": False,
+                            "properties": {
+                                "cost": {
+                                    "type": "object",
+                                    "additionalProperties": False,
+                                    "required": ["value", "rule", "words", "source"],
+                                    "properties": {
+                                        "value": {"type": "string"},
+                                        "rule": {"enum": [rule.id for rule in derive.COST_RULES]},
+                                        "words": {"type": "string"},
+                                        "source": {"type": "string"},
+                                    },
+                                }
+                            },
+                        },
                         "facets": {
                             "type": "object",
                             "required": ["type"],

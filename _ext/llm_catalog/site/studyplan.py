@@ -127,17 +127,20 @@ def path_section(catalog: Catalog, path: StudyPath, docname: str) -> nodes.secti
 def total_text(catalog: Catalog, path: StudyPath) -> str:
     """共 6 步 · 合计约 42 小时视频 + 24 小时课堂时间 · 另有 900 页 · 1 步时长未知.
 
-    Hours add up by their kind (video, class time, stated study time), never across kinds;
+    Hours add up by their kind (video, class time, stated study time), never across kinds, and a
+    range adds as a range (15–20 + 10 = 25–30);
     pages of the steps without hours are counted apart; what is left is named as unknown.
     """
-    by_kind: dict[str, int] = {}
+    by_kind: dict[str, tuple[int, int]] = {}
     pages = 0
     unknown = 0
     for step in path.steps:
         record = catalog.get(step.node)  # a chapter step is None: its hours are unknown
         effort = getattr(record, "effort", None)
         if effort is not None and effort.known:
-            by_kind[effort.effort_kind] = by_kind.get(effort.effort_kind, 0) + effort.hours
+            low, high = by_kind.get(effort.effort_kind, (0, 0))
+            fewest, most = effort.span
+            by_kind[effort.effort_kind] = (low + fewest, high + most)  # ranges add as ranges
         elif getattr(record, "pages", None) is not None:
             pages += record.pages.count  # type: ignore[union-attr]
         else:
@@ -145,7 +148,8 @@ def total_text(catalog: Catalog, path: StudyPath) -> str:
     totals = [WORDS["total"].format(steps=len(path.steps))]
     if by_kind:
         kinds = [
-            WORDS["total_kind"][kind].format(hours=hours) for kind, hours in sorted(by_kind.items(), key=_kind_order)
+            WORDS["total_kind"][kind].format(hours=facts.span_text(*hours))
+            for kind, hours in sorted(by_kind.items(), key=_kind_order)
         ]
         totals.append(WORDS["total_hours"].format(hours=WORDS["total_plus"].join(kinds)))
     if pages:
@@ -157,7 +161,7 @@ def total_text(catalog: Catalog, path: StudyPath) -> str:
     return render.SEP.join(totals)
 
 
-def _kind_order(item: tuple[str, int]) -> int:
+def _kind_order(item: tuple[str, tuple[int, int]]) -> int:
     return list(WORDS["total_kind"]).index(item[0])
 
 

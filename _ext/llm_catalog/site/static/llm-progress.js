@@ -109,24 +109,39 @@
 
   // -- Counts --------------------------------------------------------------------------
 
+  // -- Hours: a number, or [fewest, most] for a range; ranges add as ranges ----------
+
+  /* [fewest, most] of an item's hours, or null when they are unknown. */
+  const span = (itemHours) => {
+    if (typeof itemHours === "number") return [itemHours, itemHours];
+    if (Array.isArray(itemHours) && itemHours.length === 2) return itemHours;
+    return null;
+  };
+
+  const addSpan = (total, more) => [total[0] + more[0], total[1] + more[1]];
+
+  /* "15" or "15–20", as the pages print them. */
+  const spanText = ([low, high]) => (low === high ? String(low) : `${low}–${high}`);
+
   const summaryText = (state, items) => {
     let done = 0;
-    let hours = 0;
-    let doneHours = 0;
+    let hours = [0, 0];
+    let doneHours = [0, 0];
     let unknown = 0;
     items.forEach(([id, itemHours]) => {
       const finished = isDone(state, id);
       if (finished) done += 1;
-      if (typeof itemHours === "number") {
-        hours += itemHours;
-        if (finished) doneHours += itemHours;
+      const known = span(itemHours);
+      if (known) {
+        hours = addSpan(hours, known);
+        if (finished) doneHours = addSpan(doneHours, known);
       } else {
         unknown += 1;
       }
     });
     let text = say("summary_done", { done, total: items.length });
-    if (hours) text += say("summary_hours", { done: doneHours, total: hours });
-    if (unknown) text += say(hours ? "summary_unknown" : "summary_all_unknown", { count: unknown });
+    if (hours[1]) text += say("summary_hours", { done: spanText(doneHours), total: spanText(hours) });
+    if (unknown) text += say(hours[1] ? "summary_unknown" : "summary_all_unknown", { count: unknown });
     return text;
   };
 
@@ -164,19 +179,21 @@
   };
 
   const paceText = (state, items, perWeek) => {
-    let hours = 0;
+    let hours = [0, 0];
     let unknown = 0;
     let left = 0;
     items.forEach(([id, itemHours]) => {
       if (isDone(state, id)) return;
       left += 1;
-      if (typeof itemHours === "number") hours += itemHours;
+      const known = span(itemHours);
+      if (known) hours = addSpan(hours, known);
       else unknown += 1;
     });
     if (!left) return say("pace_done");
-    if (!hours) return say("pace_none");
+    if (!hours[1]) return say("pace_none");
     const rest = unknown ? say("pace_unknown", { count: unknown }) : "";
-    return say("pace_weeks", { per_week: perWeek, hours, weeks: Math.ceil(hours / perWeek), unknown: rest });
+    const weeks = hours.map((h) => Math.ceil(h / perWeek));
+    return say("pace_weeks", { per_week: perWeek, hours: spanText(hours), weeks: spanText(weeks), unknown: rest });
   };
 
   let paceCount = 0;
@@ -314,7 +331,7 @@
     }
     list.textContent = "";
     const steps = nextSteps(graph, state, goal);
-    let hours = 0;
+    let hours = [0, 0];
     let unknown = 0;
     steps.forEach((step) => {
       const li = document.createElement("li");
@@ -331,10 +348,10 @@
         }
       } else if (step.id) {
         li.append(cardLink(graph, step.id));
-        const h = graph.nodes[step.id] && graph.nodes[step.id].h;
-        if (typeof h === "number") {
-          hours += h;
-          li.append(say("step_hours", { hours: h }));
+        const h = span(graph.nodes[step.id] && graph.nodes[step.id].h);
+        if (h) {
+          hours = addSpan(hours, h);
+          li.append(say("step_hours", { hours: spanText(h) }));
         } else {
           unknown += 1;
         }
@@ -355,8 +372,8 @@
       status.textContent = say("next_none");
     } else {
       let text = say("next_count", { count: steps.length - unreleased });
-      if (hours) text += say("next_hours", { hours });
-      if (unknown) text += say(hours ? "summary_unknown" : "summary_all_unknown", { count: unknown });
+      if (hours[1]) text += say("next_hours", { hours: spanText(hours) });
+      if (unknown) text += say(hours[1] ? "summary_unknown" : "summary_all_unknown", { count: unknown });
       if (unreleased) text += say("next_unreleased", { count: unreleased });
       status.textContent = text;
     }
