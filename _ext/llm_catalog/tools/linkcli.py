@@ -1,6 +1,6 @@
-"""The ``archive``, ``linkstate`` and ``freshness`` subcommands of ``python -m llm_catalog``.
+"""The ``archive``, ``linkstate``, ``freshness`` and ``sources`` subcommands of ``python -m llm_catalog``.
 
-Their modules need ruamel.yaml and requests, which the ``check`` command (and the pre-commit
+Their modules need ruamel.yaml, requests and Beautiful Soup, which the ``check`` command (and the pre-commit
 hook that runs it with only PyYAML and jsonschema) must not need: they are imported when one
 of these commands runs, not before.
 """
@@ -63,6 +63,43 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     fresh.add_argument("--today", default=None, help="date to record as `checked`, YYYY-MM-DD (default: today, UTC)")
     fresh.set_defaults(run=run_freshness)
+
+    sources = sub.add_parser(
+        "sources",
+        help="re-read the pages the facts (cost, effort, pages) cite and report what no longer holds",
+        description=(
+            "Ask once for each address in the `sources` of every course's, book's and resource's facts "
+            "(cost, effort, pages), one request at a time, and report each fact whose page is gone "
+            "(HTTP 404 or 410, or nothing answers at the address), could not be read (a timeout, a "
+            "server error, a refusal such as 403 or 429, a PDF where a quote is to be found) or no "
+            "longer holds its `quote` (compared on the page's visible text, ignoring case, width and "
+            "white space). Writes nothing into the data file. Exit status: 0 when every page is there "
+            "and every quote found (pages not read are listed, and do not fail), 1 when a page is gone "
+            "or a quote missing, 2 when the data file fails `check` or an option is wrong."
+        ),
+    )
+    sources.add_argument("file", nargs="?", default=DEFAULT_DATA, type=Path)
+    sources.add_argument("--schema", type=Path, default=None, help="JSON Schema (default: beside the file)")
+    sources.add_argument(
+        "--report",
+        "--markdown",
+        dest="report",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write the report to FILE as Markdown, a table per kind of finding (--markdown: the same, "
+        "as the other link tools call it)",
+    )
+    sources.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="check only this course, book or resource (repeat for more)",
+    )
+    sources.add_argument("--timeout", type=_seconds, default=20.0, help="seconds to wait for an answer (default: 20)")
+    sources.add_argument("--delay", type=_seconds, default=1.0, help="seconds between two requests (default: 1)")
+    sources.set_defaults(run=run_sources)
 
 
 def _seconds(text: str) -> float:
@@ -156,3 +193,29 @@ def run_freshness(args: argparse.Namespace) -> int:
         print(f"{count} record(s) could not be checked; nothing was written for them (see above).", file=sys.stderr)
         return 1
     return 0
+
+
+def run_sources(args: argparse.Namespace) -> int:
+    from ..data.load import load
+    from ..data.problems import CatalogInvalid, print_problems
+    from ..data.records import Material
+    from .sources import check_sources
+
+    if args.timeout <= 0:
+        _failed([f"--timeout {args.timeout:g}: give a number of seconds above 0"])
+        return 2
+    try:
+        catalog = load(args.file, args.schema)
+    except CatalogInvalid as exc:
+        print_problems(exc.problems)
+        return 2
+    materials = {record.id for record in catalog.records() if isinstance(record, Material)}
+    if unknown := [record_id for record_id in args.only if record_id not in materials]:
+        _failed([f"--only {record_id}: no course, book or resource has this id" for record_id in unknown])
+        return 2
+    report = check_sources(catalog, only=args.only, timeout=args.timeout, delay=args.delay)
+    print(report.summary(), end="")
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(report.markdown(), encoding="utf-8")
+    return 1 if report.failed else 0
