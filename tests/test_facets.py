@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from test_filter import expected_cost, expected_derivation
+
 from conftest import parsed, shared_build, soup, sphinx_build
 from sites import Project
 
@@ -33,9 +35,17 @@ def in_chinese(item: dict) -> bool:
     return item.get("language") == "zh" or bool(aids(item))
 
 
-def known_cost(item: dict) -> str:
-    value = (item.get("cost") or {}).get("value", "unknown")
-    return value
+def duration(minutes: int) -> str:
+    """``3 小时 31 分钟`` as a card writes a length read from the videos."""
+    hours, rest = divmod(minutes, 60)
+    return " ".join(part for part in (f"{hours} 小时" if hours else "", f"{rest} 分钟" if rest else "") if part)
+
+
+def fact_sources(item: dict) -> list[str]:
+    """The addresses the facts line links as 依据: each fact's sources, a derived cost's link."""
+    derived = expected_derivation(item)
+    cost = [derived[1]] if derived else (item.get("cost") or {}).get("sources", [])
+    return cost + [url for name in ("effort", "pages") for url in (item.get(name) or {}).get("sources", [])]
 
 
 def card_columns(page) -> dict[str, object]:
@@ -71,7 +81,10 @@ def test_every_card_states_cost_chinese_access_and_time_with_sources(site: Path,
         parts, hrefs = facts_parts(cards[rid])
         cost, chinese, *rest = parts
         fact = item.get("cost")
-        if fact is None:
+        derived = expected_derivation(item)
+        if derived is not None:  # nobody read a cost, and a stated rule derives it from a link
+            assert cost == f"{derived[0]}（由链接推断）", rid
+        elif fact is None:
             assert cost == "费用未查", rid
         elif fact["value"] == "unknown":
             assert cost == f"费用未能确认（{fact['checked'][:7]} 查）", rid
@@ -83,10 +96,16 @@ def test_every_card_states_cost_chinese_access_and_time_with_sources(site: Path,
             assert hours == "时长未查", rid
         elif effort is not None and effort["kind"] == "unknown":
             assert hours == f"时长未能确认（{effort['checked'][:7]} 查）", rid
+        elif effort is not None and "videos" in effort:  # lengths read from the videos: their total
+            total = duration(effort["total_minutes"])
+            want = f"视频时长 {total}" if effort["videos"] == 1 else f"{effort['videos']} 个视频共 {total}"
+            assert hours == want, rid
         elif effort is not None:
-            assert f"{effort['hours']} {KIND_WORDS[effort['kind']]}" in hours, (rid, hours)
-            if "lectures" in effort:  # a derived figure shows its derivation
-                assert hours.startswith(f"{effort['lectures']} 讲 × {effort['minutes']} 分钟 ≈ "), (rid, hours)
+            figure = f"{effort['hours']}–{effort['hours_to']}" if "hours_to" in effort else str(effort["hours"])
+            assert f"{figure} {KIND_WORDS[effort['kind']]}" in hours, (rid, hours)
+            if "lectures" in effort:  # a derived figure shows its derivation, a range as a range
+                each = f"{effort['minutes']}–{effort['minutes_to']}" if "minutes_to" in effort else effort["minutes"]
+                assert hours.startswith(f"{effort['lectures']} 讲 × {each} 分钟 ≈ "), (rid, hours)
         if pages is not None:
             assert rest[-1] == f"{pages['count']} 页", rid
         if item.get("language") == "zh":
@@ -97,8 +116,7 @@ def test_every_card_states_cost_chinese_access_and_time_with_sources(site: Path,
             assert chinese == f"查过，暂无中文资料（{item['chinese']['checked'][:7]}）", (rid, chinese)
         else:
             assert chinese == "未查中文资料", rid
-        want = [url for name in ("cost", "effort", "pages") for url in (item.get(name) or {}).get("sources", [])]
-        assert hrefs == want, rid
+        assert hrefs == fact_sources(item), rid
 
 
 def test_source_links_say_what_they_support(site: Path, data: dict) -> None:
@@ -109,15 +127,10 @@ def test_source_links_say_what_they_support(site: Path, data: dict) -> None:
             seen += 1
             host = link["href"].split("/")[2]
             assert link.get_text().startswith("依据")
-            assert "的依据：" in link["title"] and host in link["title"] and "查证" in link["title"], link
-    # One link for each source of a cost, study time or page count the data gives (and no other).
-    sources = [
-        url
-        for _, item in records(data).values()
-        for name in ("cost", "effort", "pages")
-        for url in (item.get(name) or {}).get("sources", [])
-    ]
-    assert seen == len(sources)
+            assert "的依据：" in link["title"] and host in link["title"], link
+    # One link for each source of a cost, study time or page count the data gives, and for the
+    # link a derived cost is derived from (and no other).
+    assert seen == sum(len(fact_sources(item)) for _, item in records(data).values())
 
 
 def test_fact_notes_fold_under_a_disclosure_with_their_dates(site: Path, data: dict) -> None:
@@ -125,12 +138,16 @@ def test_fact_notes_fold_under_a_disclosure_with_their_dates(site: Path, data: d
     for rid, (_, item) in records(data).items():
         notes = cards[rid].select_one("details.llm-card-factnotes")
         stated = [item[name] for name in ("cost", "effort", "pages", "chinese") if name in item]
-        if not stated:
+        if not stated and expected_derivation(item) is None:
             assert notes is None, rid
             continue
         assert notes is not None and not notes.has_attr("open"), rid
         assert notes.select_one("summary").get_text() == "查证说明"
         text = notes.get_text()
+        derived = expected_derivation(item)
+        if derived is not None:  # the note says the cost is derived, and why that follows
+            assert f"{derived[0]}（由链接推断）：" in text, rid
+            stated = [fact for fact in stated if fact is not item.get("cost")]
         for fact in stated:
             assert f"（{fact['checked']} 查证）" in text, rid
             assert fact.get("note") is None or fact["note"] in text, rid
@@ -237,7 +254,7 @@ def test_facet_attributes_match_the_data(site: Path, data: dict) -> None:
     columns = {rid: col for name in category_pages(data) for rid, col in card_columns(parsed(site / name)).items()}
     for rid, (key, item) in records(data).items():
         col = columns[rid]
-        assert col["data-llm-cost"] == known_cost(item)
+        assert col["data-llm-cost"] == expected_cost(item)
         assert col.get("data-llm-level", "unknown") == item.get("level", "unknown")
         assert col["data-llm-lang"] == ("zh" if in_chinese(item) else "")
         assert col["data-llm-topic"].split() == (item.get("topics") or ["unknown"])

@@ -23,34 +23,52 @@ from sites import Project
 
 FORMAT_LINK_KINDS = {"video", "slides", "code", "reading-list"}
 
-#: Links anyone opens without paying, as CONTRIBUTING.md states the rule (derive.py applies it):
-#: a YouTube video or playlist, a Bilibili video, a GitHub repository, an arXiv paper, a course
-#: site on a university's host. Written here as patterns, apart from the extension's code.
+#: Links anyone opens without paying, as CONTRIBUTING.md states the rules (derive.py applies
+#: them), in the rules' order, each with the words a card says: written here as patterns, apart
+#: from the extension's code.
 FREE_LINKS = (
-    re.compile(r"https://(www\.|m\.)?youtube\.com/(watch\?(.*&)?v=|playlist\?(.*&)?list=|live/|embed/)[^/]+$"),
-    re.compile(r"https://youtu\.be/[^/]+$"),
-    re.compile(r"https://(www\.|m\.)?bilibili\.com/video/[^/]+"),
-    re.compile(r"https://(www\.)?github\.com/(?!orgs/|topics/|search|marketplace|features|settings|sponsors)[^/]+/[^/]+"),
-    re.compile(r"https://(www\.)?arxiv\.org/(abs|pdf)/.+"),
+    (
+        "公开视频，免费观看",
+        re.compile(
+            r"https://((www\.|m\.)?youtube\.com/(watch\?(.*&)?v=|playlist\?(.*&)?list=|live/|embed/)[^/]+"
+            r"|youtu\.be/[^/]+|(www\.|m\.)?bilibili\.com/video/[^/]+.*)$"
+        ),
+    ),
+    (
+        "公开仓库，免费阅读",
+        re.compile(
+            r"https://(www\.)?github\.com/(?!(orgs|topics|search|marketplace|features|settings|sponsors)/)[^/]+/[^/]+"
+        ),
+    ),
+    ("arXiv 论文，免费阅读", re.compile(r"https://(www\.)?arxiv\.org/(abs|pdf)/.+")),
+    ("课程网站公开，免费阅读", re.compile(r"https://([^/]+\.)?[^./]+\.(edu(\.[a-z]{2})?|ac\.[a-z]{2})(:\d+)?(/.*)?$")),
 )
-UNIVERSITY_HOST = re.compile(r"^([^.]+\.)*([^.]+\.edu(\.[a-z]{2})?|[^.]+\.edu|[^.]+\.ac\.[a-z]{2})$")
+
+
+def expected_derivation(item: dict) -> tuple[str, str] | None:
+    """(what the card says, the link it says it of) when the record's cost is derived: nobody read
+    one, it links no course platform (which sets its own price), and a working link of its own is
+    one anyone opens without paying (a university's page only as the course site)."""
+    if (item.get("cost") or {}).get("value", "unknown") != "unknown":
+        return None
+    links = item.get("links", [])
+    if any(link["kind"] == "platform" for link in links):
+        return None
+    for words, pattern in FREE_LINKS:
+        for link in links:
+            site_only = words == FREE_LINKS[-1][0] and link["kind"] != "site"
+            if "broken" not in link and not site_only and pattern.match(link["url"]):
+                return words, link["url"]
+    return None
 
 
 def expected_cost(item: dict) -> str:
-    """The cost as read, else free when a working link of the record's own is one anyone opens
-    (and it links no course platform, which sets its own price), else unknown."""
-    read = (item.get("cost") or {}).get("value", "unknown")
-    links = item.get("links", [])
-    if read != "unknown" or any(link["kind"] == "platform" for link in links):
-        return read
-    for link in links:
-        if "broken" in link:
-            continue
-        url = link["url"]
-        host = urlsplit(url).hostname or ""
-        if any(p.match(url) for p in FREE_LINKS) or (link["kind"] == "site" and UNIVERSITY_HOST.match(host)):
-            return "free"
-    return "unknown"
+    """The cost as read, else free when the stated rules derive it, else unknown."""
+    if expected_derivation(item) is not None:
+        return "free"
+    return (item.get("cost") or {}).get("value", "unknown")
+
+
 FACETS = ("level", "lang", "format", "cost", "topic")
 
 

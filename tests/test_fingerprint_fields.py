@@ -63,6 +63,9 @@ CHOICES: dict[str, list[Any]] = {
     "start": ["2024-09", "2024-02"],
     "pushed": ["2024-05-01", "2025-12-01"],
 }
+#: Fields that cannot join a figure derived another way: an effort's videos and their total are
+#: not written beside lectures × minutes, so the subject that sets them is the one that changes them.
+EXCLUSIVE_PARTS: dict[type, set[str]] = {records.Effort: {"videos", "total_minutes"}}
 KINDS = {
     records.Link: ["site", "slides"],
     records.ChineseAid: ["subtitles", "video-mirror"],
@@ -123,27 +126,42 @@ def _at(data: Any, path: tuple) -> Any:
 
 
 def _consistent(target: dict, key: str) -> None:
-    """Keep a derived figure right after one of its parts changed: lectures × minutes = hours."""
+    """Keep a derived figure right after one of its parts changed: lectures × minutes (to
+    minutes_to) = hours (to hours_to), the videos' total minutes = hours."""
+    if {"videos", "total_minutes", "hours"} <= target.keys():
+        if key == "hours":
+            target["total_minutes"] = target["hours"] * 60
+        else:
+            target["hours"] = max(1, (target["total_minutes"] + 30) // 60)
     if not {"lectures", "minutes", "hours"} <= target.keys():
         return
     if key == "hours":
         target["minutes"] = round(target["hours"] * 60 / target["lectures"])
+    elif key == "hours_to":
+        target["minutes_to"] = round(target["hours_to"] * 60 / target["lectures"])
     else:
         target["hours"] = (target["lectures"] * target["minutes"] + 30) // 60
+        if "minutes_to" in target:
+            target["hours_to"] = (target["lectures"] * target["minutes_to"] + 30) // 60
 
 
 def mutations(data: dict) -> Iterator[tuple[str, dict]]:
     """(what changed, the changed data) for every field of every subject, and of the classes they
-    hold (a Chinese aid inside a record's Chinese access ...); a class met again changes once."""
-    seen_nested: set[type] = set()
+    hold (a Chinese aid inside a record's Chinese access ...); a class met again changes once,
+    and in the fields no earlier change of it covered (an effort's videos, set on another subject)."""
+    seen_nested: dict[type, set[str]] = {}
     for cls, path in SUBJECTS.items():
         yield from _mutations(data, path, cls, cls.__name__, seen_nested)
 
 
-def _mutations(data: dict, path: tuple, cls: type, label: str, seen: set[type]) -> Iterator[tuple[str, dict]]:
+def _mutations(
+    data: dict, path: tuple, cls: type, label: str, seen: dict[type, set[str]]
+) -> Iterator[tuple[str, dict]]:
     item = _at(data, path)
     for name, key, hint in _fields(cls):
         nested = _nested(hint)
+        if nested is None and key not in item and cls in EXCLUSIVE_PARTS and key in EXCLUSIVE_PARTS[cls]:
+            continue  # a part of another derivation: set on the subject that derives it that way
         if nested is None:
             changed = copy.deepcopy(data)
             target = _at(changed, path)
@@ -154,10 +172,15 @@ def _mutations(data: dict, path: tuple, cls: type, label: str, seen: set[type]) 
         if key not in item:
             continue  # not set on this subject: another subject sets it (see the test of coverage)
         sub = (*path, key) if isinstance(item[key], dict) else (*path, key, 0)
-        again = nested in seen
-        seen.add(nested)
+        covered = seen.get(nested)
         found = list(_mutations(data, sub, nested, f"{label}.{name}", seen))
-        yield from found[:1] if again else found
+        if covered is None:
+            seen[nested] = {what.rsplit(".", 1)[1] for what, _ in found}
+            yield from found
+            continue
+        new = [(what, changed) for what, changed in found if what.rsplit(".", 1)[1] not in covered]
+        covered.update(what.rsplit(".", 1)[1] for what, _ in new)
+        yield from found[:1] + [change for change in new if change[0] != found[0][0]]
 
 
 def dump(data: dict, path: Path) -> None:

@@ -176,7 +176,7 @@ def test_paths_render_steps_hours_and_totals(app) -> None:
     assert words(section.find("h2")).startswith("主线路线")
     # Hours add up by their kind, never across kinds; the chapters' unknown hours are named.
     assert words(section.select_one(".llm-path-total")) == (
-        "共 4 步 · 合计约 30 小时视频 + 10 小时（课程给出） · 2 步时长未知"
+        "共 4 步 · 合计约 30–40 小时视频 + 10 小时（课程给出） · 2 步时长未知"
     )
     steps = section.select("ol.llm-path-steps > li")
     assert [words(s.select_one(".llm-step-title a")) for s in steps] == [
@@ -192,7 +192,7 @@ def test_paths_render_steps_hours_and_totals(app) -> None:
         "courses.html#llm-deep",
     ]
     assert "约 10 小时（课程给出）" in words(steps[0]) and "时长未知" in words(steps[1])
-    assert "20 讲 × 90 分钟 ≈ 30 小时视频" in words(steps[3])  # a derived figure with its derivation
+    assert "20 讲 × 90–120 分钟 ≈ 30–40 小时视频" in words(steps[3])  # a derived range with its derivation
     # Every step not in Chinese says what it offers in Chinese, as its card does.
     assert steps[0].select_one(".llm-card-chinese") is None  # a course taught in Chinese
     assert words(steps[1].select_one(".llm-card-chinese")) == "中文资料：未查中文资料"
@@ -210,7 +210,7 @@ def test_paths_render_steps_hours_and_totals(app) -> None:
         "deep",
     ]
     summary = section.select_one(".llm-progress-summary")
-    assert json.loads(summary["data-llm-items"]) == [["intro", 10], ["book#1", None], ["book#2", None], ["deep", 30]]
+    assert json.loads(summary["data-llm-items"]) == [["intro", 10], ["book#1", None], ["book#2", None], ["deep", [30, 40]]]
     apps = page.find(id="llm-path-apps-line")
     topic_link = apps.select("ol.llm-path-steps > li")[1].select_one(".llm-step-requires a")
     assert topic_link["href"] == "#llm-topic-nn" and page.find(id="llm-topic-nn") is not None
@@ -251,7 +251,7 @@ def test_category_pages_count_their_courses(app) -> None:
     app.build()
     page = soup(app.outdir / "pages" / "courses.html")
     items = [json.loads(s["data-llm-items"]) for s in page.select(".llm-progress-summary")]
-    assert items == [[["intro", 10], ["deep", 30]], [["apps-course", None]]]
+    assert items == [[["intro", 10], ["deep", [30, 40]]], [["apps-course", None]]]
     cards = page.select(".llm-card")
     assert [c.select_one(".llm-progress-slot")["data-llm-progress"] for c in cards] == ["intro", "deep", "apps-course"]
 
@@ -262,7 +262,7 @@ def test_next_step_data_lists_every_goal_with_its_requirements(app) -> None:
     panel = page.select_one(".llm-next")
     graph = json.loads(panel["data-llm-graph"])["nodes"]
     assert graph["deep"]["r"] == ["intro", "book#2"]
-    assert graph["deep"]["u"] == "courses.html#llm-deep" and graph["deep"]["h"] == 30
+    assert graph["deep"]["u"] == "courses.html#llm-deep" and graph["deep"]["h"] == [30, 40]
     assert graph["book#2"]["r"] == ["book#1"]
     assert graph["syl#3"]["r"] == ["syl#2"] and graph["syl#3"]["u"] == "syllabus.html#llm-syl-ch03"
     assert graph["apps-course"]["r"] == [{"any": ["syl#2", "book#2", "deep"], "t": "神经网络"}]
@@ -414,7 +414,7 @@ def test_latex_gets_the_graph_as_a_vector_figure_and_the_paths_as_sections(app) 
     # Read the Docs publishes the single *.pdf at the top of the LaTeX folder: the figure is not one.
     assert list(Path(app.outdir).glob("*.pdf")) == []
     assert re.search(r"\\section\{主线路线", tex) and re.search(r"\\section\{应用路线", tex)
-    assert "共 4 步 · 合计约 30 小时视频 + 10 小时（课程给出） · 2 步时长未知" in tex
+    assert "共 4 步 · 合计约 30–40 小时视频 + 10 小时（课程给出） · 2 步时长未知" in tex
     assert "llm-progress" not in tex and "已学完" not in tex
 
 

@@ -23,15 +23,22 @@ from sites import Project, SharedFailure, failing_as_pytest
 KEY = "llm-study-guide-progress"
 
 
-def expected_summary(items: list[tuple[str, int | None]], done: set[str]) -> str:
-    """The count line as the issue words it: 已完成 3/9 · 约 40/120 小时."""
+def spanned(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def expected_summary(items: list[tuple[str, tuple[int, int] | None]], done: set[str]) -> str:
+    """The count line as the issue words it: 已完成 3/9 · 约 40/120 小时; a range of hours (a step
+    of 15–20 hours) adds as a range: 约 0/25–30 小时."""
     text = f"已完成 {sum(1 for i, _ in items if i in done)}/{len(items)}"
-    hours = sum(h for _, h in items if h is not None)
-    unknown = sum(1 for _, h in items if h is None)
-    if hours:
-        text += f" · 约 {sum(h for i, h in items if i in done and h is not None)}/{hours} 小时"
+    known = [(i, h) for i, h in items if h is not None]
+    unknown = len(items) - len(known)
+    if known:
+        total = spanned(sum(h[0] for _, h in known), sum(h[1] for _, h in known))
+        finished = spanned(sum(h[0] for i, h in known if i in done), sum(h[1] for i, h in known if i in done))
+        text += f" · 约 {finished}/{total} 小时"
     if unknown:
-        text += f"（{unknown} 项时长未知）" if hours else "（时长均未知）"
+        text += f"（{unknown} 项时长未知）" if known else "（时长均未知）"
     return text
 
 
@@ -55,16 +62,19 @@ class Plan:
     def records(self) -> dict[str, dict]:
         return {r["id"]: r for key in ("courses", "syllabi", "books", "resources") for r in self.raw.get(key) or []}
 
-    def stated_hours(self, node: str) -> int | None:
-        """A step's hours as the data file states them (a record's effort; a chapter has none)."""
+    def stated_hours(self, node: str) -> tuple[int, int] | None:
+        """A step's (fewest, most) hours as the data file states them (a record's effort; a chapter
+        has none)."""
         effort = self.records.get(node, {}).get("effort")
-        return int(effort["hours"]) if effort and "hours" in effort and effort.get("kind") != "unknown" else None
+        if not effort or "hours" not in effort or effort.get("kind") == "unknown":
+            return None
+        return int(effort["hours"]), int(effort.get("hours_to", effort["hours"]))
 
-    def path_items(self, path_id: str) -> list[tuple[str, int | None]]:
+    def path_items(self, path_id: str) -> list[tuple[str, tuple[int, int] | None]]:
         (path,) = [p for p in self.raw["paths"] if p["id"] == path_id]
         return [(node, self.stated_hours(node)) for node in steps_of(path)]
 
-    def category_items(self, category_id: str) -> list[tuple[str, int | None]]:
+    def category_items(self, category_id: str) -> list[tuple[str, tuple[int, int] | None]]:
         return [(c["id"], self.stated_hours(c["id"])) for c in self.raw["courses"] if c["category"] == category_id]
 
 
@@ -357,8 +367,8 @@ def test_next_step_lists_what_a_goal_still_needs_in_order(reader, paths_site: st
     assert listed() == ["Tiny Syllabus 第 2 章　Networks", "Tiny Syllabus 第 3 章　Apps"]
 
     # A record's requirements come before it, each chapter after the one it requires; a record's
-    # stated hours follow its title (intro: 10, deep: 30 in the fixed catalog).
-    intro, deep = "Intro to LMs（约 10 小时）", "Deep LMs（约 30 小时）"
+    # stated hours follow its title (intro: 10, deep: 30–40 in the fixed catalog).
+    intro, deep = "Intro to LMs（约 10 小时）", "Deep LMs（约 30–40 小时）"
     choose("deep")
     assert listed() == [intro, "The Book 第 1 章　Counting", "The Book 第 2 章　Neurons", deep]
     assert text_of(reader, ".llm-next-status").startswith("还需学完 4 项")
@@ -392,7 +402,7 @@ def test_next_step_offers_what_teaches_an_unreleased_chapter_before_it(reader, p
     assert goal.text == "Later Course 第 2 章　Deep again（未发布）"
     choose("later#2")
     counting, neurons = "The Book 第 1 章　Counting", "The Book 第 2 章　Neurons"
-    intro, deep = "Intro to LMs（约 10 小时）", "Deep LMs（约 30 小时）"
+    intro, deep = "Intro to LMs（约 10 小时）", "Deep LMs（约 30–40 小时）"
     assert listed() == [
         counting,
         "Later Course 第 1 章　Counting again 未发布（可先学：The Book 第 1 章　Counting）",
@@ -403,7 +413,7 @@ def test_next_step_offers_what_teaches_an_unreleased_chapter_before_it(reader, p
     ]
     # Only what can be studied is counted; the unreleased chapters are named apart.
     assert text_of(reader, ".llm-next-status") == (
-        "还需学完 4 项 · 约 40 小时（2 项时长未知）；另有 2 章未发布，它前面列出了现在可以先学的材料"
+        "还需学完 4 项 · 约 40–50 小时（2 项时长未知）；另有 2 章未发布，它前面列出了现在可以先学的材料"
     )
     # Each unreleased chapter is marked, and its alternative links to that material's card.
     items = reader.find_elements("css selector", ".llm-next-list > li.llm-next-unreleased")
@@ -440,7 +450,8 @@ def type_pace(driver, path_id: str, text: str) -> object:
 
 
 def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_site: str) -> None:
-    # main-line in the fixed catalog: intro 10 stated hours, two book chapters (unknown), deep 30 video hours.
+    # main-line in the fixed catalog: intro 10 stated hours, two book chapters (unknown), deep 30–40
+    # video hours (20 lectures of 90 to 120 minutes): the weeks are a range too.
     open_page(reader, paths_site, "pages/paths.html")
     field = reader.find_element("css selector", "#llm-path-main-line input.llm-pace-input")
     label = reader.find_element("css selector", f'label[for="{field.get_attribute("id")}"]')
@@ -449,7 +460,7 @@ def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_s
     type_pace(reader, "main-line", "8")
     assert (
         pace_result(reader, "main-line")
-        == "按每周 8 小时，剩下已知时长的 40 小时约需 5 周；另有 2 步时长未知，未计入。"
+        == "按每周 8 小时，剩下已知时长的 40–50 小时约需 5–7 周；另有 2 步时长未知，未计入。"
     )
     assert reader.execute_script(f"return localStorage.getItem('{PACE_KEY}')") == "8"
     # Every path follows the one pace: apps-line has no known hours at all.
@@ -459,7 +470,7 @@ def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_s
     box(reader, "intro", "#llm-path-main-line").click()
     assert (
         pace_result(reader, "main-line")
-        == "按每周 8 小时，剩下已知时长的 30 小时约需 4 周；另有 2 步时长未知，未计入。"
+        == "按每周 8 小时，剩下已知时长的 30–40 小时约需 4–5 周；另有 2 步时长未知，未计入。"
     )
 
     # Refused in place, nothing stored: out of 1-80, or not a whole number.
@@ -470,7 +481,7 @@ def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_s
         assert reader.execute_script(f"return localStorage.getItem('{PACE_KEY}')") == "8", bad
     field = type_pace(reader, "main-line", "80")
     assert field.get_attribute("aria-invalid") is None
-    assert pace_result(reader, "main-line").startswith("按每周 80 小时，剩下已知时长的 30 小时约需 1 周")
+    assert pace_result(reader, "main-line").startswith("按每周 80 小时，剩下已知时长的 30–40 小时约需 1 周")
 
     # Kept in this browser: a reload shows the same pace and weeks.
     reader.refresh()
