@@ -1,6 +1,6 @@
 """Command line: ``check`` validates the data file; ``diff BASE HEAD`` shows what a change to it does;
 ``archive`` and ``linkstate`` write link facts into it; ``freshness`` the state of GitHub repositories;
-``pdfchars`` the table of characters the PDF's fonts show."""
+``video-lengths`` the total length of YouTube videos; ``pdfchars`` the table of characters the PDF's fonts show."""
 
 from __future__ import annotations
 
