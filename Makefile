@@ -24,7 +24,7 @@ BROWSER_PACKAGES ?= chromium chromium-driver
 DEB_PACKAGES := $(TEX_PACKAGES) graphviz poppler-utils epubcheck nodejs $(BROWSER_PACKAGES)
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive freshness check diff test test-fast explore mutation lint hooks benchmark system-deps node-deps clean
+.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive freshness video-lengths check diff test test-fast explore mutation lint hooks benchmark system-deps node-deps clean
 
 help:
 	@echo "make html        build the site into $(BUILDDIR)/html (creates $(VENV) on first use)"
@@ -40,6 +40,10 @@ help:
 	@echo "make freshness   ask GitHub whether each record's repository is archived and when it was last"
 	@echo "                 pushed to; write it into _data/catalog.yaml (GITHUB_TOKEN is used when set;"
 	@echo "                 FRESHNESS_OPTS=\"--delay 2\": other options, see --help)"
+	@echo "make video-lengths"
+	@echo "                 add up the lengths of each record's YouTube playlist or videos and write them"
+	@echo "                 into its effort in _data/catalog.yaml (needs YOUTUBE_API_KEY; never overwrites"
+	@echo "                 an effort read from a source; VIDEO_LENGTHS_OPTS=\"--delay 2\": see --help)"
 	@echo "make check       validate _data/catalog.yaml only (fast, same messages as the build)"
 	@echo "make diff        records added, removed and changed in _data/catalog.yaml since $(DIFF_BASE), with their pages"
 	@echo "                 (DIFF_BASE=upstream/main: another branch or commit; DIFF_OPTS=--markdown: Markdown)"
@@ -117,6 +121,10 @@ archive: $(VENV)/.docs-installed
 # The state of the records' GitHub repositories (archived, last push), written into the data file.
 freshness: $(VENV)/.docs-installed
 	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog freshness $(FRESHNESS_OPTS) $(DATA_FILE)
+
+# The total length of the records' YouTube playlists or videos, written into their effort.
+video-lengths: $(VENV)/.docs-installed
+	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog video-lengths $(VIDEO_LENGTHS_OPTS) $(DATA_FILE)
 
 check: $(VENV)/.docs-installed
 	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog check $(DATA_FILE)
