@@ -24,7 +24,7 @@ BROWSER_PACKAGES ?= chromium chromium-driver
 DEB_PACKAGES := $(TEX_PACKAGES) graphviz poppler-utils epubcheck nodejs $(BROWSER_PACKAGES)
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive freshness sources check diff test test-fast explore mutation lint hooks benchmark system-deps node-deps clean
+.PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive freshness sources video-lengths check diff test test-fast explore mutation lint hooks benchmark system-deps node-deps clean
 
 help:
 	@echo "make html        build the site into $(BUILDDIR)/html (creates $(VENV) on first use)"
@@ -43,6 +43,10 @@ help:
 	@echo "make sources     re-read the pages the facts (cost, effort, pages) cite: report pages gone, pages not"
 	@echo "                 read and quotes no longer on their pages; writes nothing (SOURCES_OPTS=\"--report"
 	@echo "                 _build/sources.md --only ID\": other options, see --help)"
+	@echo "make video-lengths"
+	@echo "                 add up the lengths of each record's YouTube playlist or videos and write them"
+	@echo "                 into its effort in _data/catalog.yaml (needs YOUTUBE_API_KEY; never overwrites"
+	@echo "                 an effort read from a source; VIDEO_LENGTHS_OPTS=\"--delay 2\": see --help)"
 	@echo "make check       validate _data/catalog.yaml only (fast, same messages as the build)"
 	@echo "make diff        records added, removed and changed in _data/catalog.yaml since $(DIFF_BASE), with their pages"
 	@echo "                 (DIFF_BASE=upstream/main: another branch or commit; DIFF_OPTS=--markdown: Markdown)"
@@ -124,6 +128,9 @@ freshness: $(VENV)/.docs-installed
 # Re-read the pages the facts cite (their sources, and their quotes): a report, nothing written.
 sources: $(VENV)/.docs-installed
 	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog sources $(SOURCES_OPTS) $(DATA_FILE)
+# The total length of the records' YouTube playlists or videos, written into their effort.
+video-lengths: $(VENV)/.docs-installed
+	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog video-lengths $(VIDEO_LENGTHS_OPTS) $(DATA_FILE)
 
 check: $(VENV)/.docs-installed
 	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog check $(DATA_FILE)

@@ -1,7 +1,7 @@
 """Command line: ``check`` validates the data file; ``diff BASE HEAD`` shows what a change to it does;
 ``archive`` and ``linkstate`` write link facts into it; ``freshness`` the state of GitHub repositories;
-``sources`` re-reads the pages its facts cite (and writes nothing); ``pdfchars`` the table of characters
-the PDF's fonts show."""
+``video-lengths`` the total length of YouTube videos; ``sources`` re-reads the pages its facts cite (and
+writes nothing); ``pdfchars`` the table of characters the PDF's fonts show."""
 
 from __future__ import annotations
 

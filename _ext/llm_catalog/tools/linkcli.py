@@ -1,4 +1,5 @@
-"""The ``archive``, ``linkstate``, ``freshness`` and ``sources`` subcommands of ``python -m llm_catalog``.
+"""The ``archive``, ``linkstate``, ``freshness``, ``video-lengths`` and ``sources`` subcommands of
+``python -m llm_catalog``.
 
 Their modules need ruamel.yaml, requests and Beautiful Soup, which the ``check`` command (and the pre-commit
 hook that runs it with only PyYAML and jsonschema) must not need: they are imported when one
@@ -8,6 +9,7 @@ of these commands runs, not before.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -17,6 +19,7 @@ DEFAULT_API = "https://archive.org/wayback/available"
 DEFAULT_REPORT = Path("_build/linkcheck/catalog-links.json")
 DEFAULT_OUTPUT = Path("_build/linkcheck/output.json")
 DEFAULT_GITHUB_API = "https://api.github.com"
+DEFAULT_YOUTUBE_API = "https://www.googleapis.com/youtube/v3"
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -100,6 +103,27 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     sources.add_argument("--timeout", type=_seconds, default=20.0, help="seconds to wait for an answer (default: 20)")
     sources.add_argument("--delay", type=_seconds, default=1.0, help="seconds between two requests (default: 1)")
     sources.set_defaults(run=run_sources)
+    videos = sub.add_parser(
+        "video-lengths",
+        help="write the total length of each record's YouTube playlist or videos into its `effort`",
+        description=(
+            "Ask the YouTube Data API v3 (key in the environment variable YOUTUBE_API_KEY) how long the "
+            "videos are of every course, book and resource whose own links include a YouTube playlist "
+            "(the first one) or videos (added up), and write `effort: {kind: video, hours, videos, "
+            "total_minutes, sources, checked}` into the record, changing only those lines. An effort "
+            "read from a source is never overwritten; an absent or unknown one is replaced. Stops when "
+            "the quota is used up or the key is refused; exits 1 if any record could not be measured, "
+            "2 without a key."
+        ),
+    )
+    _common(videos)
+    videos.add_argument(
+        "--api", default=DEFAULT_YOUTUBE_API, help=f"YouTube Data API address (default: {DEFAULT_YOUTUBE_API})"
+    )
+    videos.add_argument("--timeout", type=_seconds, default=20.0, help="seconds to wait for an answer (default: 20)")
+    videos.add_argument("--delay", type=_seconds, default=0.5, help="seconds between two requests (default: 0.5)")
+    videos.add_argument("--today", default=None, help="date to record as `checked`, YYYY-MM-DD (default: today, UTC)")
+    videos.set_defaults(run=run_video_lengths)
 
 
 def _seconds(text: str) -> float:
@@ -219,3 +243,29 @@ def run_sources(args: argparse.Namespace) -> int:
         args.report.parent.mkdir(parents=True, exist_ok=True)
         args.report.write_text(report.markdown(), encoding="utf-8")
     return 1 if report.failed else 0
+
+
+def run_video_lengths(args: argparse.Namespace) -> int:
+    from .datafile import DataFile, DataFileError
+    from .videolengths import KEY_VARIABLE, video_lengths
+
+    today = args.today or datetime.now(UTC).date().isoformat()
+    try:
+        date.fromisoformat(today)
+    except ValueError:
+        return _failed([f"--today {today!r}: write the date as YYYY-MM-DD"])
+    key = os.environ.get(KEY_VARIABLE, "").strip()
+    if not key:
+        print(f"{KEY_VARIABLE} is not set: give a YouTube Data API v3 key in it; nothing was written.", file=sys.stderr)
+        return 2
+    try:
+        data = DataFile(args.file, args.schema)
+        report = video_lengths(data, key=key, api=args.api, today=today, timeout=args.timeout, delay=args.delay)
+    except DataFileError as exc:
+        return _failed(exc.lines)
+    _finish(args, report.markdown(), report.written)
+    if report.failed:
+        count = len(report.of("failed", "not asked"))
+        print(f"{count} record(s) could not be measured; nothing was written for them (see above).", file=sys.stderr)
+        return 1
+    return 0
