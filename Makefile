@@ -128,6 +128,7 @@ freshness: $(VENV)/.docs-installed
 # Re-read the pages the facts cite (their sources, and their quotes): a report, nothing written.
 sources: $(VENV)/.docs-installed
 	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog sources $(SOURCES_OPTS) $(DATA_FILE)
+
 # The total length of the records' YouTube playlists or videos, written into their effort.
 video-lengths: $(VENV)/.docs-installed
 	PYTHONPATH=$(EXT_DIR) $(BIN)/python -m llm_catalog video-lengths $(VIDEO_LENGTHS_OPTS) $(DATA_FILE)

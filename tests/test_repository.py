@@ -145,6 +145,15 @@ def test_link_check_workflow_is_scheduled() -> None:
     assert first("make archive") < fresh < first("pull-request.md") < pull
     assert steps[fresh]["env"]["GITHUB_TOKEN"] == "${{ github.token }}"
     assert "report-freshness.md" in runs[fresh] and "report-freshness.md" in runs[first("pull-request.md")]
+    # The lengths of YouTube videos (with the secret, or a report line saying it is not set) and the
+    # re-read sources of the facts, into the same pull request's report.
+    videos, sources = first("make video-lengths"), first("make sources")
+    assert fresh < videos < first("pull-request.md") and fresh < sources < first("pull-request.md")
+    assert steps[videos]["env"]["YOUTUBE_API_KEY"] == "${{ secrets.YOUTUBE_API_KEY }}"
+    assert 'if [ -z "$YOUTUBE_API_KEY" ]' in runs[videos] and "YOUTUBE_API_KEY secret" in runs[videos]
+    for report in ("report-video-lengths.md", "report-sources.md"):
+        assert report in runs[first("pull-request.md")] and report in steps[-1]["with"]["path"]
+    assert "report-sources.md" in runs[sources]
     options = steps[pull]["with"]
     assert options["branch"] and options["add-paths"] == "_data/catalog.yaml"
     assert options["body-path"] in runs[first("pull-request.md")]
