@@ -16,7 +16,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import soup
-from llm_catalog.data import derive
+from llm_catalog.data import derive, labels
 from llm_catalog.data.records import Link
 
 #: Per rule: links it takes, and links that look alike but are not what it says.
@@ -80,7 +80,7 @@ def test_each_rule_takes_its_links_and_no_look_alike(rule: derive.Rule) -> None:
 
 
 def test_every_rule_has_its_cases_words_and_reason() -> None:
-    assert set(CASES) == set(derive.RULES_BY_ID)
+    assert set(CASES) == set(derive.RULES_BY_ID) == set(labels.DERIVED_COSTS)
     for rule in derive.COST_RULES:
         assert rule.words and rule.reason and "（" not in rule.words  # the card adds 由链接推断
 

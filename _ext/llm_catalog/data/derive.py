@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from . import labels
 from .records import Cost, Link, Material
 
 #: Hosts of public video pages (a video or playlist there is free to watch).
@@ -77,37 +78,29 @@ def open_course_page(link: Link) -> bool:
 
 @dataclass(frozen=True)
 class Rule:
-    #: The rule's id: the ``derived`` of the facts it makes (the open data names it).
+    #: The rule's id: the ``derived`` of the facts it makes (the open data names it), and the key
+    #: of its words in labels.DERIVED_COSTS.
     id: str
-    #: What a card says of the fact; the card adds that it is derived from the link.
-    words: str
-    #: Why it follows, for the card's notes.
-    reason: str
     #: Which links the rule takes.
     applies: Callable[[Link], bool]
 
+    @property
+    def words(self) -> str:
+        """What a card says of the fact; the card adds that it is derived from the link."""
+        return labels.DERIVED_COSTS[self.id][0]
 
-#: The cost rules, tried in this order on each link in the record's order; the first that applies wins.
+    @property
+    def reason(self) -> str:
+        """Why it follows, for the card's notes."""
+        return labels.DERIVED_COSTS[self.id][1]
+
+
+#: The cost rules, tried in this order (each on every link in the record's order); the first wins.
 COST_RULES: tuple[Rule, ...] = (
-    Rule(
-        "public-video",
-        "公开视频，免费观看",
-        "链接是视频网站上公开的视频或播放列表，任何人都可以免费观看",
-        public_video,
-    ),
-    Rule(
-        "public-repository",
-        "公开仓库，免费阅读",
-        "链接是 GitHub 上的公开仓库，任何人都可以免费阅读和下载",
-        public_repository,
-    ),
-    Rule("arxiv-paper", "arXiv 论文，免费阅读", "链接是 arXiv 上的论文，任何人都可以免费阅读", arxiv_paper),
-    Rule(
-        "open-course-page",
-        "课程网站公开，免费阅读",
-        "链接是大学网站上的课程主页，不用登录就能打开",
-        open_course_page,
-    ),
+    Rule("public-video", public_video),
+    Rule("public-repository", public_repository),
+    Rule("arxiv-paper", arxiv_paper),
+    Rule("open-course-page", open_course_page),
 )
 RULES_BY_ID = {rule.id: rule for rule in COST_RULES}
 

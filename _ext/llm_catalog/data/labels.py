@@ -135,6 +135,13 @@ COST_VALUES = {**COSTS, "unknown": "费用未能确认"}
 COST_UNKNOWN = "费用未查"
 #: After a fact derived by a stated rule (derive.py) rather than read: "公开视频，免费观看（由链接推断）".
 DERIVED = "（由链接推断）"
+#: Each cost rule of derive.py (by its id): what a card says, and why it follows (the card's notes).
+DERIVED_COSTS = {
+    "public-video": ("公开视频，免费观看", "链接是视频网站上公开的视频或播放列表，任何人都可以免费观看"),
+    "public-repository": ("公开仓库，免费阅读", "链接是 GitHub 上的公开仓库，任何人都可以免费阅读和下载"),
+    "arxiv-paper": ("arXiv 论文，免费阅读", "链接是 arXiv 上的论文，任何人都可以免费阅读"),
+    "open-course-page": ("课程网站公开，免费阅读", "链接是大学网站上的课程主页，不用登录就能打开"),
+}
 #: In a derived fact's note: the day the weekly link check last reached the link.
 DERIVED_REACHED = "（链接 {checked} 确认可用）"
 
