@@ -162,7 +162,7 @@ test: lint node-deps
 # Everything that needs no whole site and no browser: the data file's rules and model, the tools,
 # the tiny test roots. What to run while editing the extension or the rules.
 test-fast: $(VENV)/.dev-installed
-	$(PYTEST) -m "not site" --durations=5 --durations-min=1
+	$(PYTEST) -m "not site and not slow" --durations=5 --durations-min=1
 
 # New records drawn from the schema (tests/generated.py) through every test that reads a site.
 # The seed is printed; `make explore SEED=n` draws the same records again.

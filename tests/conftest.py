@@ -59,6 +59,9 @@ def pytest_configure(config: pytest.Config) -> None:
     set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "llm-study-guide-hypothesis")
     config.addinivalue_line("markers", "sites(*names): the variants of the site this test reads (default: all)")
     config.addinivalue_line("markers", "site: reads a whole site or drives a browser (not in make test-fast)")
+    config.addinivalue_line(
+        "markers", "slow: tens of seconds on a tiny root or drawing records (in make test, not make test-fast)"
+    )
     unknown = set(_selected(config)) - set(VARIANTS)
     if unknown:
         raise pytest.UsageError(f"--sites: unknown variants {sorted(unknown)}; choose from {', '.join(VARIANTS)}")
@@ -72,7 +75,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Mark ``site`` every test that reads a whole site (shared or its own) or drives a browser.
 
     ``make test-fast`` runs the rest: rules, model, tools and tiny test roots. A test that builds
-    the whole project itself (a copy) says so with ``pytest.mark.site``.
+    the whole project itself (a copy) says so with ``pytest.mark.site``; one that takes tens of
+    seconds even so (every field changed in turn, records drawn) with ``pytest.mark.slow``.
     """
     for item in items:
         if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):

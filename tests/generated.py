@@ -42,7 +42,28 @@ def narrowed(definitions: dict) -> dict:
     out["url"] = {**out["url"], "pattern": r"^https?://[a-z]{1,12}\.example\.(org|com)(/[!-~]{0,30})?$"}
     out["date"] = {**out["date"], "pattern": r"^20(0[0-9]|1[0-9]|2[0-4])-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$"}
     out["month"] = {**out["month"], "pattern": r"^20(0[0-9]|1[0-9]|2[0-4])(-(0[1-9]|1[0-2]))?$"}
+    _bounded(out)
     return out
+
+
+#: The longest text and the most items a drawn record holds: long enough for every shape (a
+#: line that wraps, a list of several), short enough that a draw takes seconds, not minutes.
+TEXT_LIMIT = 120
+ITEMS_LIMIT = 4
+
+
+def _bounded(node: object) -> None:
+    """Cap the lengths of texts and lists the schema leaves long (still within what it allows)."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and node.get("maxLength", TEXT_LIMIT + 1) > TEXT_LIMIT:
+            node["maxLength"] = max(TEXT_LIMIT, node.get("minLength", 0))
+        if node.get("type") == "array" and node.get("maxItems", ITEMS_LIMIT + 1) > ITEMS_LIMIT:
+            node["maxItems"] = max(ITEMS_LIMIT, node.get("minItems", 0))
+        for value in node.values():
+            _bounded(value)
+    elif isinstance(node, list):
+        for value in node:
+            _bounded(value)
 
 
 def printable(value: object) -> object:
@@ -62,6 +83,61 @@ def printable(value: object) -> object:
     return value
 
 
+def _hours(minutes: int) -> int:
+    return (minutes + 30) // 60
+
+
+def consistent_facts(item: dict) -> None:
+    """Make a drawn record's facts add up the way `make check` wants (the schema cannot say it):
+    an effort's figure is what its parts give (lectures × minutes, to minutes_to; videos' total
+    minutes), a range rises, an unknown effort states no figure, a quote has its sources. Drawn
+    as they are, nearly every effort would be refused and the draw would spend minutes rejecting."""
+    for name in ("cost", "effort", "pages"):
+        fact = item.get(name)
+        if isinstance(fact, dict) and "quote" in fact and "sources" not in fact:
+            del fact["quote"]
+    effort = item.get("effort")
+    if not isinstance(effort, dict):
+        return
+    figures = ("hours", "hours_to", "lectures", "minutes", "minutes_to", "videos", "total_minutes")
+    if effort["kind"] == "unknown":
+        for key in figures:
+            effort.pop(key, None)
+        return
+    if ("lectures" in effort) != ("minutes" in effort) or "videos" in effort:
+        for key in ("lectures", "minutes", "minutes_to"):
+            effort.pop(key, None)
+    if ("videos" in effort) != ("total_minutes" in effort):
+        effort.pop("videos", None)
+        effort.pop("total_minutes", None)
+    if "videos" in effort:
+        effort.pop("hours_to", None)
+        effort["hours"] = max(1, _hours(effort["total_minutes"]))
+        return
+    if "lectures" in effort:
+        low = _hours(effort["lectures"] * effort["minutes"])
+        high = (
+            _hours(effort["lectures"] * effort["minutes_to"]) if effort.get("minutes_to", 0) > effort["minutes"] else 0
+        )
+        if not 1 <= low <= 2000 or high > 2000 or (high and high <= low):
+            for key in ("lectures", "minutes", "minutes_to"):
+                effort.pop(key, None)
+        else:
+            effort["hours"] = low
+            effort.pop("minutes_to", None) if not high else None
+            effort.pop("hours_to", None)
+            if high:
+                effort["hours_to"] = high
+            return
+    effort.pop("minutes_to", None)
+    effort.setdefault("hours", 1)
+    if "hours_to" in effort and effort["hours_to"] <= effort["hours"]:
+        if effort["hours"] < 2000:
+            effort["hours_to"] = effort["hours"] + 1
+        else:
+            del effort["hours_to"]
+
+
 def strategy(schema: dict, data: dict) -> st.SearchStrategy[list[tuple[str, dict]]]:
     """Lists of one to four (kind, record) whose references name things *data* has."""
     definitions = narrowed(schema["definitions"])
@@ -76,6 +152,7 @@ def strategy(schema: dict, data: dict) -> st.SearchStrategy[list[tuple[str, dict
     def record(draw: st.DrawFn, kind: str) -> dict:
         item = draw(kinds[kind])
         item = printable(item)
+        consistent_facts(item)
         item["id"] = "gen-" + item["id"][:40]  # never one of the catalog's own ids
         if "category" in item:
             item["category"] = draw(st.sampled_from(ids("categories")))

@@ -63,6 +63,7 @@ def test_every_yaml_example_is_a_valid_record(tmp_path: Path) -> None:
     assert kinds["book"].publisher and kinds["book"].year  # the example shows where they go
 
 
+@pytest.mark.site  # builds a copy of the whole project with the example added
 def test_example_record_is_valid_and_renders(tmp_path: Path) -> None:
     path, rid = catalog_with(example_record(), tmp_path)
     catalog = load(path, SCHEMA_FILE)

@@ -15,6 +15,9 @@ import pytest
 
 from conftest import copy_project
 
+#: sphinx-autobuild serves a copy of the whole project.
+pytestmark = pytest.mark.site
+
 
 def autobuild_run(project: Path, out: Path) -> str:
     """One rebuild as sphinx-autobuild runs it for `make livehtml` (same options, same folder)."""

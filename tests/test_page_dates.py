@@ -17,6 +17,9 @@ import yaml
 
 from conftest import REPO, copy_project, soup, sphinx_build
 
+#: Each test builds a copy of the whole project in a git repository of its own.
+pytestmark = pytest.mark.site
+
 #: A page without catalog data: its date is its own.
 PLAIN_PAGE = "resources/plain.md"
 

@@ -52,6 +52,7 @@ def test_a_bare_record_has_none_of_the_optional_fields(generated: Project) -> No
         assert set(item) == set(definition["required"]), kind
 
 
+@pytest.mark.slow  # drawing records takes seconds each
 def test_the_fixed_draw_is_the_same_every_time() -> None:
     text = DATA_FILE.read_text(encoding="utf-8")
     first, second = (draw(text, SCHEMA_FILE, count=1) for _ in range(2))
@@ -60,6 +61,7 @@ def test_the_fixed_draw_is_the_same_every_time() -> None:
     assert accepted(with_records(text, records), SCHEMA_FILE)
 
 
+@pytest.mark.slow  # drawing records takes seconds each
 def test_a_seed_explores_other_records_and_repeats_them() -> None:
     """`make explore SEED=n` draws anew, and the same seed draws the same records again."""
     text = DATA_FILE.read_text(encoding="utf-8")
