@@ -68,14 +68,15 @@ def _bounded(node: object) -> None:
 
 def printable(value: object) -> object:
     """*value* with every character no output can show (`make check` refuses them: private use,
-    unassigned, emoji; ``text_is_printable``) replaced by a question mark, which any text may hold.
+    unassigned, emoji; ``text_is_printable``) replaced by a question mark, which any text may hold,
+    and no space at either end.
     Drawn as they are, most records would be refused for one such character."""
     from llm_catalog.data.checks import _unprintable
 
     if isinstance(value, str):
         while (found := _unprintable(value)) is not None:
             value = value.replace(found[0], "?")
-        return value
+        return value.strip() or "?"  # no text starts or ends with a space (text_has_no_outer_spaces)
     if isinstance(value, dict):
         return {key: printable(item) for key, item in value.items()}
     if isinstance(value, list):

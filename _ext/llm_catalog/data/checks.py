@@ -1030,9 +1030,19 @@ def text_is_printable(checked: Checked) -> Iterator[Problem]:
             yield checked.problem(path, f"U+{ord(char):04X} is {what}: remove it or write it as ordinary text")
 
 
+def text_has_no_outer_spaces(checked: Checked) -> Iterator[Problem]:
+    """No text starts or ends with a space (a quoted "Title " keeps one): the pages would not
+    show it, so the card, the search and the data would disagree about the text."""
+    for path, text in _strings(checked.data, ()):
+        if text and text != text.strip():
+            where = "starts" if text[0].isspace() else "ends"
+            yield checked.problem(path, f"{short(text)} {where} with a space: remove the space inside the quotes")
+
+
 #: Every rule, in the order their problems are easiest to read (all are reported at once).
 RULES: tuple[Rule, ...] = (
     text_is_printable,
+    text_has_no_outer_spaces,
     unique_record_ids,
     unique_topic_and_group_ids,
     course_categories_exist,
