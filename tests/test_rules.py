@@ -555,7 +555,7 @@ def test_the_same_course_entered_twice_is_refused(data: DataFile) -> None:
     body = (
         "courses:\n"  # 8
         + course("alpha", "https://alpha.example.org/", ", institution: Example University")  # 9
-        + course("beta", "https://beta.example.org/", ', institution: " example university "').replace(
+        + course("beta", "https://beta.example.org/", ', institution: "EXAMPLE University"').replace(
             "title: Beta", "title: ALPHA "
         )  # 10
     )
