@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -205,7 +208,34 @@ def draw(text: str, schema_file: Path, count: int = EXAMPLES, seed: int | None =
     """*count* examples (lists of records) that `make check` accepts, each added alone to *text*.
 
     Without *seed* the draw is derandomised (the same examples every run); with one it explores.
+    Each draw runs in a fresh Python process: in a process that has already drawn (an xdist
+    worker that ran another test first), Hypothesis draws other examples from the same seed, so
+    the variant would depend on which worker built it.
     """
+    request = json.dumps({"text": text, "schema": str(schema_file), "count": count, "seed": seed})
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), str(REPO / "_ext")])}
+    env["PYTHONHASHSEED"] = "0"
+    result = subprocess.run(
+        [sys.executable, "-c", "import generated; generated.draw_from_stdin()"],
+        input=request,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SharedFailure(f"drawing records failed:\n{result.stderr}")
+    return [[(kind, record) for kind, record in example] for example in json.loads(result.stdout)]
+
+
+def draw_from_stdin() -> None:
+    """The child of :func:`draw`: its request on stdin, the examples on stdout as JSON."""
+    request = json.loads(sys.stdin.read())
+    found = _draw_here(request["text"], Path(request["schema"]), request["count"], request["seed"])
+    json.dump(found, sys.stdout, ensure_ascii=False)
+
+
+def _draw_here(text: str, schema_file: Path, count: int, seed: int | None) -> list[list[tuple[str, dict]]]:
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     data = yaml.load(text, Loader=yaml.BaseLoader)
     found: list[list[tuple[str, dict]]] = []
