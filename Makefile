@@ -157,7 +157,7 @@ TEST_WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 test: lint node-deps
-	$(PYTEST) --durations=15 --durations-min=1
+	$(PYTEST) --prebuild --durations=15 --durations-min=1
 
 # Everything that needs no whole site and no browser: the data file's rules and model, the tools,
 # the tiny test roots. What to run while editing the extension or the rules.

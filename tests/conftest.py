@@ -50,6 +50,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=",".join(VARIANTS),
         help=f"comma-separated variants of the site that tests read (default: all of {', '.join(VARIANTS)})",
     )
+    parser.addoption(
+        "--prebuild",
+        action="store_true",
+        help="make every shared build of the selected variants before the first test (make test: the whole "
+        "suite needs them all, and the workers build them side by side instead of waiting for each other)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -113,6 +119,19 @@ def shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The folder all of this session's workers share (each worker's own is inside it)."""
     base = tmp_path_factory.getbasetemp()
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def prebuilt(request: pytest.FixtureRequest) -> None:
+    """With ``--prebuild`` and tests that read sites: every shared build, made before the tests."""
+    config = request.config
+    if not config.getoption("--prebuild") or not any(item.get_closest_marker("site") for item in request.session.items):
+        return
+    from sites import prebuild
+
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    prebuild(request.getfixturevalue("store"), _selected(config), worker, workers)
 
 
 @pytest.fixture(scope="session")

@@ -36,7 +36,7 @@ from typing import Any
 
 import pytest
 import yaml
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = REPO / "tests"
@@ -106,6 +106,10 @@ def inputs_digest(root: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+class Busy(Exception):
+    """Another worker is making this shared folder now (asked with ``wait=False``)."""
+
+
 class SharedFailure(Exception):
     """A shared build or copy failed; its message says what, and how to reproduce it."""
 
@@ -138,12 +142,18 @@ class Store:
     #: Failures this process has already reported in full (the rest are reported in one line).
     reported: set[str] = field(default_factory=set)
 
-    def once(self, name: str, make: Callable[[Path], None]) -> Path:
-        """The folder *name*, made by ``make(folder)`` the first time any test asks for it."""
+    def once(self, name: str, make: Callable[[Path], None], *, wait: bool = True) -> Path:
+        """The folder *name*, made by ``make(folder)`` the first time any test asks for it. With
+        ``wait=False`` a folder another worker is making now is not waited for (:class:`Busy`)."""
         folder = self.root / name
         done, failed = folder / ".done", self.root / f"{name}.failed"
         folder.parent.mkdir(parents=True, exist_ok=True)
-        with FileLock(f"{folder}.lock"):
+        lock = FileLock(f"{folder}.lock", timeout=-1 if wait else 0)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise Busy(name) from None
+        try:
             if done.exists():
                 return folder
             if failed.exists():
@@ -157,6 +167,8 @@ class Store:
                 failed.write_text(str(error), encoding="utf-8")
                 raise
             done.touch()
+        finally:
+            lock.release()
         return folder
 
 
@@ -193,11 +205,11 @@ class Project:
         """The data file with every scalar as text (as written)."""
         return yaml.load(self.data_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
-    def build(self, kind: str) -> Path:
+    def build(self, kind: str, *, wait: bool = True) -> Path:
         """The output folder of the shared build *kind* (see :data:`BUILDS`) of this variant."""
         make = BUILDS[kind]
         name = f"{self.name}/{kind}-{inputs_digest(self.root)}"
-        return self.store.once(name, lambda folder: make(self, folder))
+        return self.store.once(name, lambda folder: make(self, folder), wait=wait)
 
 
 def sphinx_args(builder: str, src: Path, out: Path, doctrees: Path) -> list[str]:
@@ -252,20 +264,20 @@ def git_snapshot(project: Path, message: str = "A contribution") -> None:
             raise SharedFailure(f"git {args[0]} failed in {project}: {result.stderr}")
 
 
-def _real(store: Store) -> Path:
+def _real(store: Store, *, wait: bool = True) -> Path:
     return REPO
 
 
-def _contribution(store: Store) -> Path:
+def _contribution(store: Store, *, wait: bool = True) -> Path:
     from contribution import make_contributed
 
     def make(folder: Path) -> None:
         make_contributed(folder / "project")
 
-    return store.once(f"contribution/project-{inputs_digest(REPO)}", make) / "project"
+    return store.once(f"contribution/project-{inputs_digest(REPO)}", make, wait=wait) / "project"
 
 
-def _generated(store: Store) -> Path:
+def _generated(store: Store, *, wait: bool = True) -> Path:
     from generated import make_generated
 
     def make(folder: Path) -> None:
@@ -273,11 +285,31 @@ def _generated(store: Store) -> Path:
 
     seed = explore_seed()
     tag = f"seed{seed}" if seed is not None else "fixed"
-    return store.once(f"generated/project-{tag}-{inputs_digest(REPO)}", make) / "project"
+    return store.once(f"generated/project-{tag}-{inputs_digest(REPO)}", make, wait=wait) / "project"
 
 
 #: How each variant's project folder is made (once per session).
-MAKERS: dict[str, Callable[[Store], Path]] = {"real": _real, "contribution": _contribution, "generated": _generated}
+MAKERS: dict[str, Callable[..., Path]] = {"real": _real, "contribution": _contribution, "generated": _generated}
+
+#: The shared builds in the order `make test` makes them before its first test: the longest
+#: first, so the workers finish together.
+PREBUILD_KINDS = ("rtd", "html", "dirhtml", "singlehtml", "text")
+
+
+def prebuild(store: Store, variants: list[str], worker: int, workers: int) -> None:
+    """Make every shared build of *variants* before the tests ask for them, each worker taking
+    them in its own order and skipping what another worker is making: both cores build, where
+    otherwise a worker would wait for the build another is making. A build that fails is left
+    for the first test that needs it to report."""
+    shift = worker * len(variants) // max(workers, 1)
+    for name in variants[shift:] + variants[:shift]:
+        try:
+            project = Project(name, MAKERS[name](store, wait=False), store)
+            for kind in PREBUILD_KINDS:
+                with contextlib.suppress(Busy):
+                    project.build(kind, wait=False)
+        except (Busy, SharedFailure):
+            continue
 
 
 def explore_seed() -> int | None:
