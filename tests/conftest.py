@@ -33,6 +33,10 @@ from sites import VARIANTS, Project, Store, copy_project, failing_as_pytest  # n
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO = Path(__file__).resolve().parent.parent
+#: How often a browser test looks again while it waits for the page (Selenium's default is
+#: every half second, which hundreds of waits turn into minutes of an idle suite).
+POLL = 0.05
+
 #: The site's extension package folder (pyproject.toml puts it on sys.path for the tests).
 EXT_DIR = REPO / "_ext"
 DATA_FILE = REPO / DEFAULT_FILE
@@ -465,7 +469,7 @@ def run_search(browser, site_url: str, query: str) -> tuple[str, list[str]]:
         summary = driver.find_elements(By.CSS_SELECTOR, "#search-results p.search-summary")
         return bool(summary) and summary[0].text.strip() != ""
 
-    WebDriverWait(browser, 30).until(finished)
+    WebDriverWait(browser, 30, poll_frequency=POLL).until(finished)
     summary = browser.find_element(By.CSS_SELECTOR, "#search-results p.search-summary").text
     links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#search-results ul.search li a")]
     return summary, links

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import POLL, REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = [
@@ -65,7 +65,7 @@ def check_page(browser, server: str, axe_source: str, page: str, scheme: str, wi
     try:
         browser.get(f"{server}/{page}")  # furo's default theme, "auto", follows the emulated scheme
         if page.startswith("search.html"):
-            WebDriverWait(browser, 30).until(
+            WebDriverWait(browser, 30, poll_frequency=POLL).until(
                 lambda d: d.execute_script(
                     "return document.querySelector('#search-results p.search-summary')?.textContent"
                 )

@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 
+from conftest import POLL
 from llm_catalog.data import yamlsource
 from llm_catalog.site.filtering import PAGE_SIZE
 from sites import Project
@@ -164,7 +165,7 @@ def rules(project: Project) -> Rules:
 def wait_ready(browser) -> None:
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(browser, 20).until(
+    WebDriverWait(browser, 20, poll_frequency=POLL).until(
         lambda d: d.execute_script(
             "const f = document.querySelector('form.llm-filter');"
             "return f && !f.hidden && document.querySelector('.llm-filter-count').textContent !== '';"

@@ -8,6 +8,8 @@ the results, not the form. The no-JavaScript listing is tested in test_facets.py
 
 from __future__ import annotations
 
+from conftest import POLL
+
 # The phone (conftest.PHONE, the shared browser emulating it for one test) and the variant's
 # served site (server) come from conftest.py: the filter's boxes and the table's rows are the
 # data's, so every variant of the site is checked.
@@ -16,7 +18,7 @@ from __future__ import annotations
 def wait_ready(browser) -> None:
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(browser, 20).until(
+    WebDriverWait(browser, 20, poll_frequency=POLL).until(
         lambda d: d.execute_script(
             "const f = document.querySelector('form.llm-filter');"
             "return f && !f.hidden && document.querySelector('.llm-filter-count').textContent !== '';"

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from llm_hosting.downloads import FORMATS, download_urls
 
-from conftest import parsed, soup
+from conftest import POLL, parsed, soup
 from llm_catalog.site.studyplan import path_anchor
 from sites import RTD_CANONICAL, RTD_ENV, RTD_LANGUAGE
 
@@ -289,7 +289,7 @@ def test_back_to_top_button_never_covers_the_graph(browser, server: str, width: 
         browser.execute_script("window.scrollTo({top: scrollY - 200, behavior: 'instant'})")
         from selenium.webdriver.support.ui import WebDriverWait
 
-        WebDriverWait(browser, 5).until(
+        WebDriverWait(browser, 5, poll_frequency=POLL).until(
             lambda d: (
                 d.execute_script("return getComputedStyle(document.querySelector('.back-to-top')).display") != "none"
             )

@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 from filelock import FileLock
 
-from conftest import parsed, soup
+from conftest import POLL, parsed, soup
 from sites import RTD_CANONICAL, RTD_ENV, RTD_LANGUAGE, RTD_PREFIX, Project, clean_env, run
 
 PREFIX = RTD_PREFIX
@@ -152,7 +152,9 @@ def test_404_page_in_a_browser_searches_from_deep_address(browser, static, rtd: 
     # Keyboard only: the search field is reachable and submits with Enter.
     field = browser.find_element(By.ID, "llm-notfound-q")
     field.send_keys("斯坦福", Keys.ENTER)
-    WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results ul.search li a"))
+    WebDriverWait(browser, 30, poll_frequency=POLL).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results ul.search li a")
+    )
     assert urlparse(browser.current_url).path == f"{PREFIX}search.html"
     links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#search-results ul.search li a")]
     assert any("materials/nlp-courses.html" in link for link in links)

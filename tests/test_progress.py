@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import parsed, sphinx_build
+from conftest import POLL, parsed, sphinx_build
 from sites import Project, SharedFailure, failing_as_pytest
 
 KEY = "llm-study-guide-progress"
@@ -146,7 +146,7 @@ def open_page(driver, base: str, name: str) -> None:
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver.get(f"{base}/{name}")
-    WebDriverWait(driver, 20).until(
+    WebDriverWait(driver, 20, poll_frequency=POLL).until(
         lambda d: d.execute_script("return document.querySelectorAll('input[type=checkbox][data-llm-progress]').length")
     )
 
@@ -283,7 +283,7 @@ def test_export_then_import_on_a_fresh_profile_restores_the_state(
 def _wait_text(driver, css: str, expected: str) -> None:
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(driver, 10).until(lambda d: text_of(d, css) != "")
+    WebDriverWait(driver, 10, poll_frequency=POLL).until(lambda d: text_of(d, css) != "")
     assert text_of(driver, css) == expected
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import parsed, run_search
+from conftest import POLL, parsed, run_search
 from llm_catalog.data import labels
 from llm_catalog.site import searchwords
 
@@ -180,7 +180,7 @@ def results(browser, server: str, query: str, *, snippets: bool = False) -> list
     run_search(browser, server, query)
     items = "#search-results ul.search > li"
     if snippets:
-        WebDriverWait(browser, 30).until(
+        WebDriverWait(browser, 30, poll_frequency=POLL).until(
             lambda driver: all(
                 li.find_elements(By.CSS_SELECTOR, "p.context")
                 for li in driver.find_elements(By.CSS_SELECTOR, f"{items}.kind-text")
