@@ -1475,3 +1475,93 @@ def test_a_path_step_on_a_syllabus_with_nothing_released_is_refused(data: DataFi
 def test_near_miss_a_path_may_take_released_chapters_and_a_partly_released_syllabus(data: DataFile, step: str) -> None:
     body = _taught("intro", status="released") + _path(step)
     assert data.problems(body) == []
+
+
+# -- Ranges and video totals (each case names the one problem it has) ---------------------------
+
+
+def effort(parts: str) -> str:
+    return f'effort: {{kind: video, {parts}, sources: ["https://a.io"], checked: "2026-11-01"}}'
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        # A range of lengths that does not rise, and the hours it gives.
+        (
+            "lectures: 10, minutes: 90, minutes_to: 90, hours: 15, hours_to: 15",
+            [
+                "hours_to: the range 15–15 hours does not rise: hours_to must be more than hours",
+                "minutes_to: the range 90–90 minutes does not rise: minutes_to must be more than minutes",
+            ],
+        ),
+        # Parts missing: only the rule that names them speaks (no figure is computed from half).
+        (
+            "minutes: 90, hours: 15",
+            [
+                "lectures: write lectures and minutes together (the number of lectures and the stated length of each), "
+                "or neither"
+            ],
+        ),
+        (
+            "lectures: 3, minutes: 50",
+            ["hours: the number of hours is missing: write the video hours (or kind: unknown)"],
+        ),
+        (
+            "lectures: 10, minutes: 90, hours: 15, hours_to: 20",
+            ["minutes_to: a range of lecture lengths gives a range of hours: write minutes_to and hours_to together"],
+        ),
+        (
+            "lectures: 10, minutes: 90, minutes_to: 120, hours: 15",
+            ["hours_to: a range of lecture lengths gives a range of hours: write minutes_to and hours_to together"],
+        ),
+        (
+            "total_minutes: 211, hours: 3",
+            [
+                "videos: write videos and total_minutes together (the number of videos and their total length), "
+                "or neither"
+            ],
+        ),
+        (
+            "videos: 3, hours: 3",
+            [
+                "total_minutes: write videos and total_minutes together (the number of videos and their total length), "
+                "or neither"
+            ],
+        ),
+        (
+            "videos: 3, total_minutes: 211",
+            ["hours: the number of hours is missing: write the video hours (or kind: unknown)"],
+        ),
+    ],
+)
+def test_each_part_of_a_range_or_a_video_total_is_named_once(data: DataFile, parts: str, expected: list[str]) -> None:
+    assert data.problems(with_fact(effort(parts))) == [data.at(10, f"courses[alpha].effort.{e}") for e in expected]
+
+
+@pytest.mark.parametrize("key", ["minutes_to", "hours_to"])
+def test_a_range_end_that_is_not_a_number_is_the_schema_s_to_report(data: DataFile, key: str) -> None:
+    parts = "lectures: 10, minutes: 90, minutes_to: 120, hours: 15, hours_to: 20".replace(f"{key}: ", f"{key}: x")
+    problems = data.problems(with_fact(effort(parts)))
+    assert len(problems) == 1 and f"effort.{key}: expected a whole number" in problems[0], problems
+
+
+def test_a_chinese_aid_s_source_needs_a_host(data: DataFile) -> None:
+    aid = 'chinese: {checked: "2026-11-01", aids: [{kind: notes, url: "https://zh.example.org/", sources: ["https://localhost/x"]}]}'
+    assert data.problems(with_fact(aid)) == [
+        data.at(10, "courses[alpha].chinese.aids[0].sources[0]: 'https://localhost/x' has no valid host name")
+    ]
+
+
+def test_only_addresses_are_held_to_what_an_address_may_hold(data: DataFile) -> None:
+    # A note may begin with an address and hold any character; an http:// link may not.
+    body = "courses:\n" + course("alpha", "http://alpha.example.org/a|b").replace(
+        "一门课。", '"https://x.org/a|b 是笔记。"'
+    )
+    assert data.problems(body) == [
+        data.at(
+            9,
+            "courses[alpha].links[0].url: 'http://alpha.example.org/a|b' holds '|', which a web address cannot hold: "
+            "write it as %7C",
+        )
+    ]
