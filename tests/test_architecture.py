@@ -1,4 +1,5 @@
-"""The three rooms of the extension: data, site and tools, with arrows that go one way."""
+"""The rooms of the extension: data, the site's core, the feature wings and tools, with arrows
+that go one way (data <- site <- wings; data <- tools), and wings that never import each other."""
 
 from __future__ import annotations
 
@@ -13,7 +14,11 @@ from conftest import EXT_DIR, SCHEMA_FILE
 from llm_catalog.data import facets
 from llm_catalog.site import names
 
-ROOMS = ("data", "site", "tools")
+from llm_catalog import setup as setup_package
+
+#: The feature wings, each a folder that registers itself with its own ``setup(app)``.
+WINGS = ("cards", "filter", "progress", "paths", "search", "paper", "outputs")
+ROOMS = ("data", "site", "tools", *WINGS)
 
 
 def room_of(module: str) -> str:
@@ -36,6 +41,33 @@ def test_site_and_tools_never_import_each_other() -> None:
         if room_of(name) in ("site", "tools"):
             others = {room_of(other) for other in local_imports(path)}
             assert others <= {room_of(name), "data"}, name
+
+
+def test_wings_import_only_themselves_the_core_and_the_data() -> None:
+    """A wing never imports another wing (nor tools): what it needs of another, the core offers."""
+    seen = set()
+    for name, path in MODULES.items():
+        if room_of(name) in WINGS:
+            seen.add(room_of(name))
+            others = {room_of(other) for other in local_imports(path)}
+            assert others <= {room_of(name), "site", "data"}, name
+    assert seen == set(WINGS)
+
+
+def test_every_wing_is_set_up_by_the_package() -> None:
+    """Each wing has its ``setup(app)``, and the package's setup calls every one of them."""
+    import inspect
+
+    called = inspect.getsource(setup_package)
+    for wing in WINGS:
+        module = __import__(f"llm_catalog.{wing}", fromlist=["setup"])
+        assert callable(module.setup), wing
+        assert re.search(rf"\b{wing}\b", called), wing
+
+
+def test_every_folder_of_the_package_is_a_room() -> None:
+    folders = {p.name for p in (EXT_DIR / "llm_catalog").iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert folders == set(ROOMS)
 
 
 def test_the_data_room_and_the_command_line_import_without_sphinx_or_docutils() -> None:
@@ -62,8 +94,8 @@ def test_the_data_room_and_the_command_line_import_without_sphinx_or_docutils() 
 def test_scripts_hold_no_words_and_no_copied_constants() -> None:
     """Words, facet keys and the id pattern reach the scripts through the page's configuration."""
     cjk = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-    scripts = sorted((EXT_DIR / "llm_catalog" / "site" / "static").glob("*.js"))
-    assert len(scripts) == 3
+    scripts = sorted((EXT_DIR / "llm_catalog").glob("*/static/*.js"))
+    assert len(scripts) >= 3
     for script in scripts:
         code = re.sub(r"/\*.*?\*/|(?:^|\s)//[^\n]*", "", script.read_text(encoding="utf-8"), flags=re.S | re.M)
         assert not cjk.search(code), script.name

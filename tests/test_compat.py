@@ -86,7 +86,7 @@ def test_the_search_script_finds_sphinx_search_internals() -> None:
     text = searchtools.read_text(encoding="utf-8")
     for internal in compat.SEARCH_INTERNALS:
         assert internal in text, internal
-    script = (EXT_DIR / "llm_catalog" / "site" / "static" / "llm-search-zh.js").read_text(encoding="utf-8")
+    script = (EXT_DIR / "llm_catalog" / "search" / "static" / "llm-search-zh.js").read_text(encoding="utf-8")
     assert "Search._index" in script
 
 

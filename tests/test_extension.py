@@ -177,7 +177,7 @@ def test_records_in_general_index_and_search_index(app) -> None:
     raw = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
     index_data = json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])
     names = {entry[3]: entry[4] for entries in index_data["objects"].values() for entry in entries}
-    # A record's name is its title, then the words a learner searches (site/searchwords.py).
+    # A record's name is its title, then the words a learner searches (site/words.py).
     title, _, words = names["llm-alpha-101"].partition(labels.SEARCH_SEPARATOR)
     assert title == "Alpha 语言模型"
     assert {"张老师", "甲大学", labels.IN_CHINESE} <= set(words.split(labels.SEPARATOR))
@@ -335,11 +335,11 @@ def test_extension_edit_rereads_the_pages_that_show_data(make_app, warm, monkeyp
     import os
     import time
 
-    import llm_catalog.site.render
+    import llm_catalog.cards.render
     from llm_catalog.site import domain
 
     copy = tmp_path / "render.py"
-    copy.write_bytes(Path(llm_catalog.site.render.__file__).read_bytes())
+    copy.write_bytes(Path(llm_catalog.cards.render.__file__).read_bytes())
     monkeypatch.setattr(domain, "_PACKAGE_FILES", (*domain._PACKAGE_FILES, str(copy)))
     # A warm root of its own (the configuration names it), built after the patch: its pages
     # note the copy among their dependencies.

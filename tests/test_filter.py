@@ -19,7 +19,7 @@ import pytest
 
 from conftest import POLL
 from llm_catalog.data import yamlsource
-from llm_catalog.site.filtering import PAGE_SIZE
+from llm_catalog.filter.filtering import PAGE_SIZE
 from sites import Project
 
 FORMAT_LINK_KINDS = {"video", "slides", "code", "reading-list"}

@@ -20,7 +20,7 @@ import pytest
 from llm_hosting.downloads import FORMATS, download_urls
 
 from conftest import POLL, parsed, soup
-from llm_catalog.site.studyplan import path_anchor
+from llm_catalog.paths.studyplan import path_anchor
 from sites import RTD_CANONICAL, RTD_ENV, RTD_LANGUAGE
 
 #: Read the Docs' documented download address of a version's offline formats

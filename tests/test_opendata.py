@@ -13,7 +13,7 @@ import test_filter
 
 from conftest import parsed, soup, warnings_of
 from llm_catalog.data import labels, yamlsource
-from llm_catalog.site import render
+from llm_catalog.outputs import recent as recent_list
 from sites import Project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -95,7 +95,7 @@ def test_recent_page_lists_dated_records_newest_day_first(built) -> None:
 @pytest.mark.sphinx("html", testroot="opendata", freshenv=True)
 def test_recent_page_and_feed_show_only_the_newest(make_app, app_params, monkeypatch) -> None:
     """With more dated records than RECENT_SHOWN, the page and the feed keep the newest and say so."""
-    monkeypatch.setattr(render, "RECENT_SHOWN", 2)
+    monkeypatch.setattr(recent_list, "RECENT_SHOWN", 2)
     args, kwargs = app_params
     app = make_app(*args, **kwargs)
     app.build()
@@ -249,7 +249,7 @@ def test_real_site_publishes_catalog_json_and_feed(site: Path, project: Project)
     feed = strict_feed(site / "feed.xml")
     # The newest dated records, as many as the data has up to RECENT_SHOWN (a fixed number of them:
     # the test root's feed above).
-    dated = newest_first(raw)[: render.RECENT_SHOWN]
+    dated = newest_first(raw)[: recent_list.RECENT_SHOWN]
     assert len(feed.entries) == len(dated)
     assert [entry.title for entry in feed.entries] == [record["title"] for record in dated]
     for entry in feed.entries:

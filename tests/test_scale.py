@@ -79,7 +79,7 @@ def test_chinese_table_rows_are_not_indexed_again(site: Path, catalog) -> None:
 @pytest.mark.sphinx("html", testroot="basic")
 def test_cards_are_stored_as_stubs_and_written_in_full(app) -> None:
     """A page's stored doctree keeps one small stub per card; the written page has the cards."""
-    from llm_catalog.site.cards import card_stub
+    from llm_catalog.site.nodes import card_stub
 
     app.build()
     stored = app.env.get_doctree("pages/courses")
@@ -100,7 +100,7 @@ def test_card_targets_are_what_each_card_links_to(catalog) -> None:
     are exactly the ids the built card links to, for every record, as a card and as a copy."""
     from sphinx import addnodes
 
-    from llm_catalog.site import cards
+    from llm_catalog.cards import stubs as cards
 
     linked_somewhere = 0
     for record in (*catalog.courses, *catalog.books, *catalog.resources):
@@ -116,7 +116,7 @@ def test_card_targets_are_what_each_card_links_to(catalog) -> None:
 
 def test_search_segments_like_sphinx(site: Path) -> None:
     """Each distinct text is segmented once, into exactly the words Sphinx's Chinese search gives."""
-    from llm_catalog.site.searchzh import SegmentOnce
+    from llm_catalog.search.segment import SegmentOnce
 
     page = soup(site / "materials" / "nlp-courses.html").select_one("article")
     texts = [text for text in page.find_all(string=True) if text.strip()]

@@ -16,7 +16,8 @@ import pytest
 
 from conftest import POLL, parsed, run_search
 from llm_catalog.data import labels
-from llm_catalog.site import searchwords
+from llm_catalog.search import script_settings
+from llm_catalog.site import words as searchwords
 
 
 def search(browser, server: str, query: str) -> tuple[str, list[str]]:
@@ -220,7 +221,7 @@ def test_a_person_finds_their_courses_first_the_recommended_one_on_top(browser, 
 def test_a_title_holding_the_separator_is_shown_whole(browser, server: str, catalog) -> None:
     """The separator between a record's title and its words may occur in a title (the generated
     variant has such a record): the result's link is the whole title, its words follow."""
-    separator = searchwords.script_settings()["separator"]
+    separator = script_settings()["separator"]
     titled = [record for record in catalog.records() if separator in record.title]
     if not titled:
         pytest.skip("no title of this catalog holds the separator")
@@ -326,8 +327,8 @@ def test_a_query_with_markup_or_quotes_is_text(browser, server: str, catalog, te
 
 def test_every_record_name_splits_into_its_title_and_words(catalog) -> None:
     """The search page's script splits each name where the index joined it (the page's
-    configuration gives it the separators, site/searchwords.script_settings)."""
-    settings = searchwords.script_settings()
+    configuration gives it the separators, search/__init__.py script_settings)."""
+    settings = script_settings()
     assert settings["pathWord"] and labels.SEARCH_PATH.startswith(settings["pathWord"])
     for record in catalog.records():
         name = searchwords.search_name(catalog, record.id, record.title)
@@ -339,7 +340,7 @@ def test_every_record_name_splits_into_its_title_and_words(catalog) -> None:
 
 
 def test_a_syllabus_chapter_is_a_result_of_its_own(browser, server: str, catalog) -> None:
-    from llm_catalog.site.render import chapter_anchor
+    from llm_catalog.site.names import chapter_anchor
 
     if not catalog.syllabi:
         pytest.skip("this catalog has no syllabus")

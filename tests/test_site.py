@@ -14,8 +14,8 @@ import yaml
 from bs4 import Comment
 
 from conftest import REPO, soup, sphinx_build
+from llm_catalog.cards import syllabus as render
 from llm_catalog.data import labels
-from llm_catalog.site import render
 from sites import Project
 
 INVENTORY = yaml.safe_load((REPO / "tests" / "seed_inventory.yaml").read_text(encoding="utf-8"))

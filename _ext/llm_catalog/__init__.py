@@ -19,6 +19,14 @@ DEFAULT_FILE = "_data/catalog.yaml"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from .site.extension import setup as setup_extension
+    """The core (``site/``), then each wing: a feature that registers itself with its own
+    ``setup(app)``. Wings never import each other; where a wing needs another's part, the core
+    offers an event (site/builders.py) or a shared name (site/names.py)."""
+    from . import cards, outputs, paper, paths, progress, search
+    from . import filter as filtering
+    from .site.extension import setup as setup_core
 
-    return setup_extension(app)
+    metadata = setup_core(app)
+    for wing in (paths, cards, filtering, progress, search, paper, outputs):
+        wing.setup(app)
+    return metadata

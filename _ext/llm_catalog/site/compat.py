@@ -11,7 +11,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from html import escape
 from typing import TYPE_CHECKING
+from xml.etree import ElementTree
 
 from docutils import nodes
 
@@ -235,6 +237,59 @@ def _design_card(card: nodes.Element) -> nodes.container:
 #: ``Search._index`` (private); a ``splitQuery`` and a ``Scorer`` defined before it loads are
 #: kept, and ``Scorer.score`` rescores every result; snippets are made by the (wrapped)
 #: ``Search.htmlToText``; each result is an ``li`` with the class ``kind-<kind>``.
+# -- Graphviz 2.43+ and Sphinx 8.2.3 (sphinx.ext.graphviz): the graph's output, patched ------------
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+
+
+def graphviz_svg_inline(svg_text: bytes, label: str, *, scale: float, node_attribute: str, classes: str) -> str:
+    """Graphviz's SVG (``dot -Tsvg``) as an element to write into a page.
+
+    Graphviz's ids (``node1``...) are dropped, as they could clash with the page's; its
+    ``<title>`` elements, which browsers show as tooltips, name a node by its link's title (in
+    Chinese) instead of by its record id (kept in *node_attribute*), an edge's ("a->b") goes, and
+    the whole drawing is named by *label*. Relies on Graphviz's SVG: a ``g`` per graph, node and
+    edge, classed so, each with a ``title``; a node's link in an ``a`` with ``xlink:title``.
+    """
+    ElementTree.register_namespace("", SVG_NS)
+    ElementTree.register_namespace("xlink", XLINK_NS)
+    root = ElementTree.fromstring(svg_text)
+    svg, xlink = f"{{{SVG_NS}}}", f"{{{XLINK_NS}}}"
+    for element in root.iter():
+        element.attrib.pop("id", None)
+    for group in root.iter(f"{svg}g"):
+        title = group.find(f"{svg}title")
+        if title is None:
+            continue
+        kinds = group.get("class", "").split()
+        if "graph" in kinds:
+            title.text = label
+        elif "node" in kinds:
+            group.set(node_attribute, title.text or "")
+            link = group.find(f".//{svg}a")
+            title.text = link.get(f"{xlink}title", title.text) if link is not None else title.text
+        else:  # an edge: "a->b" says nothing to a reader
+            group.remove(title)
+    _, _, width, height = (float(v) for v in root.get("viewBox", "0 0 0 0").split())
+    root.set("width", f"{round(width * scale)}")
+    root.set("height", f"{round(height * scale)}")
+    root.set("class", classes)
+    root.set("role", "group")
+    root.set("aria-label", label)
+    return ElementTree.tostring(root, encoding="unicode")
+
+
+def label_graphviz_object(body: list[str], start: int, label: str) -> None:
+    """Name the ``<object>`` that sphinx.ext.graphviz wrote into *body* (from *start*) for screen
+    readers: Sphinx puts the alt text only as fallback content inside it, which is skipped once
+    the SVG loads."""
+    quoted = escape(label, quote=True)
+    for i in range(start, len(body)):
+        if body[i].startswith("<object "):
+            body[i] = body[i].replace("<object ", f'<object aria-label="{quoted}" ', 1)
+
+
 SEARCH_INTERNALS = (
     "Search._index",
     'typeof splitQuery === "undefined"',

@@ -19,8 +19,7 @@ from ..data.problems import suggest
 from ..data.records import COUNT_FORMS, Syllabus
 from .fingerprints import Fingerprints, shows
 from .names import REFS
-from .paper import with_page
-from .searchwords import chapter_entries, search_name
+from .words import chapter_entries, search_name
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node, system_message
@@ -33,6 +32,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 WARNING_TYPE = "llm_catalog"
+#: The event a resolved reference goes through (``builders.REFERENCE``; the domain is below the
+#: builders, which add the event).
+REFERENCE_EVENT = "llm-catalog-reference"
 
 
 class Shown(NamedTuple):
@@ -279,7 +281,11 @@ class CatalogDomain(Domain):
         if not node.get("refexplicit"):
             contnode = nodes.inline(shown.title, shown.title, classes=["llm-xref"])
         reference = make_refnode(builder, fromdocname, shown.docname, shown.anchor, contnode, shown.title)
-        return with_page(builder, reference, shown.docname, shown.anchor)
+        # A wing may follow it with more for this builder (paper: the page it points to).
+        followed = self.env.events.emit_firstresult(
+            REFERENCE_EVENT, builder, reference, shown.docname, shown.anchor, allowed_exceptions=()
+        )
+        return followed if followed is not None else reference
 
     def resolve_xref(
         self,
@@ -308,7 +314,7 @@ class CatalogDomain(Domain):
         return [(f"llm:{self.objects[target].objtype}", found)]
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        """Each shown record, named by its title and its search words (see :mod:`.searchwords`),
+        """Each shown record, named by its title and its search words (see :mod:`.words`),
         so the search page finds its card by the words a learner types."""
         catalog = self.catalog
         for record_id, shown in self.objects.items():

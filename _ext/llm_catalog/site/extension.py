@@ -1,4 +1,9 @@
-"""Sphinx wiring: config values, directives, domain, transforms and event handlers."""
+"""The core's wiring: config values, the domain, loading the data, incremental rebuilds, and the
+plumbing every wing shares (builders' events, elements, scripts, the garbage collector).
+
+The wings (cards, filter, progress, paths, search, paper, outputs) register themselves with
+their own ``setup(app)``, called by the package's (``llm_catalog/__init__.py``) after this one.
+"""
 
 from __future__ import annotations
 
@@ -7,36 +12,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
-from sphinx.util.fileutil import copy_asset_file
 
 from .. import DEFAULT_FILE, __version__
 from ..data.load import load
 from ..data.problems import CatalogInvalid, summary_line
-from . import builders, cards, collector, elements, filtering, graph, paper, progress, scripts, searchzh
-from .directives import (
-    BooksDirective,
-    CategoriesDirective,
-    ChineseTableDirective,
-    CoursesDirective,
-    FilterDirective,
-    PathsDirective,
-    PrerequisiteGraphDirective,
-    RecentDirective,
-    ResourcesDirective,
-    SyllabusDirective,
-)
+from . import builders, collector, elements, scripts
 from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, warn_missing_reference
-from .linkreport import write_report
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
-
-STATIC_DIR = Path(__file__).parent / "static"
-LATEX_STYLE = Path(__file__).parent / "latex" / "llm-catalog.sty"
 
 
 def load_catalog(app: Sphinx) -> None:
@@ -76,27 +63,6 @@ def hide_data_file(env: BuildEnvironment) -> None:
         # Sphinx stores paths as str-like Path objects: compare as text.
         for dependency in [d for d in dependencies if str(d) == data_file]:
             dependencies.discard(dependency)
-
-
-def add_static_path(app: Sphinx, config: Config) -> None:
-    """Give HTML builders the extension's CSS and JavaScript, before Sphinx compares configurations.
-
-    Sphinx stores the configuration with the environment and compares it with the next run's
-    right after ``config-inited``; a path appended later (at ``builder-inited``) is stored but
-    missing from the next comparison, so every rebuild reported a changed ``html_static_path``.
-    """
-    if str(STATIC_DIR) not in config.html_static_path:
-        config.html_static_path.append(str(STATIC_DIR))
-
-
-def copy_latex_style(app: Sphinx, exception: Exception | None) -> None:
-    """Put the cards' LaTeX look beside the .tex file that loads it (``add_latex_package``).
-
-    The file is the extension's own: an edited style replaces the copy of an earlier build
-    (without ``force`` Sphinx keeps the old one and warns, failing the strict build).
-    """
-    if exception is None and builders.is_latex(app.builder):
-        copy_asset_file(LATEX_STYLE, app.outdir, force=True)
 
 
 def check_all_shown(app: Sphinx, env: BuildEnvironment) -> None:
@@ -148,40 +114,19 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("llm_catalog_file", DEFAULT_FILE, "env", types=frozenset({str}))
     app.add_config_value("llm_catalog_schema", "", "env", types=frozenset({str}))
     app.add_domain(CatalogDomain)
-    app.add_directive("llm-courses", CoursesDirective)
-    app.add_directive("llm-books", BooksDirective)
-    app.add_directive("llm-resources", ResourcesDirective)
-    app.add_directive("llm-syllabus", SyllabusDirective)
-    app.add_directive("llm-categories", CategoriesDirective)
-    app.add_directive("llm-filter", FilterDirective)
-    app.add_directive("llm-chinese-table", ChineseTableDirective)
-    cards.setup(app)
-    filtering.register(app)
-    app.add_directive("llm-recent", RecentDirective)
-    app.add_directive("llm-paths", PathsDirective)
-    app.add_directive("llm-prerequisite-graph", PrerequisiteGraphDirective)
-    elements.setup(app)
-    progress.setup(app)
-    graph.setup(app)
-    paper.setup(app)
     builders.setup(app)
+    elements.setup(app)
     scripts.setup(app)
-    searchzh.setup(app)
-    app.add_latex_package(LATEX_STYLE.stem)
-    app.add_css_file("llm-catalog.css")  # HTML builders only
     collector.setup(app)
     app.connect("builder-inited", load_catalog)
-    app.connect("config-inited", add_static_path)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("env-get-outdated", reread_changed_records)
     app.connect("env-before-read-docs", forget_pages_to_read)
     app.connect("env-updated", rewrite_moved_references)
     app.connect("env-check-consistency", check_all_shown)
-    app.connect("build-finished", write_report)
-    app.connect("build-finished", copy_latex_style)
     return {
         "version": __version__,
-        "env_version": 7,
+        "env_version": 8,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

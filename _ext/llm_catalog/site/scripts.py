@@ -1,68 +1,110 @@
-"""The scripts a page gets, and the one JSON configuration Python writes for them."""
+"""The scripts a page gets, and the one JSON configuration Python writes for them.
+
+A wing that has a script registers it (:func:`add`): which pages want it, its words, the names
+it shares with Python, its files. On each page this module writes one configuration for every
+script the page wants, then their files, in the order the wings registered them.
+"""
 
 from __future__ import annotations
 
+import json
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..data import labels
-from . import searchwords
-from .filtering import PAGE_SIZE, filter_panel
-from .names import CONFIG_ID, script_config
-from .progress import llm_data
+from ..data import facets
+from .names import CONFIG_ID, FACET_ATTRIBUTE, PROGRESS_ID_PATTERN
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
-
-FILTER_JS = "llm-filter.js"
-FILTER_CSS = "llm-filter.css"
-PROGRESS_JS = "llm-progress.js"
-PROGRESS_CSS = "llm-progress.css"
-SEARCH_JS = "llm-search-zh.js"
-
-#: The filter's words (labels.py), for its script.
-FILTER_WORDS = {
-    "count": labels.FILTER["count"],
-    "ignored": labels.FILTER["ignored"],
-    "more": labels.FILTER["more"],
-    "pageSize": PAGE_SIZE,
-    "separator": labels.LIST_SEPARATOR,
-}
+    from sphinx.config import Config
 
 
-def _has(doctree: nodes.document, node_class: type[nodes.Element]) -> bool:
-    return next(iter(doctree.findall(node_class)), None) is not None
+@dataclass(frozen=True)
+class Script:
+    """A wing's script: its configuration key, when a page wants it, its words and its files."""
+
+    #: Its words' key in the configuration (``words[key]``).
+    key: str
+    #: Does the page (its name and doctree, ``None`` for pages Sphinx makes itself) want it?
+    wanted: Callable[[Sphinx, str, nodes.document | None], bool]
+    words: Callable[[], dict[str, Any]]
+    #: ``("js" | "css", file name, options for add_js_file/add_css_file)``, added in this order.
+    files: tuple[tuple[str, str, dict[str, Any]], ...] = ()
+    #: Names shared with the script (classes, attributes), written at the configuration's top.
+    names: dict[str, Any] = field(default_factory=dict)
+    #: More settings under ``config[key]`` (the search's way to read the index).
+    settings: Callable[[], dict[str, Any]] | None = None
+
+
+_SCRIPTS: weakref.WeakKeyDictionary[Any, list[Script]] = weakref.WeakKeyDictionary()
+
+
+def add(app: Sphinx, script: Script) -> None:
+    """Give the pages that want it *script*, its configuration and its files."""
+    _SCRIPTS.setdefault(app, []).append(script)
+
+
+def script_config(words: dict[str, Any], names: dict[str, Any], settings: dict[str, dict[str, Any]]) -> str:
+    """The page's one configuration of the scripts: names, facet keys, patterns and *words*.
+
+    Written as JSON into a ``<script type="application/json">``; ``</`` is escaped so that no
+    text of the data can end the element early.
+    """
+    config = {
+        "facetKeys": list(facets.KEYS),
+        "facetAttribute": FACET_ATTRIBUTE,
+        "progressIdPattern": PROGRESS_ID_PATTERN,
+        **names,
+        **settings,
+        "words": words,
+    }
+    return json.dumps(config, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
 
 
 def add_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """The filter's, the progress' and the Chinese search's scripts, only on pages that use
-    them, after the page's configuration of them."""
-    words: dict[str, Any] = {}
-    if pagename == "search" and app.config.language.startswith("zh"):
-        words["search"] = labels.SEARCH  # segments queries like the index was segmented
-    if doctree is None:
-        _add(app, words)
+    """The configuration, then the files of each script the page wants."""
+    wanted = [script for script in _SCRIPTS.get(app, ()) if script.wanted(app, pagename, doctree)]
+    if not wanted:
         return
-    if has_filter := _has(doctree, filter_panel):
-        words["filter"] = FILTER_WORDS
-    if has_progress := _has(doctree, llm_data):
-        words["progress"] = labels.PROGRESS
-    _add(app, words)
-    if has_filter:
-        app.add_css_file(FILTER_CSS)
-        app.add_js_file(FILTER_JS, loading_method="defer")
-    if has_progress:
-        app.add_js_file(PROGRESS_JS)
-        app.add_css_file(PROGRESS_CSS)
+    words = {script.key: script.words() for script in wanted}
+    names = {name: value for script in wanted for name, value in script.names.items()}
+    settings = {script.key: script.settings() for script in wanted if script.settings is not None}
+    app.add_js_file(None, body=script_config(words, names, settings), type="application/json", id=CONFIG_ID)
+    for script in wanted:
+        for kind, name, options in script.files:
+            if kind == "css":
+                app.add_css_file(name, **options)
+            else:
+                app.add_js_file(name, **options)
 
 
-def _add(app: Sphinx, words: dict[str, Any]) -> None:
-    if words:
-        search = searchwords.script_settings() if "search" in words else None
-        app.add_js_file(None, body=script_config(words, search), type="application/json", id=CONFIG_ID)
-    if "search" in words:
-        app.add_js_file(SEARCH_JS)
+def has_node(node_class: type[nodes.Element]) -> Callable[[Sphinx, str, nodes.document | None], bool]:
+    """A :attr:`Script.wanted` for the pages whose doctree holds a *node_class*."""
+
+    def wanted(app: Sphinx, pagename: str, doctree: nodes.document | None) -> bool:
+        return doctree is not None and next(iter(doctree.findall(node_class)), None) is not None
+
+    return wanted
 
 
 def setup(app: Sphinx) -> None:
     app.connect("html-page-context", add_scripts)
+
+
+def add_static(app: Sphinx, folder: Path) -> None:
+    """Give HTML builders a wing's CSS and JavaScript, before Sphinx compares configurations.
+
+    Sphinx stores the configuration with the environment and compares it with the next run's
+    right after ``config-inited``; a path appended later (at ``builder-inited``) is stored but
+    missing from the next comparison, so every rebuild reported a changed ``html_static_path``.
+    """
+
+    def add_path(app: Sphinx, config: Config) -> None:
+        if str(folder) not in config.html_static_path:
+            config.html_static_path.append(str(folder))
+
+    app.connect("config-inited", add_path)

@@ -1,9 +1,9 @@
 """Study paths and the prerequisite graph as builder-neutral nodes (and the graph's dot code).
 
-Like :mod:`render`, text from the data only becomes ``nodes.Text``. The graph is a
+Like the cards, text from the data only becomes ``nodes.Text``. The graph is a
 ``sphinx.ext.graphviz`` node: HTML gets SVG, LaTeX a vector PDF figure, through Sphinx's own
-visitors. Its code is written here without links; :mod:`transforms` rewrites it per builder
-with each node's link to its card, which only the builder knows.
+visitors. Its code is written here without links; :mod:`.graph` rewrites it per builder with
+each node's link to its card, which only the builder knows.
 """
 
 from __future__ import annotations
@@ -14,21 +14,22 @@ from sphinx.ext.graphviz import graphviz
 from ..data import labels
 from ..data.prereq import split_id
 from ..data.records import Catalog, Course, Material, Record, StudyPath
-from . import facts, render
-from .fingerprints import plain, shows
-from .names import GRAPH, PATH_STEPS, PROGRESS_ITEMS, mark_progress
+from ..site import nodes as shared
+from ..site import words
+from ..site.fingerprints import plain, shows
+from ..site.names import PATH_STEPS, PROGRESS_ITEMS, mark_progress
+from ..site.words import node_title
+
+#: On the graphviz node of the prerequisite graph.
+GRAPH = "llm-graph"
 
 WORDS = labels.PATHS
-
-
-#: A graph node as a reader names it (the record's title, and the chapter for a chapter).
-node_title = render.node_title
 
 
 def node_link(catalog: Catalog, node: str, docname: str) -> nodes.Node:
     """A link to the card that shows *node* (a chapter links to its record's card)."""
     record_id, _ = split_id(node)
-    return render.xref(record_id, node_title(catalog, node), docname)
+    return shared.xref(record_id, node_title(catalog, node), docname)
 
 
 def topic_anchor(topic_id: str) -> str:
@@ -148,7 +149,7 @@ def total_text(catalog: Catalog, path: StudyPath) -> str:
     totals = [WORDS["total"].format(steps=len(path.steps))]
     if by_kind:
         kinds = [
-            WORDS["total_kind"][kind].format(hours=facts.span_text(*hours))
+            WORDS["total_kind"][kind].format(hours=words.span_text(*hours))
             for kind, hours in sorted(by_kind.items(), key=_kind_order)
         ]
         totals.append(WORDS["total_hours"].format(hours=WORDS["total_plus"].join(kinds)))
@@ -158,7 +159,7 @@ def total_text(catalog: Catalog, path: StudyPath) -> str:
         totals.append(WORDS["total_all_unknown"])
     elif unknown:
         totals.append(WORDS["total_unknown"].format(count=unknown))
-    return render.SEP.join(totals)
+    return shared.SEP.join(totals)
 
 
 def _kind_order(item: tuple[str, tuple[int, int]]) -> int:
@@ -173,8 +174,8 @@ def step_hours(catalog: Catalog, node: str) -> str:
     pages = getattr(record, "pages", None)
     effort = getattr(record, "effort", None)
     if pages is not None and effort is None:
-        return facts.pages_text(pages)
-    return facts.effort_text(effort) if hasattr(record, "effort") else WORDS["hours_unknown"]
+        return words.pages_text(pages)
+    return words.effort_text(effort) if hasattr(record, "effort") else WORDS["hours_unknown"]
 
 
 def _step(catalog: Catalog, node: str, why: str, docname: str) -> nodes.list_item:
@@ -186,16 +187,16 @@ def _step(catalog: Catalog, node: str, why: str, docname: str) -> nodes.list_ite
         if record.language:
             details.append(labels.LANGUAGES[record.language])
     details.append(step_hours(catalog, node))
-    head.append(nodes.Text(render.SEP + render.SEP.join(details)))
+    head.append(nodes.Text(shared.SEP + shared.SEP.join(details)))
     item = nodes.list_item(classes=["llm-path-step"])
     mark_progress(item, node, node_title(catalog, node))
     item += nodes.paragraph("", "", *head, classes=["llm-step-title"])
     item += nodes.paragraph("", "", _label(WORDS["why"]), nodes.Text(why), classes=["llm-step-why"])
     if isinstance(record, Material):
         # The same Chinese aids as the record's card, or what was found when someone looked.
-        aids = render.aids_paragraph(record)
+        aids = shared.aids_paragraph(record)
         if aids is None and record.language != "zh":
-            text = facts.chinese_text(record)
+            text = words.chinese_text(record)
             aids = nodes.paragraph("", "", _label(labels.CHINESE_LABEL), nodes.Text(text), classes=["llm-card-chinese"])
         if aids is not None:
             item += aids
@@ -211,7 +212,7 @@ def _step(catalog: Catalog, node: str, why: str, docname: str) -> nodes.list_ite
             "",
             "",
             _label(WORDS["requires"]),
-            *render.join(requires, labels.LIST_SEPARATOR),
+            *shared.join(requires, labels.LIST_SEPARATOR),
             classes=["llm-step-requires"],
         )
     return item
@@ -326,7 +327,7 @@ def graph_figure(catalog: Catalog, docname: str) -> list[nodes.Node]:
         if links:
             para = nodes.paragraph("", "", node_link(catalog, node_id, docname), nodes.Text(WORDS["needs_arrow"]))
             para += _label(WORDS["graph_list_needs"])
-            para.extend(render.join(links, labels.LIST_SEPARATOR))
+            para.extend(shared.join(links, labels.LIST_SEPARATOR))
             needs += nodes.list_item("", para)
     out.append(needs)
 
@@ -342,7 +343,7 @@ def graph_figure(catalog: Catalog, docname: str) -> list[nodes.Node]:
             para += _label(WORDS["topic_teachers"])
             teachers = catalog.teachers(topic_id, exclude=set())
             shown = teachers[:TOPIC_TEACHERS_SHOWN]
-            para.extend(render.join([node_link(catalog, t, docname) for t in shown], labels.LIST_SEPARATOR))
+            para.extend(shared.join([node_link(catalog, t, docname) for t in shown], labels.LIST_SEPARATOR))
             if len(teachers) > len(shown):
                 rest = WORDS["topic_teachers_rest"].format(count=len(teachers) - len(shown))
                 para += nodes.Text(rest)

@@ -9,102 +9,22 @@ site; the notes are a plain container in print, which the web folds under a ``<d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from urllib.parse import urlsplit
+from collections.abc import Iterator
 
 from docutils import nodes
 
 from ..data import derive, labels
-from ..data.records import ChineseAid, Cost, Effort, Fact, Material, Pages
-from .elements import fold
+from ..data.records import Cost, Fact, Material
+from ..site.elements import fold
+from ..site.nodes import source_links
+from ..site.words import chinese_text, cost_text, effort_text, pages_text
 
-#: Class of a source link, of the facts line and of the notes container.
-SOURCE = "llm-source"
+#: Class of the facts line and of the notes container.
 FACTS_LINE = "llm-card-facets"
 NOTES = "llm-card-factnotes"
 NOTES_TITLE = "llm-card-factnotes-title"
 #: Separates the facts of the facts line.
 SEP = labels.SEPARATOR
-
-
-def month(day: str) -> str:
-    """``2026-12`` of ``2026-12-01``: when a fact was looked at, as a card says it."""
-    return day[:7]
-
-
-def cost_text(cost: Cost | None) -> str:
-    if cost is None:
-        return labels.COST_UNKNOWN
-    if cost.derived:
-        return derive.RULES_BY_ID[cost.derived].words + labels.DERIVED
-    text = labels.COST_VALUES[cost.value]
-    return text if cost.known else text + labels.LOOKED_IN.format(month=month(cost.checked))
-
-
-def span_text(low: int, high: int) -> str:
-    """``15`` or ``15–20``: a number of hours, or a range of them."""
-    return str(low) if low == high else labels.RANGE.format(low=low, high=high)
-
-
-def duration_text(minutes: int) -> str:
-    """``3 小时 31 分钟``, ``3 小时``, ``45 分钟``."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return labels.DURATION_MINUTES.format(minutes=rest)
-    if not rest:
-        return labels.DURATION_HOURS.format(hours=hours)
-    return labels.DURATION.format(hours=hours, minutes=rest)
-
-
-def effort_text(effort: Effort | None) -> str:
-    """The hours and their kind; a derived figure with its derivation (16 讲 × 90 分钟 ≈ ...), a
-    range as a range (10 讲 × 90–120 分钟 ≈ 15–20 小时视频), videos added up as their total."""
-    if effort is None:
-        return labels.EFFORT_UNKNOWN
-    if not effort.known:
-        return labels.EFFORT_KINDS["unknown"] + labels.LOOKED_IN.format(month=month(effort.checked))
-    hours = span_text(*effort.span)
-    if effort.videos and effort.total_minutes:
-        duration = duration_text(effort.total_minutes)
-        if effort.videos == 1:
-            return labels.EFFORT_ONE_VIDEO.format(duration=duration)
-        return labels.EFFORT_VIDEOS.format(videos=effort.videos, duration=duration)
-    if effort.lectures and effort.minutes:
-        figure = labels.EFFORT_DERIVED_FIGURE[effort.effort_kind].format(hours=hours)
-        minutes = span_text(effort.minutes, effort.minutes_to or effort.minutes)
-        return labels.EFFORT_DERIVED.format(lectures=effort.lectures, minutes=minutes, figure=figure)
-    return labels.EFFORT_KINDS[effort.effort_kind].format(hours=hours)
-
-
-def pages_text(pages: Pages) -> str:
-    return labels.PAGES.format(count=pages.count)
-
-
-def chinese_text(record: Material) -> str:
-    """中文原版, the kinds of aid found, 查过，暂无中文资料（month）, or 未查中文资料."""
-    if record.language == "zh":
-        return labels.IN_CHINESE
-    if record.aids:
-        return labels.LIST_SEPARATOR.join(dict.fromkeys(labels.AID_KINDS[aid.aid_kind] for aid in record.aids))
-    if record.chinese is not None:
-        return labels.NO_CHINESE_FOUND.format(month=month(record.chinese.checked))
-    return labels.NO_CHINESE
-
-
-def _host(url: str) -> str:
-    return urlsplit(url).hostname or url
-
-
-def source_links(fact: str, sources: Iterable[str], checked: str) -> list[nodes.Node]:
-    """A small link per source: 依据 (or 依据1, 依据2 ...), titled with the fact and the site."""
-    sources = list(sources)
-    out: list[nodes.Node] = []
-    for n, url in enumerate(sources, start=1):
-        text = labels.SOURCE if len(sources) == 1 else labels.SOURCE_NUMBERED.format(number=n)
-        name = labels.SOURCE_NAME if checked else labels.SOURCE_NAME_UNDATED
-        title = name.format(fact=fact, host=_host(url), checked=checked)
-        out.append(nodes.reference(text, text, refuri=url, internal=False, reftitle=title, classes=[SOURCE]))
-    return out
 
 
 def _fact_part(text: str, fact: Fact | None) -> list[nodes.Node]:
@@ -130,12 +50,6 @@ def facts_line(record: Material) -> nodes.paragraph:
             para += nodes.Text(SEP)
         para.extend(part)
     return para
-
-
-def aid_sources(aid: ChineseAid) -> list[nodes.Node]:
-    """Where an aid was found, when that is not the aid's own address."""
-    name = labels.AID_KINDS[aid.aid_kind]
-    return source_links(name, aid.sources, "") if aid.sources else []
 
 
 def _notes(record: Material) -> Iterator[str]:

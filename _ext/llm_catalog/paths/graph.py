@@ -6,18 +6,18 @@ import shutil
 import subprocess
 from html import escape
 from typing import TYPE_CHECKING
-from xml.etree import ElementTree
 
 from docutils import nodes
 from sphinx.ext.graphviz import graphviz, html_visit_graphviz, latex_visit_graphviz
 from sphinx.util import logging
 
 from ..data import labels
+from ..site.builders import has_html_pages, is_epub
+from ..site.compat import graphviz_svg_inline, image_folder, label_graphviz_object, svg_link
+from ..site.domain import WARNING_TYPE, catalog_domain
+from ..site.urls import card_uri, page_uri
 from . import studyplan
-from .compat import image_folder, svg_link
-from .domain import WARNING_TYPE, catalog_domain
-from .names import GRAPH
-from .progress import card_uri, page_uri
+from .studyplan import GRAPH
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,6 +53,8 @@ def replace_if_dot_missing(app: Sphinx, doctree: nodes.document, docname: str) -
 
 def link_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Pages in HTML (the web, EPUB): a link on every node of the graph."""
+    if not has_html_pages(app.builder):
+        return
     for node in list(doctree.findall(_is_graph)):
         node["code"] = studyplan.dot_code(catalog_domain(app.env).catalog, _urls(app, docname))
 
@@ -67,8 +69,6 @@ def _urls(app: Sphinx, docname: str) -> dict[str, str]:
     return {key: svg_link(url) for key, url in urls.items() if url}
 
 
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
 #: Where a graph node's own id (the record or chapter it draws) is kept in the inline SVG.
 NODE_ATTR = "data-llm-node"
 #: How many CSS pixels one unit of Graphviz's drawing (a point) takes in the inline SVG: the
@@ -82,39 +82,12 @@ def inline_svg(code: str, dot: str, args: list[str], label: str) -> str:
 
     Inline, the page's stylesheet reaches it, so its colours follow the theme (light, dark, or
     the system's); an ``<object>`` is a document of its own that the page's CSS cannot style.
-    Graphviz's ids (``node1``...) are dropped, as they could clash with the page's; its
-    ``<title>`` elements, which browsers show as tooltips, name the node in Chinese instead of
-    by its record id (kept in ``data-llm-node``), and the whole drawing is named by *label*.
+    How Graphviz's SVG is rewritten for the page is in :func:`..site.compat.graphviz_svg_inline`.
     """
     result = subprocess.run([dot, *args, "-Tsvg"], input=code.encode(), capture_output=True, check=False)
     if result.returncode != 0:
         raise RuntimeError(result.stderr.decode(errors="replace"))
-    ElementTree.register_namespace("", SVG_NS)
-    ElementTree.register_namespace("xlink", XLINK_NS)
-    root = ElementTree.fromstring(result.stdout)
-    svg, xlink = f"{{{SVG_NS}}}", f"{{{XLINK_NS}}}"
-    for element in root.iter():
-        element.attrib.pop("id", None)
-    for group in root.iter(f"{svg}g"):
-        title = group.find(f"{svg}title")
-        if title is None:
-            continue
-        classes = group.get("class", "").split()
-        if "graph" in classes:
-            title.text = label
-        elif "node" in classes:
-            group.set(NODE_ATTR, title.text or "")
-            link = group.find(f".//{svg}a")
-            title.text = link.get(f"{xlink}title", title.text) if link is not None else title.text
-        else:  # an edge: "a->b" says nothing to a reader
-            group.remove(title)
-    _, _, width, height = (float(v) for v in root.get("viewBox", "0 0 0 0").split())
-    root.set("width", f"{round(width * SCALE)}")
-    root.set("height", f"{round(height * SCALE)}")
-    root.set("class", "llm-graph-svg")
-    root.set("role", "group")
-    root.set("aria-label", label)
-    return ElementTree.tostring(root, encoding="unicode")
+    return graphviz_svg_inline(result.stdout, label, scale=SCALE, node_attribute=NODE_ATTR, classes="llm-graph-svg")
 
 
 def visit_graphviz_html(self: HTML5Translator, node: graphviz) -> None:
@@ -125,7 +98,7 @@ def visit_graphviz_html(self: HTML5Translator, node: graphviz) -> None:
     fallback content inside ``<object>``, which browsers (and screen readers) skip once the SVG
     loads; aria-label names it for them.
     """
-    if node.get(GRAPH) and not self.builder.name.startswith("epub"):
+    if node.get(GRAPH) and not is_epub(self.builder):
         config = self.builder.config
         label = node.get("alt", "")
         try:
@@ -144,10 +117,7 @@ def visit_graphviz_html(self: HTML5Translator, node: graphviz) -> None:
         html_visit_graphviz(self, node)
     except nodes.SkipNode:
         if node.get(GRAPH):
-            label = escape(node.get("alt", ""), quote=True)
-            for i in range(start, len(self.body)):
-                if self.body[i].startswith("<object "):
-                    self.body[i] = self.body[i].replace("<object ", f'<object aria-label="{label}" ', 1)
+            label_graphviz_object(self.body, start, node.get("alt", ""))
         raise
 
 
@@ -170,7 +140,7 @@ GRAPH_CSS = "llm-graph.css"
 
 def add_graph_css(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document) -> None:
     """The graph's stylesheet, on web pages that draw it inline (not in the EPUB)."""
-    if doctree is None or app.builder.name.startswith("epub"):
+    if doctree is None or is_epub(app.builder):
         return
     if next(iter(doctree.findall(_is_graph)), None) is not None:
         app.add_css_file(GRAPH_CSS)
@@ -178,5 +148,5 @@ def add_graph_css(app: Sphinx, pagename: str, templatename: str, context: dict, 
 
 def setup(app: Sphinx) -> None:
     app.setup_extension("sphinx.ext.graphviz")
-    app.connect("html-page-context", add_graph_css)
+    app.connect("html-page-context", add_graph_css, priority=499)  # before the scripts' files
     app.add_node(graphviz, override=True, html=(visit_graphviz_html, None), latex=(visit_graphviz_latex, None))

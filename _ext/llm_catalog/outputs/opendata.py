@@ -12,7 +12,7 @@ and the cards the pages show:
 - ``catalog-schema.json``: the JSON Schema of ``catalog.json``, built from the data file's own
   schema, so each record's fields are checked by the same definitions as the data file;
 - ``feed.xml``: an Atom feed (RFC 4287) of the newest records with an ``added`` date (as many as
-  the 最近收录 page shows, render.RECENT_SHOWN), newest first.
+  the 最近收录 page shows, RECENT_SHOWN), newest first.
 """
 
 from __future__ import annotations
@@ -29,12 +29,15 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from .. import __version__
-from ..data import derive, facets, labels
+from ..data import derive, labels
 from ..data.records import RECORD_TYPES, Catalog, Record, Syllabus
 from ..data.validate import read_schema
-from . import render
-from .domain import catalog_domain
-from .names import OPEN_DATA_LINE, SITE_FILE, has_class
+from ..site.domain import catalog_domain
+from ..site.names import has_class
+from ..site.words import Words
+from ..site.words import of as words_of
+from . import recent as shown_recently
+from .recent import OPEN_DATA_LINE, SITE_FILE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,7 +51,7 @@ FORMAT_VERSION = 1
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def _facets(record: Record) -> dict[str, Any]:
+def _facets(words: Words, record: Record) -> dict[str, Any]:
     """The record's facets as the site's filter sees them (facets.py), plus its type.
 
     A syllabus is not filtered on the site; its topics (from its chapters) are its one facet.
@@ -57,7 +60,7 @@ def _facets(record: Record) -> dict[str, Any]:
     if isinstance(record, Syllabus):
         found["topic"] = list(record.topics)
     else:
-        found.update({key: list(value) for key, value in facets.values(record).items()})
+        found.update({key: list(value) for key, value in words.facets(record).items()})
     return found
 
 
@@ -85,6 +88,7 @@ def _absolute(app: Sphinx, relative: str) -> str:
 
 def catalog_export(app: Sphinx, catalog: Catalog, schema: dict) -> dict[str, Any]:
     records = []
+    words = words_of(catalog)
     for record_type in RECORD_TYPES:
         definition = record_type.record_type  # also the name of its definition in the schema
         for fields in catalog.source.get(record_type.section) or []:
@@ -100,7 +104,7 @@ def catalog_export(app: Sphinx, catalog: Catalog, schema: dict) -> dict[str, Any
                     # Absolute only where the site's address is known (html_baseurl, set on Read the Docs).
                     "url": _absolute(app, card) if card and app.config.html_baseurl else None,
                     "fields": fields,
-                    "facets": _facets(record),
+                    "facets": _facets(words, record),
                     **_derived(record),
                 }
             )
@@ -209,11 +213,11 @@ def _entry_id(record_id: str) -> str:
 
 
 def recent(catalog: Catalog) -> list[Record]:
-    """The newest records with an ``added`` date (render.RECENT_SHOWN), newest first, as 最近收录 shows them.
+    """The newest records with an ``added`` date (shown_recently.RECENT_SHOWN), newest first, as 最近收录 shows them.
 
     A feed reader wants what is new; every record, dated or not, is in catalog.json.
     """
-    return catalog.dated()[: render.RECENT_SHOWN]
+    return catalog.dated()[: shown_recently.RECENT_SHOWN]
 
 
 def atom_feed(app: Sphinx, catalog: Catalog) -> bytes:

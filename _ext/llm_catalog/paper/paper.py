@@ -2,7 +2,7 @@
 
 - Paper cannot follow a link, so in LaTeX every cross-reference of the ``llm`` domain is followed
   by the number of the page its target is printed on, "（见第 12 页）" (:func:`with_page`, called
-  by the domain). A card's label is moved into its title line (:func:`label_card_titles`):
+  by the domain, ``builders.REFERENCE``). A card's label is moved into its title line (:func:`label_card_titles`):
   written before the card, as its target is, a page break could fall between the label and the
   title, and the number would name the page before.
 - The Chinese table runs over pages, and each page carries the footnotes (link addresses) of its
@@ -18,8 +18,12 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from ..data import labels
-from .compat import latex_label
-from .names import CARD, CHINESE_TABLE, NOTES_ON_PAGE
+from ..site.builders import is_latex
+from ..site.compat import latex_label
+from ..site.names import CARD, CHINESE_TABLE
+
+#: In LaTeX, around a long table: each footnote on the page of its row (llm-catalog.sty).
+NOTES_ON_PAGE = "llm-notes-on-page"
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -31,10 +35,12 @@ class page_reference(nodes.Inline, nodes.Element):
     """The words "（见第 N 页）" for ``label`` (``docname:anchor``, as the LaTeX writer names its labels)."""
 
 
-def with_page(builder: Builder, reference: nodes.Element, docname: str, anchor: str) -> nodes.Element:
+def with_page(
+    app: Sphinx, builder: Builder, reference: nodes.Element, docname: str, anchor: str
+) -> nodes.Element | None:
     """*reference* (to *anchor* on *docname*), followed in LaTeX by the page of its target."""
-    if builder.format != "latex":
-        return reference
+    if not is_latex(builder):
+        return None
     return nodes.inline("", "", reference, page_reference(label=f"{docname}:{anchor}"))
 
 
@@ -51,7 +57,7 @@ def _is_card(node: nodes.Node) -> bool:
 
 def label_card_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """In LaTeX, each card's label moves from the target before the card into its title line."""
-    if app.builder.format != "latex":
+    if not is_latex(app.builder):
         return
     for card in list(doctree.findall(_is_card)):
         title = next(iter(card.findall(nodes.paragraph)), None)
@@ -74,12 +80,12 @@ def keep_table_notes_on_their_pages(app: Sphinx, doctree: nodes.document, docnam
     taller than a page, it ran into the footer), in a container whose environment
     (llm-catalog.sty) sets each row's footnotes on the row's page, where Sphinx would hold them
     all to the table's end."""
-    if app.builder.format != "latex":
+    if not is_latex(app.builder):
         return
     for table in list(doctree.findall(_is_chinese_table)):
         table["classes"].append("longtable")
         table.replace_self(nodes.container("", table.deepcopy(), classes=[NOTES_ON_PAGE]))
 
 
-def setup(app: Sphinx) -> None:
+def add_nodes(app: Sphinx) -> None:
     app.add_node(page_reference, latex=(visit_page_reference, None))

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from .builders import is_link_check
-from .domain import get_catalog
+from ..site.builders import is_link_check
+from ..site.domain import get_catalog
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

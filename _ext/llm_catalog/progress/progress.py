@@ -3,30 +3,23 @@
 The cached doctree only carries plain attributes (``names.PROGRESS_ID`` on cards, path steps
 and syllabus chapters; ``names.PROGRESS_ITEMS`` on what a count covers). On the web,
 :func:`add_markers` turns them into empty, hidden elements; the script makes them checkboxes
-and counts. EPUB and PDF get none of it: progress lives in a browser (:func:`trim_for_print`).
+and counts. EPUB and PDF get none of it: progress lives in a browser (:func:`drop_for_print`).
 """
 
 from __future__ import annotations
 
 import json
-import posixpath
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
 from ..data import labels
-from ..data.prereq import chapter_id, split_id
+from ..data.prereq import chapter_id
 from ..data.records import Syllabus
-from . import render, studyplan
-from .cards import card_stub
-from .domain import catalog_domain
-from .elements import fold, html
-from .names import (
-    COUNT,
+from ..site.domain import catalog_domain
+from ..site.elements import html
+from ..site.names import (
     NO_SEARCH,
-    OFFERING_NEWEST,
-    OFFERINGS,
-    OFFERINGS_TITLE,
     PACE,
     PATH_STEPS,
     PROGRESS_ID,
@@ -34,10 +27,11 @@ from .names import (
     PROGRESS_ITEMS,
     PROGRESS_PANEL,
     PROGRESS_TITLE,
-    RELATED_MORE,
-    RELATED_MORE_REST,
-    has_class,
+    has_progress_id,
 )
+from ..site.nodes import card_stub
+from ..site.urls import card_uri
+from ..site.words import node_title
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -64,33 +58,6 @@ def depart_llm_data(self: HTML5Translator, node: llm_data) -> None:
 
 def _data(tag: str, classes: list[str], ids: list[str] | None = None, **data: str) -> llm_data:
     return llm_data("", classes=classes, ids=ids or [], tag=tag, data=data, hidden=True)
-
-
-def card_uri(catalog: Catalog, builder: Builder, fromdoc: str, node: str) -> str | None:
-    """Address of the card (or syllabus chapter) that shows *node*, relative to *fromdoc*."""
-    record_id, number = split_id(node)
-    shown = catalog_domain(builder.env).objects.get(record_id)
-    if shown is None:
-        return None
-    anchor = shown.anchor
-    if number is not None and isinstance(catalog.get(record_id), Syllabus):
-        anchor = f"{render.anchor(record_id)}-ch{number:02d}"
-    return f"{page_uri(builder, fromdoc, shown.docname)}#{anchor}"
-
-
-def page_uri(builder: Builder, fromdoc: str, todoc: str) -> str:
-    """The page that shows *todoc*, relative to *fromdoc*, without an anchor."""
-    uri = builder.get_relative_uri(fromdoc, todoc)
-    if uri.startswith("#"):  # singlehtml: every document is a part of the one page
-        return f"{builder.config.root_doc}{builder.out_suffix}"  # type: ignore[attr-defined]
-    if uri:
-        return uri
-    # Sphinx answers "" for a link to the same page; an SVG drawn in _images/ needs the name,
-    # and dirhtml's page is its folder, named from the folder above (graph links leave the page's).
-    target = builder.get_target_uri(fromdoc)
-    if target.endswith("/"):
-        return f"../{posixpath.basename(target.rstrip('/'))}/"
-    return posixpath.basename(target)
 
 
 def add_slot(element: nodes.Element) -> None:
@@ -176,7 +143,7 @@ def _panel(app: Sphinx, docname: str) -> list[nodes.Node]:
 
 def _goal_title(catalog: Catalog, node: str) -> str:
     """A goal's title, marked 未发布 when it is an unreleased chapter."""
-    title = studyplan.node_title(catalog, node)
+    title = node_title(catalog, node)
     if catalog.unreleased(node):
         title += labels.OPEN_PAREN + labels.CHAPTER_STATUS["unreleased"] + labels.CLOSE_PAREN
     return title
@@ -191,7 +158,7 @@ def _record_goals(catalog: Catalog) -> list[tuple[str, str]]:
         goals.append((record.id, record.title))
         for chapter in getattr(record, "chapters", ()):
             node = chapter_id(record.id, chapter.number)
-            goals.append((node, studyplan.node_title(catalog, node)))
+            goals.append((node, node_title(catalog, node)))
     return goals
 
 
@@ -212,7 +179,7 @@ def next_graph(catalog: Catalog, builder: Builder, docname: str) -> dict[str, An
             topic = catalog.topic(topic_id)
             reqs.append({"any": catalog.teachers(topic_id, exclude={node}), "t": topic.title if topic else topic_id})
         out[node] = {
-            "t": studyplan.node_title(catalog, node),
+            "t": node_title(catalog, node),
             "u": card_uri(catalog, builder, docname, node),
             "h": catalog.hours(node),
             "r": reqs,
@@ -225,59 +192,17 @@ def next_graph(catalog: Catalog, builder: Builder, docname: str) -> dict[str, An
     return {"nodes": out}
 
 
-def fold_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """The web: the related materials after the best three fold under "更多"."""
-    for more in list(doctree.findall(_is_more)):
-        summary = labels.PATHS["related_more"].format(count=more[COUNT])
-        folded = fold("", *more.children, classes=[RELATED_MORE], summary=summary)
-        more.replace_self(folded)
+def add_card_slots(app: Sphinx, card: nodes.Element) -> None:
+    """A card just built on the web: a box for the card (and for each of a book's chapters)."""
+    for element in list(card.findall(has_progress_id)):
+        add_slot(element)
 
 
-def fold_offerings(doctree: nodes.Element) -> None:
-    """The web: a course's newest offering is on the card itself, the earlier ones fold under
-    往期（N 期）.
-
-    A native ``<details>``: closed when the page loads (nothing moves), opened by keyboard and
-    announced by screen readers without a script.
-    """
-    for offerings in list(doctree.findall(has_class(OFFERINGS))):
-        for part in list(offerings.findall(has_class(OFFERINGS_TITLE))) + list(
-            offerings.findall(has_class(OFFERING_NEWEST))
-        ):
-            part.parent.remove(part)
-        if not offerings[COUNT]:
-            offerings.parent.remove(offerings)
-            continue
-        summary = labels.PAST_OFFERINGS.format(count=offerings[COUNT])
-        offerings.replace_self(fold("", *offerings.children, classes=[OFFERINGS], summary=summary))
-
-
-def trim_for_print(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Print and e-books: no progress panel; at most RELATED_PRINTED related materials per
-    chapter, then a note that the web version has the rest."""
+def drop_for_print(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Print and e-books: no progress panel (progress lives in a browser)."""
     for panel in list(doctree.findall(_is_panel)):
         panel.parent.remove(panel)
-    room = render.RELATED_PRINTED - render.RELATED_FIRST
-    for more in list(doctree.findall(_is_more)):
-        for rest in list(more.findall(_is_rest)):
-            rest.parent.remove(rest)
-        items = list(more.findall(nodes.list_item))
-        for item in items[room:]:
-            item.parent.remove(item)
-        # Counted from all the related materials, not only those the doctree lists.
-        left = more[COUNT] - room
-        if left > 0:
-            note = labels.PATHS["related_more_print"].format(count=left)
-            more += nodes.paragraph(note, note, classes=["llm-related-more-note"])
 
 
-def _is_rest(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.paragraph) and RELATED_MORE_REST in node["classes"]
-
-
-def _is_more(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.container) and RELATED_MORE in node["classes"]
-
-
-def setup(app: Sphinx) -> None:
+def add_nodes(app: Sphinx) -> None:
     app.add_node(llm_data, html=(visit_llm_data, depart_llm_data))

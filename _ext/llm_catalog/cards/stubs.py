@@ -6,7 +6,7 @@ page is written, so the stored doctree stays small and the many transforms that 
 node of a page (Sphinx's, docutils', every extension's) never see them. On a category page of
 thousands of courses that is most of the build (see ``make benchmark``).
 
-When the stubs become cards depends on the builder (see :mod:`.builders`):
+When the stubs become cards depends on the builder (see :mod:`..site.builders`):
 
 - print builds the cards first of all post-transforms (:func:`expand_stubs`), so
   cross-references, printed URLs (LaTeX footnotes, EPUB), the link checker and the print-only
@@ -28,9 +28,12 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ..data.records import Book, Course, Resource
-from . import render
-from .domain import catalog_domain, warn_missing_reference
-from .names import CARDS, FILTERABLE, REFS
+from ..site import builders
+from ..site.compat import design_grid
+from ..site.domain import catalog_domain, warn_missing_reference
+from ..site.names import CARDS, FILTERABLE, REFS
+from ..site.nodes import card_stub
+from . import facts, render, tables
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,19 +42,13 @@ if TYPE_CHECKING:
     from ..data.records import Catalog
 
 
-class card_stub(nodes.General, nodes.Element):
-    """Where a record's card goes: ``record`` (id), ``refdoc`` (the page), ``copy`` (a copy of a
-    card shown elsewhere, whose title links there) and ``names.REFS`` (the ids the card links
-    to, read by the domain)."""
-
-
 class rows_stub(nodes.General, nodes.Element):
     """Where the rows of the Chinese table go: ``refdoc`` (the page) and ``names.REFS`` (the
     records the rows link to). The table around it is built when the page is read."""
 
 
 def chinese_rows_stub(catalog: Catalog, docname: str) -> rows_stub:
-    return rows_stub(refdoc=docname, **{REFS: [record.id for record in render.chinese_records(catalog)]})
+    return rows_stub(refdoc=docname, **{REFS: [record.id for record in tables.chinese_records(catalog)]})
 
 
 def stub(catalog: Catalog, record: Course | Book | Resource, docname: str, *, copy: bool = False) -> card_stub:
@@ -100,7 +97,7 @@ def is_stub(node: nodes.Node) -> bool:
 
 def expand(catalog: Catalog, node: card_stub | rows_stub) -> list[nodes.Element]:
     if isinstance(node, rows_stub):
-        return list(render.chinese_rows(catalog, node["refdoc"]))
+        return list(tables.chinese_rows(catalog, node["refdoc"]))
     return [build(catalog, node)]
 
 
@@ -121,7 +118,42 @@ def expand_stubs(app: Sphinx, doctree: nodes.document, docname: str, *, resolve:
         node.replace_self(built)
 
 
+def build_last(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """The web's cards, built last: each grid's cards in sphinx-design's look, each announced as
+    built (its progress boxes) and folded (its 查证说明), in the column a wing gives it (the
+    filter's carries its facets); then whatever else waits as a stub (the Chinese table's rows).
+
+    Their few cross-references are resolved here (:func:`resolve_references`).
+    """
+    catalog = catalog_domain(app.env).catalog
+
+    def card(node: card_stub) -> nodes.Element:
+        built = build(catalog, node)
+        resolve_references(app, app.builder, built, docname)
+        app.emit(builders.CARD_BUILT, built)
+        facts.fold_notes(built)
+        return built
+
+    def column(card: nodes.Element, classes: list[str]) -> nodes.Element:
+        found = app.emit_firstresult(builders.CARD_COLUMN, card, classes)
+        return found if found is not None else nodes.container(classes=classes, is_div=True)
+
+    for grid in list(doctree.findall(is_grid)):
+        grid.replace_self(design_grid(grid, _is_card_stub, card, column))
+    expand_stubs(app, doctree, docname, resolve=True)
+
+
+def _is_card_stub(node: nodes.Node) -> bool:
+    return isinstance(node, card_stub)
+
+
+def build_for_print(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    expand_stubs(app, doctree, docname)
+
+
 def setup(app: Sphinx) -> None:
-    # No visitors: every builder replaces the stubs before a page is written (see .builders).
+    # No visitors: every builder replaces the stubs before a page is written (see builders.py).
     app.add_node(card_stub)
     app.add_node(rows_stub)
+    app.connect(builders.WEB_LAST, build_last, priority=100)
+    app.connect(builders.PRINT_PAGE, build_for_print, priority=200)

@@ -5,21 +5,16 @@ segmentation is the costliest part of indexing. Cards repeat the same words thou
 on a large site (the labels 主题：and 链接：, 网站, a facet line such as 免费 · 中文翻译 · 约 1
 小时), and a text always splits into the same words, so each distinct text is segmented once.
 Sphinx also loads jieba's own dictionary a second time on every build, which costs seconds and
-changes only one number (:func:`.compat.load_default_dictionary_again` does just that). Everything
+changes only one number (:func:`..site.compat.load_default_dictionary_again` does just that). Everything
 else (a dictionary of the project's own, the stemmer, the words kept) is Sphinx's.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import snowballstemmer
 from sphinx.search.zh import JIEBA_DEFAULT_DICT, SearchChinese
 
-from .compat import load_default_dictionary_again
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
+from ..site.compat import load_default_dictionary_again
 
 
 class SegmentOnce(SearchChinese):
@@ -44,7 +39,3 @@ class SegmentOnce(SearchChinese):
             # once per text is enough.
             words = self._words[input] = tuple(super().split(input))
         return list(words)
-
-
-def setup(app: Sphinx) -> None:
-    app.add_search_language(SegmentOnce)

@@ -6,7 +6,7 @@ and marks every card column with its facets (``data-llm-*``), which ``llm-filter
 The form is written with the ``hidden`` attribute, so without JavaScript it stays out of sight
 and every card is shown. In print (LaTeX, EPUB, text ...) :func:`drop_for_print` removes the
 panel and the filter page's listing: print gets the table of materials studyable in Chinese
-instead (see ``render.chinese_table``). :mod:`.builders` decides which runs where.
+instead (see ``cards/tables.py``). The core decides which runs where (site/builders.py).
 
 The filter page (``:all:``) lists every record as one compact row (:func:`expand_rows`): the
 title linking to the record's card and one line of facts, about 300 bytes where a copy of the
@@ -52,21 +52,12 @@ from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
 from ..data import facets, labels
-from .cards import card_stub
-from .domain import catalog_domain
-from .elements import html
-from .names import (
-    FACET_ATTRIBUTE,
-    FACET_CODES,
-    FACETS,
-    FILTER_LISTING,
-    FILTER_ROWS,
-    FILTERABLE,
-    NO_SEARCH,
-    RECORD,
-    REFS,
-    has_class,
-)
+from ..site.domain import catalog_domain
+from ..site.elements import html
+from ..site.names import FACET_ATTRIBUTE, FACETS, FILTERABLE, NO_SEARCH, RECORD, REFS, has_class
+from ..site.nodes import card_stub
+from ..site.words import of as words_of
+from .names import FACET_CODES, FILTER_LISTING, FILTER_ROWS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -205,7 +196,8 @@ def fill_forms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     ids = [stub["record"] for stub in stubs]
     ids += [record_id for rows in doctree.findall(listing_stub) for record_id in rows["records"]]
     topics = {topic.id: topic.title for topic in catalog.topics}
-    options = _options([facets.values(catalog.get(record_id)) for record_id in ids], topics)
+    known = words_of(catalog)
+    options = _options([known.facets(catalog.get(record_id)) for record_id in ids], topics)
     for stub in stubs:
         stub[FILTERABLE] = True  # its column gets the facets when the card is built
     for panel in panels:
@@ -220,18 +212,6 @@ def drop_for_print(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for node in list(doctree.findall(has_class(FILTER_LISTING))):
         if node.parent is not None:
             node.parent.remove(node)
-
-
-def _row_facts(record: Record) -> str:
-    """The row's one line: who made it (a course's institution), then its known facets."""
-    values = facets.values(record)
-    parts = [getattr(record, "institution", None) or ""]
-    parts += [labels.LEVELS.get(value, "") for value in values["level"]]
-    parts += [labels.COSTS.get(value, "") for value in values["cost"]]
-    parts.append(labels.LIST_SEPARATOR.join(labels.FACET_FORMATS[f] for f in values["format"] if f != facets.UNKNOWN))
-    if values["lang"]:
-        parts.append(labels.FILTER["in-chinese"])
-    return " · ".join(part for part in parts if part)
 
 
 def rows_stub(records: list[Record], docname: str) -> listing_stub:
@@ -249,6 +229,7 @@ def expand_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """
     domain = catalog_domain(app.env)
     catalog = domain.catalog
+    known = words_of(catalog)
     panel = next(iter(doctree.findall(filter_panel)), None)
     options = panel["options"] if panel is not None else []
     code = {(key, value): n for n, (key, value) in enumerate((k, v) for k, values in options for v, _ in values)}
@@ -260,20 +241,20 @@ def expand_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             title: nodes.Node = nodes.Text(record.title)
             if shown is not None:  # else shown nowhere: the build has warned about it already
                 title = make_refnode(app.builder, docname, shown.docname, shown.anchor, title)
-            values = facets.values(record)
+            values = known.facets(record)
             codes = sorted(code[key, value] for key in facets.KEYS for value in values[key] if (key, value) in code)
-            rows += facet_row("", "", title, record=record_id, codes=codes, line=_row_facts(record))
+            rows += facet_row("", "", title, record=record_id, codes=codes, line=known.row(record))
         stub.replace_self(rows)
 
 
-def facet_column(card: nodes.Element, classes: list[str]) -> nodes.Element:
-    """The grid column of a card; on a page with a filter it carries the card's facets."""
+def facet_column(app: Sphinx, card: nodes.Element, classes: list[str]) -> nodes.Element | None:
+    """The grid column of a card on a page with a filter: it carries the card's facets."""
     if card.get(FILTERABLE):
         return facet_div(classes=classes, record=card[RECORD], facets=card[FACETS])
-    return nodes.container(classes=classes, is_div=True)
+    return None
 
 
-def register(app: Sphinx) -> None:
+def add_nodes(app: Sphinx) -> None:
     app.add_node(filter_panel, html=(visit_filter_panel, None))
     app.add_node(facet_div, html=(visit_facet_div, depart_facet_div))
     app.add_node(facet_list, html=(visit_facet_list, depart_facet_list))

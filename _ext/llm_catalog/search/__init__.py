@@ -1,0 +1,59 @@
+"""The search wing: Sphinx's own search page, finding materials as well as pages, in Chinese.
+
+Each record is an object of the ``llm`` domain, named by its title and its search words
+(``site/words.py``); :mod:`.segment` segments each distinct text of the index once;
+``static/llm-search-zh.js`` segments the reader's query the same way, ranks records above pages
+and shows a record's title as the link, its words after it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..data import labels
+from ..site import scripts
+from ..site.names import NO_SEARCH, anchor
+from ..site.words import SEPARATOR, WORD_SEPARATOR
+from .segment import SegmentOnce
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def script_settings() -> dict[str, str]:
+    """What ``llm-search-zh.js`` needs to read the names (in the page's configuration)."""
+    return {
+        "separator": SEPARATOR,
+        "wordSeparator": WORD_SEPARATOR,
+        "pathWord": labels.SEARCH_PATH.partition("{")[0],
+        "recordAnchor": "#" + anchor(""),
+        "notText": f".{NO_SEARCH}, [hidden], form, select",
+    }
+
+
+def _search_page(app: Sphinx, pagename: str, doctree: nodes.document | None) -> bool:
+    """The search page of a Chinese site: queries are segmented like the index was."""
+    return pagename == "search" and app.config.language.startswith("zh")
+
+
+def _words() -> dict[str, Any]:
+    return labels.SEARCH
+
+
+SCRIPT = scripts.Script(
+    key="search",
+    wanted=_search_page,
+    words=_words,
+    files=(("js", "llm-search-zh.js", {}),),
+    settings=script_settings,
+)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_search_language(SegmentOnce)
+    scripts.add_static(app, STATIC_DIR)
+    scripts.add(app, SCRIPT)

@@ -1,0 +1,243 @@
+"""A record in words: what the card, the filter's row, the search index, print and the open data
+say of it, made here once.
+
+The words of a fact (its cost, hours, pages, Chinese access), of a record's place in the
+prerequisite graph (a chapter's title), its facets and its search words come from one place, in
+the words of ``labels.py``. What depends only on the record is kept per catalog
+(:func:`of`), so a page that shows a record as a card, a row and a search entry computes it once.
+
+The search words: Sphinx's search page finds an object (here: a record's card) when the query is
+part of the object's name, and shows that name as the result's link. Each record's name is
+therefore its title, then :data:`SEPARATOR`, then the words of its facts and facets: people,
+institution and code, level, cost, Chinese access, topics, and the study paths that recommend it
+(:data:`~llm_catalog.data.labels.SEARCH_PATH`). ``llm-search-zh.js`` shows the title as the link
+and the words after it, and ranks records above pages that merely mention them.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING, Any
+
+from ..data import derive, facets, freshness, labels
+from .names import chapter_anchor
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ..data.records import Book, Catalog, Cost, Course, Effort, Material, Pages, Record, Resource, Syllabus
+
+#: Between a record's title and its search words (full-width, so no title contains it).
+SEPARATOR = labels.SEARCH_SEPARATOR
+#: Between two search words.
+WORD_SEPARATOR = labels.SEPARATOR
+
+
+def month(day: str) -> str:
+    """``2026-12`` of ``2026-12-01``: when a fact was looked at, as a card says it."""
+    return day[:7]
+
+
+def cost_text(cost: Cost | None) -> str:
+    if cost is None:
+        return labels.COST_UNKNOWN
+    if cost.derived:
+        return derive.RULES_BY_ID[cost.derived].words + labels.DERIVED
+    text = labels.COST_VALUES[cost.value]
+    return text if cost.known else text + labels.LOOKED_IN.format(month=month(cost.checked))
+
+
+def span_text(low: int, high: int) -> str:
+    """``15`` or ``15–20``: a number of hours, or a range of them."""
+    return str(low) if low == high else labels.RANGE.format(low=low, high=high)
+
+
+def duration_text(minutes: int) -> str:
+    """``3 小时 31 分钟``, ``3 小时``, ``45 分钟``."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return labels.DURATION_MINUTES.format(minutes=rest)
+    if not rest:
+        return labels.DURATION_HOURS.format(hours=hours)
+    return labels.DURATION.format(hours=hours, minutes=rest)
+
+
+def effort_text(effort: Effort | None) -> str:
+    """The hours and their kind; a derived figure with its derivation (16 讲 × 90 分钟 ≈ ...), a
+    range as a range (10 讲 × 90–120 分钟 ≈ 15–20 小时视频), videos added up as their total."""
+    if effort is None:
+        return labels.EFFORT_UNKNOWN
+    if not effort.known:
+        return labels.EFFORT_KINDS["unknown"] + labels.LOOKED_IN.format(month=month(effort.checked))
+    hours = span_text(*effort.span)
+    if effort.videos and effort.total_minutes:
+        duration = duration_text(effort.total_minutes)
+        if effort.videos == 1:
+            return labels.EFFORT_ONE_VIDEO.format(duration=duration)
+        return labels.EFFORT_VIDEOS.format(videos=effort.videos, duration=duration)
+    if effort.lectures and effort.minutes:
+        figure = labels.EFFORT_DERIVED_FIGURE[effort.effort_kind].format(hours=hours)
+        minutes = span_text(effort.minutes, effort.minutes_to or effort.minutes)
+        return labels.EFFORT_DERIVED.format(lectures=effort.lectures, minutes=minutes, figure=figure)
+    return labels.EFFORT_KINDS[effort.effort_kind].format(hours=hours)
+
+
+def pages_text(pages: Pages) -> str:
+    return labels.PAGES.format(count=pages.count)
+
+
+def chinese_text(record: Material) -> str:
+    """中文原版, the kinds of aid found, 查过，暂无中文资料（month）, or 未查中文资料."""
+    if record.language == "zh":
+        return labels.IN_CHINESE
+    if record.aids:
+        return labels.LIST_SEPARATOR.join(dict.fromkeys(labels.AID_KINDS[aid.aid_kind] for aid in record.aids))
+    if record.chinese is not None:
+        return labels.NO_CHINESE_FOUND.format(month=month(record.chinese.checked))
+    return labels.NO_CHINESE
+
+
+def repository_text(record: Course | Book | Resource) -> str | None:
+    """仓库已归档, or 超过一年未更新（最近 2024-05）; nothing for a repository still updated or unchecked.
+
+    "A year" is counted back from the day GitHub was asked (``repository.checked``), never
+    from the day of the build, so the same data always gives the same page (see freshness.py).
+    """
+    found = freshness.state(record.repository)
+    if found == freshness.ARCHIVED:
+        return labels.REPOSITORY_ARCHIVED
+    if found == freshness.STALE and record.repository is not None:
+        return labels.REPOSITORY_STALE.format(month=record.repository.pushed[:7])
+    return None
+
+
+def node_title(catalog: Catalog, node: str, heading: str = labels.CHAPTER_HEADING) -> str:
+    """A record or chapter as a reader names it: the record's title, and for a chapter the
+    *heading* (第 N 章 and the chapter's title) after it; an unknown node is its own id."""
+    found = catalog.chapter(node)
+    if found is None:
+        return node
+    record, chapter = found
+    if chapter is None:
+        return record.title
+    return f"{record.title} {heading.format(number=chapter.number, title=chapter.title)}"
+
+
+def teacher_title(catalog: Catalog, node: str) -> str:
+    """A material of 现在可以学: 第 N 章 and the title with a plain space between them."""
+    return node_title(catalog, node, labels.CHAPTER + " {title}")
+
+
+def row_text(record: Record, values: dict[str, tuple[str, ...]]) -> str:
+    """The filter row's one line: who made it (a course's institution), then its known facets
+    (*values*, the record's ``facets.values``)."""
+    parts = [getattr(record, "institution", None) or ""]
+    parts += [labels.LEVELS.get(value, "") for value in values["level"]]
+    parts += [labels.COSTS.get(value, "") for value in values["cost"]]
+    parts.append(labels.LIST_SEPARATOR.join(labels.FACET_FORMATS[f] for f in values["format"] if f != facets.UNKNOWN))
+    if values["lang"]:
+        parts.append(labels.FILTER["in-chinese"])
+    return " · ".join(part for part in parts if part)
+
+
+def search_words(catalog: Catalog, record: Record) -> tuple[str, ...]:
+    """The record's search words, each once, in the order a card shows them: first what it is
+    (课程, 课本, 资源 and a resource's kind), which every record has, so no record is named by its
+    title alone."""
+    words: list[str] = [labels.OBJECT_TYPES[record.record_type]]
+    kind = getattr(record, "resource_kind", None)
+    if kind:
+        words.append(labels.RESOURCE_KINDS[kind])
+    people = (
+        *getattr(record, "instructors", ()),
+        *getattr(record, "authors", ()),
+        *([record.author] if getattr(record, "author", None) else []),
+    )
+    words.extend(people)
+    for field in ("institution", "code", "publisher"):
+        value = getattr(record, field, None)
+        if value:
+            words.append(str(value))
+    level = getattr(record, "level", None)
+    if level:
+        words.append(labels.LEVELS[level])
+        if level in labels.BEGINNER_LEVELS:
+            words.append(labels.BEGINNER)
+    cost = getattr(record, "cost_value", None)
+    if cost:
+        words.append(labels.COSTS[cost])
+    if getattr(record, "language", None) == "zh":
+        words.append(labels.IN_CHINESE)
+    for aid in getattr(record, "aids", ()):
+        words.append(labels.AID_KINDS[aid.aid_kind])
+    if record.record_type != "syllabus" and facets.in_chinese(record):
+        words.append(labels.FILTER["in-chinese"])
+    for topic_id in record.topics:
+        topic = catalog.topic(topic_id)
+        if topic is not None:
+            words.append(topic.title)
+    for path in catalog.paths:
+        if any(step.record == record.id for step in path.steps):
+            words.append(labels.SEARCH_PATH.format(title=path.title))
+    return tuple(dict.fromkeys(word for word in words if SEPARATOR not in word))
+
+
+def search_name(catalog: Catalog, record_id: str, title: str) -> str:
+    """The name of a record's entry in the search index: its title and its search words."""
+    record = catalog.get(record_id)
+    words = search_words(catalog, record) if record is not None else ()
+    return f"{title}{SEPARATOR}{WORD_SEPARATOR.join(words)}" if words else title
+
+
+def chapter_entries(catalog: Catalog, syllabus: Syllabus) -> Iterator[tuple[str, str, str]]:
+    """Each chapter of *syllabus* as a search entry: its id (``llm101n#3``), its name (the
+    chapter heading, then the syllabus' title, the chapter's own keywords, status and topics)
+    and its anchor on the syllabus' card."""
+    for chapter in syllabus.chapters:
+        heading = labels.CHAPTER_HEADING.format(number=chapter.number, title=chapter.title)
+        words = [syllabus.title]
+        if chapter.keywords:
+            words.append(chapter.keywords)
+        if chapter.status:
+            words.append(labels.CHAPTER_STATUS[chapter.status])
+        words.extend(topic.title for topic_id in chapter.topics if (topic := catalog.topic(topic_id)) is not None)
+        words = [word for word in dict.fromkeys(words) if SEPARATOR not in word and WORD_SEPARATOR not in word]
+        name = f"{heading}{SEPARATOR}{WORD_SEPARATOR.join(words)}"
+        yield f"{syllabus.id}#{chapter.number}", name, chapter_anchor(syllabus.id, chapter.number)
+
+
+class Words:
+    """What one catalog's records say, each computed once (the catalog lives for one build)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._facets: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._search: dict[str, tuple[str, ...]] = {}
+
+    def facets(self, record: Record) -> dict[str, tuple[str, ...]]:
+        """The record's facets (``facets.values``), computed once per record."""
+        found = self._facets.get(record.id)
+        if found is None:
+            found = self._facets[record.id] = facets.values(record)
+        return found
+
+    def search(self, record: Record) -> tuple[str, ...]:
+        found = self._search.get(record.id)
+        if found is None:
+            found = self._search[record.id] = search_words(self.catalog, record)
+        return found
+
+    def row(self, record: Record) -> str:
+        """The filter row's one line: who made it, then its known facets."""
+        return row_text(record, self.facets(record))
+
+
+_WORDS: weakref.WeakKeyDictionary[Any, Words] = weakref.WeakKeyDictionary()
+
+
+def of(catalog: Catalog) -> Words:
+    """The words of *catalog*'s records, made once per catalog."""
+    found = _WORDS.get(catalog)
+    if found is None:
+        found = _WORDS[catalog] = Words(catalog)
+    return found
