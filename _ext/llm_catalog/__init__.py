@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__version__ = "1.0.0"
+from .data.load import DEFAULT_FILE
+from .site import __version__
 
-#: Where the data file lives, relative to the project (conf.py's folder); its JSON Schema is
-#: ``catalog.schema.json`` beside it.
-DEFAULT_FILE = "_data/catalog.yaml"
+__all__ = ["DEFAULT_FILE", "__version__", "setup"]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

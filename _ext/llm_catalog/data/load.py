@@ -12,6 +12,9 @@ from .records import RECORD_TYPES, BookGroup, Catalog, Category, Material, Study
 from .validate import read_schema, schema_problems
 from .yamlsource import Document
 
+#: Where the data file lives, relative to the project (conf.py's folder); its JSON Schema is
+#: ``catalog.schema.json`` beside it.
+DEFAULT_FILE = "_data/catalog.yaml"
 DEFAULT_SCHEMA = "catalog.schema.json"
 
 

@@ -28,10 +28,10 @@ from xml.etree import ElementTree as ET
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
-from .. import __version__
 from ..data import derive, labels
 from ..data.records import RECORD_TYPES, Catalog, Record, Syllabus
 from ..data.validate import read_schema
+from ..site import __version__
 from ..site.domain import catalog_domain
 from ..site.names import has_class
 from ..site.words import Words

@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from .. import DEFAULT_FILE, __version__
-from ..data.load import load
+from ..data.load import DEFAULT_FILE, load
 from ..data.problems import CatalogInvalid, summary_line
-from . import builders, collector, elements, scripts
+from . import __version__, builders, collector, elements, scripts
 from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, warn_missing_reference
 
 if TYPE_CHECKING:

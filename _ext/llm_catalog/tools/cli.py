@@ -8,8 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import DEFAULT_FILE
-from ..data.load import load
+from ..data.load import DEFAULT_FILE, load
 from ..data.problems import CatalogInvalid, print_problems
 from ..data.records import SECTIONS
 from .datadiff import add_command as add_diff_command
