@@ -355,3 +355,47 @@ def test_record_shown_twice_is_reported_in_a_parallel_build(app) -> None:
     app.build()
     assert len(merged) >= 2
     assert "'alpha-101' is already shown in" in warnings_of(app)
+
+
+def test_a_heading_taken_from_the_data_follows_a_rename_everywhere(make_app, root_copy: Path) -> None:
+    """``# {llm:title}`core``` is the category's title: the page's heading, every page's sidebar
+    and the printed chapter follow a rename in the data file, in an incremental build too."""
+    (root_copy / "pages" / "kind.md").write_text("# {llm:title}`core`\n\n这一类的说明。\n", encoding="utf-8")
+    index = root_copy / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("pages/notes-c\n", "pages/notes-c\npages/kind\n"))
+    data = root_copy / "_data" / "catalog.yaml"
+    old = re.search(r"- id: core\n\s+title: (.+)\n", data.read_text(encoding="utf-8")).group(1)
+
+    def headings(app) -> tuple[str, list[str]]:
+        page = soup(Path(app.outdir) / "pages" / "kind.html")
+        sidebar = soup(Path(app.outdir) / "pages" / "notes-a.html").select("a.reference.internal")
+        return page.h1.get_text().rstrip("¶"), [a.get_text() for a in sidebar]
+
+    # Every page's sidebar lists the whole toctree, as furo's does.
+    sidebars = {"html_sidebars": {"**": ["globaltoc.html"]}}
+    app = make_app("html", srcdir=root_copy, confoverrides=sidebars)
+    app.build()
+    heading, sidebar = headings(app)
+    assert heading == old and old in sidebar
+    assert "unknown" not in warnings_of(app)
+
+    data.write_text(data.read_text(encoding="utf-8").replace(f"title: {old}\n", "title: 改名后的类别\n", 1))
+    app = make_app("html", srcdir=root_copy, confoverrides=sidebars)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    app.build()
+    assert "pages/kind" in read and "pages/notes-a" not in read  # not re-read, but written again
+    heading, sidebar = headings(app)
+    assert heading == "改名后的类别" and "改名后的类别" in sidebar and old not in sidebar
+
+    text = make_app("text", srcdir=root_copy)
+    text.build()
+    assert (Path(text.outdir) / "pages" / "kind.txt").read_text(encoding="utf-8").startswith("改名后的类别\n")
+
+
+def test_an_unknown_id_in_a_heading_is_a_located_warning(make_app, root_copy: Path) -> None:
+    (root_copy / "pages" / "notes-a.md").write_text("# {llm:title}`cor`\n\n正文。\n", encoding="utf-8")
+    app = make_app("html", srcdir=root_copy)
+    app.build()
+    warned = warnings_of(app)
+    assert "notes-a.md:1" in warned and "unknown catalog id 'cor'" in warned and "'core'" in warned

@@ -122,6 +122,39 @@ class CountRole(SphinxRole):
         return [nodes.inline(self.rawtext, str(value), classes=["llm-count"])], []
 
 
+class TitleRole(SphinxRole):
+    """``{llm:title}`nlp-courses``` prints the title of a category (or record) from the data.
+
+    For a heading that names what the page shows (``# {llm:title}`nlp-courses```): the page's
+    title, the sidebar, the toctree and the PDF's chapter then follow a rename in the data file.
+    Plain text, so a heading stays plain; the page is re-read when that title changes.
+    """
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        target = self.text.strip()
+        note_data_dependency(self.env, f"title:{target}")
+        catalog = get_catalog(self.env)
+        found = catalog.category(target) or catalog.get(target)
+        if found is None:
+            known = [c.id for c in catalog.categories] + [r.id for r in catalog.records()]
+            logger.warning(
+                "unknown catalog id %r in {llm:title}%s",
+                target,
+                suggest(target, known),
+                type=WARNING_TYPE,
+                subtype="unknown_id",
+                location=self.get_location(),
+            )
+            return [nodes.problematic(self.rawtext, self.rawtext)], []
+        return [nodes.Text(found.title)], []
+
+
+@shows("title")
+def _title(catalog: Catalog, target: str) -> object:
+    found = catalog.category(target) or catalog.get(target)
+    return None if found is None else found.title
+
+
 class CatalogDomain(Domain):
     """Records of the catalog as cross-reference targets."""
 
@@ -135,6 +168,7 @@ class CatalogDomain(Domain):
         "ref": CatalogXRefRole(warn_dangling=True),
         **{record_type: CatalogXRefRole(warn_dangling=True) for record_type in labels.OBJECT_TYPES},
         "count": CountRole(),
+        "title": TitleRole(),
     }
     #: ``objects``: where each record is shown, per document. ``catalog`` and ``file``: the
     #: parsed data file and its path, set once per build before any document is read.
@@ -146,6 +180,8 @@ class CatalogDomain(Domain):
     _fingerprints: Fingerprints | None = None
     #: Where each record was shown before this build read anything (see pages_to_rewrite).
     _shown_before: dict[str, Shown] | None = None
+    #: A page's heading taken from the data changed in this build (see pages_to_reread).
+    _headings_changed: bool = False
 
     @property
     def objects(self) -> dict[str, Shown]:
@@ -198,25 +234,35 @@ class CatalogDomain(Domain):
             self.refs[docname] = targets
 
     def pages_to_reread(self, docnames: Iterable[str]) -> list[str]:
-        """Of *docnames*, those showing a part of the data whose fingerprint changed."""
+        """Of *docnames*, those showing a part of the data whose fingerprint changed.
+
+        When one of them takes its heading from the data (``{llm:title}``) and that title
+        changed, every page is written again (:meth:`pages_to_rewrite`): each page's sidebar
+        names it.
+        """
         fingerprints = self.fingerprints
         uses = self.uses
-        return [
-            docname
+        changed = [
+            (docname, [key for key, old in uses.get(docname, {}).items() if fingerprints[key] != old])
             for docname in docnames
-            if any(fingerprints[key] != old for key, old in uses.get(docname, {}).items())
         ]
+        self._headings_changed = any(key.startswith("title:") for _, keys in changed for key in keys)
+        return [docname for docname, keys in changed if keys]
 
     def remember_shown(self) -> None:
         self._shown_before = dict(self.objects)
 
     def pages_to_rewrite(self) -> list[str]:
-        """Pages whose cross-references point to a record now shown elsewhere or titled anew.
+        """Pages whose cross-references point to a record now shown elsewhere or titled anew (every
+        page, when a heading taken from the data changed).
 
         They need no re-reading: the domain resolves their references when they are written.
         """
         before, after = self._shown_before or {}, self.objects
         self._shown_before = None
+        if self._headings_changed:
+            self._headings_changed = False
+            return sorted(self.env.all_docs)
         moved = {rid for rid in before.keys() | after.keys() if before.get(rid) != after.get(rid)}
         return sorted(docname for docname, targets in self.refs.items() if targets & moved)
 
