@@ -11,10 +11,9 @@ import sys
 from test_package import MODULES, local_imports
 
 from conftest import EXT_DIR, SCHEMA_FILE
+from llm_catalog import setup as setup_package
 from llm_catalog.data import facets
 from llm_catalog.site import names
-
-from llm_catalog import setup as setup_package
 
 #: The feature wings, each a folder that registers itself with its own ``setup(app)``.
 WINGS = ("cards", "filter", "progress", "paths", "search", "paper", "outputs")
