@@ -7,6 +7,7 @@ tests/roots/test-paths, whose syllabus ``later`` is not out yet.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -132,3 +133,38 @@ def test_print_lists_what_teaches_an_unreleased_chapter_in_rank_order(app) -> No
     # A chapter nothing teaches yet has no such list and keeps the general hint.
     unwritten = tex.split("Unwritten")[1]
     assert "现在可以学" not in unwritten.split(r"\end{description}")[0]
+
+
+def test_a_course_that_cannot_be_studied_yet_says_so_everywhere_and_satisfies_nothing(site: Path, catalog) -> None:
+    """A course whose syllabus is wholly unreleased (LLM101n today) is 未发布 on its card, its row
+    on 找资料 and its search entry; it has no 已学完 box, is not counted, and teaches no topic now."""
+    unreleased = labels.CHAPTER_STATUS["unreleased"]
+    for course in catalog.courses:
+        syllabus = catalog.syllabus_of(course.id)
+        whole = bool(syllabus and syllabus.chapters) and all(ch.status == "unreleased" for ch in syllabus.chapters)
+        assert catalog.unreleased(course.id) == whole, course.id
+    exported = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    cards = {record["id"]: record["card"] for record in exported["records"]}
+    raw_index = (site / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(raw_index[raw_index.index("(") + 1 : raw_index.rindex(")")])
+    # Sphinx keys an object by what its name has before the last ".", and keeps the rest.
+    names = [
+        html.unescape(f"{prefix}.{entry[4]}" if prefix else entry[4])
+        for prefix, entries in index["objects"].items()
+        for entry in entries
+    ]
+    rows = {row["data-llm-id"]: row for row in parsed(site / "find.html").select("li[data-llm-id]")}
+    for course in (c for c in catalog.courses if catalog.unreleased(c.id)):
+        page, _, anchor = cards[course.id].partition("#")
+        card = parsed(site / page).find(id=anchor)
+        assert card is not None, course.id
+        assert words(card.select_one(".llm-card-status .llm-status-unreleased")) == unreleased, course.id
+        column = card.find_parent(class_="sd-col") or card
+        assert not column.select(".llm-progress-slot"), course.id
+        for summary in parsed(site / page).select("[data-llm-items]"):
+            assert course.id not in [item[0] for item in json.loads(summary["data-llm-items"])]
+        assert words(rows[course.id].find("span")).startswith(unreleased), course.id
+        name = next(n for n in names if n.startswith(course.title + labels.SEARCH_SEPARATOR))
+        assert unreleased in name.split(labels.SEARCH_SEPARATOR, 1)[1].split(labels.SEPARATOR)
+        for topic in catalog.topics:
+            assert course.id not in catalog.teachers(topic.id, exclude=set()), (course.id, topic.id)

@@ -80,7 +80,9 @@ class CoursesDirective(CardsDirective):
         grid = self.grid(slots)
         if category_id:
             # A category page counts its progress (HTML only): 已完成 3/9 · 约 40/120 小时.
-            grid[PROGRESS_ITEMS] = [[c.id, self.catalog.hours(c.id)] for c in courses]
+            # What cannot be studied yet has no box, and is not counted.
+            counted = [c for c in courses if not self.catalog.unreleased(c.id)]
+            grid[PROGRESS_ITEMS] = [[c.id, self.catalog.hours(c.id)] for c in counted]
         out.append(grid)
         return out
 

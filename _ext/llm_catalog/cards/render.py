@@ -144,9 +144,11 @@ def _record_card(
     if home:
         title = xref(record.id, record.title, home)
     repository = words.repository_text(record)
+    unreleased = catalog.unreleased(record.id)
     children = [
         para(CARD_TITLE, title),
         para("llm-card-meta", *join(meta)),
+        unreleased_line() if unreleased else None,
         facts.facts_line(record),
         para(CARD_REPOSITORY, nodes.Text(repository)) if repository else None,
         para("llm-card-note", nodes.Text(record.note)),
@@ -163,8 +165,18 @@ def _record_card(
     card[RECORD] = record.id
     card[FACETS] = words.of(catalog).facets(record)
     # Read by the HTML post-transform that adds the progress checkbox; other writers ignore them.
-    mark_progress(card, record.id, record.title)
+    # Nobody finishes what is not released: no box.
+    if not unreleased:
+        mark_progress(card, record.id, record.title)
     return card
+
+
+def unreleased_line() -> nodes.paragraph:
+    """未发布, and what to do instead, on the card of what cannot be studied yet."""
+    word = labels.CHAPTER_STATUS["unreleased"]
+    mark = nodes.inline(word, word, classes=["llm-status", "llm-status-unreleased"])
+    hint = labels.OPEN_PAREN + labels.RECORD_UNRELEASED_HINT + labels.CLOSE_PAREN
+    return para("llm-card-status", *labelled(labels.CHAPTER_STATUS_LABEL), mark, nodes.Text(hint))
 
 
 def course_card(catalog: Catalog, course: Course, docname: str, *, copy: bool = False) -> nodes.container:

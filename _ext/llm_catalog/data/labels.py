@@ -66,6 +66,8 @@ CHAPTER_STATUS_HINT = {
     "released": "",
     "unreleased": "本章只有大纲，材料尚未发布；可先学下面的相关材料",
 }
+#: On the card of a course whose syllabus is wholly unreleased (it cannot be studied yet).
+RECORD_UNRELEASED_HINT = "课程还在制作，现在只有教学大纲；大纲各章可以先用“现在可以学”列出的已发布材料学"
 #: The hint of an unreleased chapter that names what teaches it now.
 CHAPTER_UNRELEASED_TAUGHT = "本章只有大纲，材料尚未发布；可先学下面“现在可以学”的已发布材料"
 #: The ranked released materials that teach an unreleased chapter now (taught_by).

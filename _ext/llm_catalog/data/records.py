@@ -579,13 +579,18 @@ class Catalog:
         return (record, found) if found else None
 
     def unreleased(self, node: str) -> bool:
-        """A syllabus chapter whose status is ``unreleased``, or a syllabus with every chapter so."""
+        """A syllabus chapter whose status is ``unreleased``, a syllabus with every chapter so, or
+        a course whose syllabus is so (LLM101n): nothing of it can be studied yet, so it satisfies
+        no requirement and nobody marks it done."""
         found = self.chapter(node)
         if found is None:
             return False
         record, chapter = found
         if isinstance(chapter, Chapter):
             return chapter.status == "unreleased"
+        if isinstance(record, Course):
+            syllabus = self.syllabus_of(record.id)
+            return syllabus is not None and self.unreleased(syllabus.id)
         chapters = record.chapters if isinstance(record, Syllabus) else ()
         return bool(chapters) and all(ch.status == "unreleased" for ch in chapters)
 

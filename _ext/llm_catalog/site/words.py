@@ -128,10 +128,11 @@ def teacher_title(catalog: Catalog, node: str) -> str:
     return node_title(catalog, node, labels.CHAPTER + " {title}")
 
 
-def row_text(record: Record, values: dict[str, tuple[str, ...]]) -> str:
-    """The filter row's one line: who made it (a course's institution), then its known facets
-    (*values*, the record's ``facets.values``)."""
-    parts = [getattr(record, "institution", None) or ""]
+def row_text(record: Record, values: dict[str, tuple[str, ...]], *, unreleased: bool = False) -> str:
+    """The filter row's one line: 未发布 for what cannot be studied yet, who made it (a course's
+    institution), then its known facets (*values*, the record's ``facets.values``)."""
+    parts = [labels.CHAPTER_STATUS["unreleased"] if unreleased else ""]
+    parts.append(getattr(record, "institution", None) or "")
     parts += [labels.LEVELS.get(value, "") for value in values["level"]]
     parts += [labels.COSTS.get(value, "") for value in values["cost"]]
     parts.append(labels.LIST_SEPARATOR.join(labels.FACET_FORMATS[f] for f in values["format"] if f != facets.UNKNOWN))
@@ -145,6 +146,8 @@ def search_words(catalog: Catalog, record: Record) -> tuple[str, ...]:
     (课程, 课本, 资源 and a resource's kind), which every record has, so no record is named by its
     title alone."""
     words: list[str] = [labels.OBJECT_TYPES[record.record_type]]
+    if catalog.unreleased(record.id):
+        words.append(labels.CHAPTER_STATUS["unreleased"])
     kind = getattr(record, "resource_kind", None)
     if kind:
         words.append(labels.RESOURCE_KINDS[kind])
@@ -229,7 +232,7 @@ class Words:
 
     def row(self, record: Record) -> str:
         """The filter row's one line: who made it, then its known facets."""
-        return row_text(record, self.facets(record))
+        return row_text(record, self.facets(record), unreleased=self.catalog.unreleased(record.id))
 
 
 _WORDS: weakref.WeakKeyDictionary[Any, Words] = weakref.WeakKeyDictionary()
