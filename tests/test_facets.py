@@ -4,11 +4,14 @@ page lists every record once without stealing their anchors; the Chinese-access 
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
+import pytest
 from test_filter import expected_cost, expected_derivation
 
 from conftest import parsed, shared_build, soup, sphinx_build
+from llm_catalog.data import yamlsource
 from sites import Project
 
 FILTER_ASSETS = ("llm-filter.js", "llm-filter.css")
@@ -65,21 +68,30 @@ COST_WORDS = {"free": "免费", "free-to-audit": "可免费旁听", "paid": "付
 KIND_WORDS = {"video": "小时视频", "class": "小时课堂时间", "stated": "小时（课程给出）"}
 
 
-def facts_parts(card) -> tuple[list[str], list[str]]:
-    """The facts line of a card as its parts without the source links, and the links' addresses."""
+#: After a card's facts, once: the month of the oldest check of them.
+CHECKED = re.compile(r"（(\d{4}-\d{2}) 查证）$")
+
+
+def facts_parts(card) -> tuple[list[str], list[str], str | None]:
+    """The facts line of a card as its parts without the source links, the links' addresses,
+    and the month it says the facts were checked (once, at its end)."""
     line = copy.copy(card.select_one(".llm-card-facets"))  # the page is shared: change a copy
     hrefs = [a["href"] for a in line.select("a.llm-source")]
     for link in line.select("a.llm-source"):
         link.decompose()
-    return line.get_text().split(" · "), hrefs
+    text = line.get_text()
+    month = CHECKED.search(text)
+    return CHECKED.sub("", text).split(" · "), hrefs, month.group(1) if month else None
 
 
 def test_every_card_states_cost_chinese_access_and_time_with_sources(site: Path, data: dict) -> None:
     cards = cards_by_anchor(site, data)
     assert set(cards) == set(records(data))
     for rid, (_, item) in records(data).items():
-        parts, hrefs = facts_parts(cards[rid])
+        parts, hrefs, month = facts_parts(cards[rid])
         cost, chinese, *rest = parts
+        days = [item[name]["checked"] for name in ("cost", "effort", "pages", "chinese") if name in item]
+        assert month == (min(days)[:7] if days else None), rid
         fact = item.get("cost")
         derived = expected_derivation(item)
         if derived is not None:  # nobody read a cost, and a stated rule derives it from a link
@@ -87,7 +99,7 @@ def test_every_card_states_cost_chinese_access_and_time_with_sources(site: Path,
         elif fact is None:
             assert cost == "费用未查", rid
         elif fact["value"] == "unknown":
-            assert cost == f"费用未能确认（{fact['checked'][:7]} 查）", rid
+            assert cost == "费用未确认", rid
         else:
             assert cost == COST_WORDS[fact["value"]], rid
         effort, pages = item.get("effort"), item.get("pages")
@@ -95,7 +107,7 @@ def test_every_card_states_cost_chinese_access_and_time_with_sources(site: Path,
         if effort is None and pages is None:
             assert hours == "时长未查", rid
         elif effort is not None and effort["kind"] == "unknown":
-            assert hours == f"时长未能确认（{effort['checked'][:7]} 查）", rid
+            assert hours == "时长未确认", rid
         elif effort is not None and "videos" in effort:  # lengths read from the videos: their total
             total = duration(effort["total_minutes"])
             want = f"视频时长 {total}" if effort["videos"] == 1 else f"{effort['videos']} 个视频共 {total}"
@@ -113,9 +125,9 @@ def test_every_card_states_cost_chinese_access_and_time_with_sources(site: Path,
         elif aids(item):
             assert "中文" in chinese or "搬运" in chinese, rid
         elif "chinese" in item:
-            assert chinese == f"查过，暂无中文资料（{item['chinese']['checked'][:7]}）", (rid, chinese)
+            assert chinese == "暂无中文资料", (rid, chinese)
         else:
-            assert chinese == "未查中文资料", rid
+            assert chinese == "中文资料未查", rid
         assert hrefs == fact_sources(item), rid
 
 
@@ -172,7 +184,7 @@ def test_the_issue_example_reads_as_promised(root_copy: Path, tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     card = soup(tmp_path / "html" / "pages" / "courses.html").find(id="llm-beta-course")
     line = card.select_one(".llm-card-facets")
-    assert line.get_text() == "免费依据 · 中文翻译 · 17 讲 × 80 分钟 ≈ 23 小时视频依据"
+    assert line.get_text() == "免费依据 · 中文翻译 · 17 讲 × 80 分钟 ≈ 23 小时视频依据（2026-11 查证）"
     assert [a["href"] for a in line.select("a.llm-source")] == [
         "https://beta.example.org/about",
         "https://beta.example.org/videos",
@@ -191,12 +203,12 @@ def test_looked_and_found_nothing_differs_from_never_looked(root_copy: Path, tmp
     result = sphinx_build(root_copy, tmp_path / "html", "-q")
     assert result.returncode == 0, result.stderr
     page = soup(tmp_path / "html" / "pages" / "courses.html")
-    looked, _ = facts_parts(page.find(id="llm-beta-course"))
-    assert looked == ["费用未能确认（2026-11 查）", "查过，暂无中文资料（2026-11）", "时长未查"]
+    looked, _, month = facts_parts(page.find(id="llm-beta-course"))
+    assert looked == ["费用未确认", "暂无中文资料", "时长未查"] and month == "2026-11"
     notes = page.find(id="llm-beta-course").select_one("details.llm-card-factnotes").get_text()
     assert "两处来源说法不一。" in notes and "查过 B 站和 GitHub。" in notes
     never = page.find(id="llm-gamma-build")  # an English course nobody looked at
-    assert facts_parts(never)[0] == ["费用未查", "未查中文资料", "时长未查"]
+    assert facts_parts(never)[:3:2] == (["费用未查", "中文资料未查", "时长未查"], None)
     assert never.select_one("details.llm-card-factnotes") is None
 
 
@@ -335,3 +347,31 @@ def test_other_builders_drop_the_filter_and_keep_the_table(project: Project, dat
     for rid, (_, item) in records(data).items():
         if len(item["note"]) >= 16:
             assert item["note"] not in text, rid
+
+
+@pytest.mark.sphinx("html", testroot="fields", freshenv=True)
+def test_a_stated_workload_and_a_chinese_aids_source_say_where_and_when(built) -> None:
+    """课外: what a course states beyond its lectures, with its 依据 titled with the day it was read;
+    the 依据 of a Chinese aid is dated with the day the aids were looked for."""
+    data = yamlsource.read(Path(built.srcdir) / "_data" / "catalog.yaml").data
+    pages = list((Path(built.outdir) / "pages").glob("*.html"))
+    cards = {card["id"]: card for page in pages for card in soup(page).select(".llm-card[id]")}
+    seen = 0
+    for item in (i for key in ("courses", "books", "resources") for i in data[key]):
+        card = cards[f"llm-{item['id']}"]
+        workload = item.get("workload")
+        line = card.select_one(".llm-card-workload")
+        if workload is None:
+            assert line is None, item["id"]
+        else:
+            seen += 1
+            assert line.get_text().startswith("课外：" + workload["says"] + "依据"), item["id"]
+            (source,) = line.select("a.llm-source")
+            assert source["href"] == workload["sources"][0]
+            assert workload["checked"] in source["title"] and "课外" in source["title"]
+        for aid in (item.get("chinese") or {}).get("aids", []):
+            for url in aid.get("sources", []):
+                link = card.select_one(f'.llm-card-chinese a.llm-source[href="{url}"]')
+                seen += 1
+                assert link is not None and f"（{item['chinese']['checked']} 查证）" in link["title"], item["id"]
+    assert seen >= 2  # the root states a workload and an aid's source

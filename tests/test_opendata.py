@@ -224,7 +224,7 @@ def check_facts(data: dict, raw: dict) -> int:
         (item["id"], name): item[name]
         for key in ("courses", "books", "resources")
         for item in raw[key]
-        for name in ("cost", "effort", "pages", "chinese")
+        for name in ("cost", "effort", "workload", "pages", "chinese")
         if name in item
     }
     fields = {record["id"]: record["fields"] for record in data["records"]}
@@ -236,10 +236,10 @@ def check_facts(data: dict, raw: dict) -> int:
 @pytest.mark.sphinx("html", testroot="fields", freshenv=True)
 def test_catalog_json_gives_every_fact_with_its_sources(built) -> None:
     """The fixed catalog with a fact of every kind on each record (tests/roots/test-fields): all
-    nine go out, sources and dates included (the real site's test below checks whatever it holds)."""
+    ten go out, sources and dates included (the real site's test below checks whatever it holds)."""
     data_file = Path(built.srcdir) / "_data" / "catalog.yaml"
     data = check_export(Path(built.outdir), data_file)
-    assert check_facts(data, yamlsource.read(data_file).data) == 9
+    assert check_facts(data, yamlsource.read(data_file).data) == 10
 
 
 def test_real_site_publishes_catalog_json_and_feed(site: Path, project: Project) -> None:

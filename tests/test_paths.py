@@ -177,7 +177,7 @@ def test_paths_render_steps_hours_and_totals(app) -> None:
     assert words(section.find("h2")).startswith("主线路线")
     # Hours add up by their kind, never across kinds; the chapters' unknown hours are named.
     assert words(section.select_one(".llm-path-total")) == (
-        "共 4 步 · 合计约 30–40 小时视频 + 10 小时（课程给出） · 2 步时长未知"
+        "共 4 步 · 合计约 30–40 小时视频 + 10 小时（课程给出） · 2 步时长未查"
     )
     steps = section.select("ol.llm-path-steps > li")
     assert [words(s.select_one(".llm-step-title a")) for s in steps] == [
@@ -192,11 +192,11 @@ def test_paths_render_steps_hours_and_totals(app) -> None:
         "books.html#llm-book",
         "courses.html#llm-deep",
     ]
-    assert "约 10 小时（课程给出）" in words(steps[0]) and "时长未知" in words(steps[1])
+    assert "约 10 小时（课程给出）" in words(steps[0]) and "时长未查" in words(steps[1])
     assert "20 讲 × 90–120 分钟 ≈ 30–40 小时视频" in words(steps[3])  # a derived range with its derivation
     # Every step not in Chinese says what it offers in Chinese, as its card does.
     assert steps[0].select_one(".llm-card-chinese") is None  # a course taught in Chinese
-    assert words(steps[1].select_one(".llm-card-chinese")) == "中文资料：未查中文资料"
+    assert words(steps[1].select_one(".llm-card-chinese")) == "中文资料未查"
     assert words(steps[3].select_one(".llm-card-chinese")) == "中文资料：中文字幕（字幕组 制作）"
     assert steps[3].select_one(".llm-card-chinese a")["href"] == "https://zh.example.org/deep"
     assert words(steps[0].select_one(".llm-step-why")) == "为什么在这里：先入门。"
@@ -416,7 +416,7 @@ def test_latex_gets_the_graph_as_a_vector_figure_and_the_paths_as_sections(app) 
     # Read the Docs publishes the single *.pdf at the top of the LaTeX folder: the figure is not one.
     assert list(Path(app.outdir).glob("*.pdf")) == []
     assert re.search(r"\\section\{主线路线", tex) and re.search(r"\\section\{应用路线", tex)
-    assert "共 4 步 · 合计约 30–40 小时视频 + 10 小时（课程给出） · 2 步时长未知" in tex
+    assert "共 4 步 · 合计约 30–40 小时视频 + 10 小时（课程给出） · 2 步时长未查" in tex
     assert "llm-progress" not in tex and "已学完" not in tex
 
 
@@ -554,4 +554,4 @@ def test_a_step_on_a_syllabus_chapter_builds_and_shows_the_chapter(tmp_path: Pat
     )
     assert result.returncode == 0, result.stderr
     step = soup(tmp_path / "out" / "pages" / "paths.html").select_one("#llm-path-syllabus-line li.llm-path-step")
-    assert words(step.select_one(".llm-step-title")) == "Tiny Syllabus 第 1 章 Language models · 教学大纲 · 时长未知"
+    assert words(step.select_one(".llm-step-title")) == "Tiny Syllabus 第 1 章 Language models · 教学大纲 · 时长未查"

@@ -38,7 +38,7 @@ def expected_summary(items: list[tuple[str, tuple[int, int] | None]], done: set[
         finished = spanned(sum(h[0] for i, h in known if i in done), sum(h[1] for i, h in known if i in done))
         text += f" · 约 {finished}/{total} 小时"
     if unknown:
-        text += f"（{unknown} 项时长未知）" if known else "（时长均未知）"
+        text += f"（{unknown} 项时长未查或未确认）" if known else "（时长都未查或未确认）"
     return text
 
 
@@ -413,7 +413,7 @@ def test_next_step_offers_what_teaches_an_unreleased_chapter_before_it(reader, p
     ]
     # Only what can be studied is counted; the unreleased chapters are named apart.
     assert text_of(reader, ".llm-next-status") == (
-        "还需学完 4 项 · 约 40–50 小时（2 项时长未知）；另有 2 章未发布，它前面列出了现在可以先学的材料"
+        "还需学完 4 项 · 约 40–50 小时（2 项时长未查或未确认）；另有 2 章未发布，它前面列出了现在可以先学的材料"
     )
     # Each unreleased chapter is marked, and its alternative links to that material's card.
     items = reader.find_elements("css selector", ".llm-next-list > li.llm-next-unreleased")
@@ -460,17 +460,17 @@ def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_s
     type_pace(reader, "main-line", "8")
     assert (
         pace_result(reader, "main-line")
-        == "按每周 8 小时，剩下已知时长的 40–50 小时约需 5–7 周；另有 2 步时长未知，未计入。"
+        == "按每周 8 小时，剩下已知时长的 40–50 小时约需 5–7 周；另有 2 步时长未查或未确认，未计入。"
     )
     assert reader.execute_script(f"return localStorage.getItem('{PACE_KEY}')") == "8"
     # Every path follows the one pace: apps-line has no known hours at all.
-    assert pace_result(reader, "apps-line") == "剩下的各步时长都未知，还无法估算周数。"
+    assert pace_result(reader, "apps-line") == "剩下的各步时长都未查或未确认，还无法估算周数。"
 
     # Progress counts: what is done no longer takes weeks.
     box(reader, "intro", "#llm-path-main-line").click()
     assert (
         pace_result(reader, "main-line")
-        == "按每周 8 小时，剩下已知时长的 30–40 小时约需 4–5 周；另有 2 步时长未知，未计入。"
+        == "按每周 8 小时，剩下已知时长的 30–40 小时约需 4–5 周；另有 2 步时长未查或未确认，未计入。"
     )
 
     # Refused in place, nothing stored: out of 1-80, or not a whole number.

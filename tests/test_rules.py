@@ -1565,3 +1565,23 @@ def test_only_addresses_are_held_to_what_an_address_may_hold(data: DataFile) -> 
             "write it as %7C",
         )
     ]
+
+
+@pytest.mark.parametrize("length", ["一小时", "两个半小时", "90 分钟", "3 hours", "半小时", "１０分钟"])
+def test_a_step_reason_that_states_a_length_is_refused(data: DataFile, length: str) -> None:
+    """The step shows the record's hours with their source; a length in the reason could say otherwise."""
+    text = TEACHING + path("applied").replace("why: 因为。", f"why: {length}的讲座。")
+    assert data.problems(text) == [
+        data.at(
+            21,
+            f"paths[p].steps[0].why: the reason states a length ({length!r}); say why the step is here and leave "
+            "its length to the record's effort, which the step shows with its source",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "why", ["第一讲就讲清反向传播。", "三门课里最短的一门。", "2025 春有公开录像。", "讲 Transformer 的一章。"]
+)
+def test_near_miss_a_step_reason_with_numbers_but_no_length_passes(data: DataFile, why: str) -> None:
+    assert data.problems(TEACHING + path("applied").replace("why: 因为。", f"why: {why}")) == []

@@ -17,7 +17,7 @@ from ..data import derive, labels
 from ..data.records import Cost, Fact, Material
 from ..site.elements import fold
 from ..site.nodes import source_links
-from ..site.words import chinese_text, cost_text, effort_text, pages_text
+from ..site.words import checked_text, chinese_text, cost_text, effort_text, pages_text
 
 #: Class of the facts line and of the notes container.
 FACTS_LINE = "llm-card-facets"
@@ -34,7 +34,8 @@ def _fact_part(text: str, fact: Fact | None) -> list[nodes.Node]:
 
 
 def facts_line(record: Material) -> nodes.paragraph:
-    """Cost · Chinese access · hours (or pages), every part present, each known fact with its sources.
+    """Cost · Chinese access · hours (or pages), every part present, each known fact with its
+    sources, then once the month the facts were checked (the oldest check).
 
     A record with pages and no hours shows its pages in the place of the hours.
     """
@@ -49,6 +50,9 @@ def facts_line(record: Material) -> nodes.paragraph:
         if n:
             para += nodes.Text(SEP)
         para.extend(part)
+    checked = checked_text(record)
+    if checked:
+        para += nodes.Text(checked)
     return para
 
 
@@ -61,6 +65,8 @@ def _notes(record: Material) -> Iterator[str]:
         named.append((effort_text(record.effort), record.effort))
     if record.pages is not None:
         named.append((pages_text(record.pages), record.pages))
+    if record.workload is not None:
+        named.append((labels.WORKLOAD_LABEL + record.workload.says, record.workload))
     for text, fact in named:
         if isinstance(fact, Cost) and fact.derived:
             reached = labels.DERIVED_REACHED.format(checked=fact.checked) if fact.checked else ""

@@ -17,7 +17,7 @@ from ..data.records import Book, BookChapter, Catalog, Category, Course, Link, O
 from ..site import words
 from ..site.fingerprints import plain, shows
 from ..site.names import CARD, CARD_CHECKED, CARD_LINKS, CARD_TITLE, CARDS, COLUMNS, FACETS, RECORD, SLOT, mark_progress
-from ..site.nodes import aids_paragraph, bullets, join, labelled, merged, para, xref
+from ..site.nodes import aids_paragraph, bullets, join, labelled, merged, para, workload_paragraph, xref
 from . import facts
 from .names import (
     CARD_REPOSITORY,
@@ -150,6 +150,7 @@ def _record_card(
         para("llm-card-meta", *join(meta)),
         unreleased_line() if unreleased else None,
         facts.facts_line(record),
+        workload_paragraph(record),
         para(CARD_REPOSITORY, nodes.Text(repository)) if repository else None,
         para("llm-card-note", nodes.Text(record.note)),
         body,

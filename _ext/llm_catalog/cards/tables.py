@@ -100,7 +100,8 @@ def chinese_rows(catalog: Catalog, docname: str) -> list[nodes.row]:
     """A row per record of :func:`chinese_records`: its title (linking to its card), type, aids."""
     out = []
     for record in chinese_records(catalog):
-        ways = chinese_aids(record.aids, [labels.IN_CHINESE] if record.language == "zh" else [])
+        checked = record.chinese.checked if record.chinese is not None else ""
+        ways = chinese_aids(record.aids, [labels.IN_CHINESE] if record.language == "zh" else [], checked)
         cells = [
             [xref(record.id, record.title, docname)],
             [nodes.Text(labels.OBJECT_TYPES[record.record_type])],

@@ -166,9 +166,14 @@ def _entries(checked: Checked, field: str) -> Iterator[tuple[DataPath, dict]]:
 
 
 #: The facts a record may state, each with the key that says what the fact is.
-FACTS = {"cost": "value", "effort": "kind", "pages": "count"}
+FACTS = {"cost": "value", "effort": "kind", "pages": "count", "workload": "says"}
 #: A fact as a message names it.
-_FACT_WORDS = {"cost": "this cost", "effort": "this number of hours", "pages": "this page count"}
+_FACT_WORDS = {
+    "cost": "this cost",
+    "effort": "this number of hours",
+    "pages": "this page count",
+    "workload": "this workload",
+}
 #: The value of that key for "someone looked and could not confirm it".
 UNKNOWN = "unknown"
 
@@ -780,6 +785,31 @@ def path_steps_exist(checked: Checked) -> Iterator[Problem]:
             seen.setdefault(node, n)
 
 
+#: A length in words ("一小时", "90 分钟", "两个半小时", "3 hours"): a step's reason says none,
+#: since the step shows the record's own hours, with their source.
+_LENGTH = re.compile(
+    r"[0-9０-９一二两三四五六七八九十百半几]+\s*(个)?(半)?\s*(小时|分钟|钟头)"
+    r"|(?<![A-Za-z0-9])\d+\s*(hours?|minutes?|mins?)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def path_reasons_state_no_length(checked: Checked) -> Iterator[Problem]:
+    """A step's reason (``why``) states no length: the step shows the record's hours, read in a
+    source, and a second figure in the reason could contradict them."""
+    for p, path in checked.items("paths"):
+        steps = path.get("steps")
+        for s, step in enumerate(steps if isinstance(steps, list) else []):
+            why = step.get("why") if isinstance(step, dict) else None
+            found = _LENGTH.search(why) if isinstance(why, str) else None
+            if found:
+                yield checked.problem(
+                    ("paths", p, "steps", s, "why"),
+                    f"the reason states a length ({found.group(0)!r}); say why the step is here and leave its "
+                    "length to the record's effort, which the step shows with its source",
+                )
+
+
 def path_steps_in_order(checked: Checked) -> Iterator[Problem]:
     """A step comes after everything it requires that the path also contains."""
     known = _requirements(checked)
@@ -1077,6 +1107,7 @@ RULES: tuple[Rule, ...] = (
     no_requirement_cycles,
     path_steps_exist,
     path_steps_in_order,
+    path_reasons_state_no_length,
     path_steps_in_its_language,
     path_main_courses_before_reference,
     taught_by_exist,

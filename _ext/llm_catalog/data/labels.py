@@ -124,6 +124,31 @@ OBJECT_TYPES = {
     "path": "学习路线",
 }
 
+# -- The states of a fact: one vocabulary ----------------------------------------------------
+
+#: A fact (cost, hours, Chinese aids) is never looked at, looked at but not confirmed (the card's
+#: 查证说明 say why), or known (its value, with 依据). These are the only words for the first two,
+#: on cards, 找资料's rows and its explanation, the paths, print and the scripts.
+STATE_UNCHECKED = "未查"
+STATE_UNCONFIRMED = "未确认"
+FACT_NAMES = {"cost": "费用", "effort": "时长", "chinese": "中文资料"}
+#: Either of the two, where a count cannot tell them apart (a script's total).
+STATE_EITHER = f"{STATE_UNCHECKED}或{STATE_UNCONFIRMED}"
+
+
+def fact_state(fact: str, state: str) -> str:
+    """费用未查, 时长未确认 ...: a fact's name and its state."""
+    return FACT_NAMES[fact] + state
+
+
+#: Before what a course states beyond its lectures and videos (homework, projects, GPU compute).
+WORKLOAD_LABEL = "课外："
+WORKLOAD_FACT = "课外"
+#: What the hours of a total or a pace answer are, and what they leave out.
+HOURS_COUNT = "小时数只算视频、课堂或课程自己给出的学习时间；作业、项目和 GPU 算力另算，课程写明的见卡片上的“课外”。"
+#: Once per card, after its facts: the month of the oldest check of them.
+FACTS_CHECKED = "（{month} 查证）"
+
 # -- Facets (cost, effort, Chinese access, format) and the filter ---------------------------
 
 COSTS = {
@@ -132,9 +157,9 @@ COSTS = {
     "paid": "付费",
 }
 #: Every value of a cost in the data file, as a card says it ("unknown": looked, not confirmed).
-COST_VALUES = {**COSTS, "unknown": "费用未能确认"}
+COST_VALUES = {**COSTS, "unknown": fact_state("cost", STATE_UNCONFIRMED)}
 #: Nobody has looked at the cost yet.
-COST_UNKNOWN = "费用未查"
+COST_UNKNOWN = fact_state("cost", STATE_UNCHECKED)
 #: After a fact derived by a stated rule (derive.py) rather than read: "公开视频，免费观看（由链接推断）".
 DERIVED = "（由链接推断）"
 #: Each cost rule of derive.py (by its id): what a card says, and why it follows (the card's notes).
@@ -152,7 +177,7 @@ EFFORT_KINDS = {
     "video": "约 {hours} 小时视频",
     "class": "约 {hours} 小时课堂时间",
     "stated": "约 {hours} 小时（课程给出）",
-    "unknown": "时长未能确认",
+    "unknown": fact_state("effort", STATE_UNCONFIRMED),
 }
 #: A derived figure shows its derivation: "17 讲 × 80 分钟 ≈ 23 小时视频".
 EFFORT_DERIVED = "{lectures} 讲 × {minutes} 分钟 ≈ {figure}"
@@ -171,10 +196,8 @@ DURATION_MINUTES = "{minutes} 分钟"
 #: Between the ends of a range: "15–20 小时".
 RANGE = "{low}–{high}"
 #: Nobody has looked at the hours yet.
-EFFORT_UNKNOWN = "时长未查"
+EFFORT_UNKNOWN = fact_state("effort", STATE_UNCHECKED)
 PAGES = "{count} 页"
-#: After a fact that was looked at but not confirmed: the month it was looked at.
-LOOKED_IN = "（{month} 查）"
 
 #: Chinese aids as a card names them.
 AID_KINDS = {
@@ -186,9 +209,9 @@ AID_KINDS = {
 #: The record itself is in Chinese.
 IN_CHINESE = "中文原版"
 #: Not in Chinese and nobody has looked for Chinese aids yet.
-NO_CHINESE = "未查中文资料"
-#: Someone looked for Chinese aids in that month and found none.
-NO_CHINESE_FOUND = "查过，暂无中文资料（{month}）"
+NO_CHINESE = fact_state("chinese", STATE_UNCHECKED)
+#: Someone looked for Chinese aids and found none (a known fact: the card says when it was checked).
+NO_CHINESE_FOUND = "暂无中文资料"
 CHINESE_LABEL = "中文资料："
 #: Made by / follows, after an aid's name.
 AID_BY = "{by} 制作"
@@ -234,6 +257,8 @@ FILTER = {
     "facets": {"level": "程度", "lang": "中文", "format": "形式", "cost": "费用", "topic": "主题", "fresh": "仓库"},
     "in-chinese": "可用中文学习",
     "unknown": "未标注",
+    #: The box of the records whose value of that facet is unknown, where it is a fact's state.
+    "unknown_of": {"cost": fact_state("cost", STATE_EITHER)},
     "count": "符合条件 {shown} / {total} 项",
     "more": "再列出 {next} 项（已列出 {listed} / {shown} 项）",
     "clear": "清除全部条件",
@@ -304,12 +329,31 @@ TITLE_DETAIL = "{title}：{detail}"
 #: A numbered chapter with its title (of a book or a syllabus).
 CHAPTER_HEADING = "第 {number} 章　{title}"
 
+# -- Sentences of the pages' prose, made from the words above ----------------------------------
+
+
+def _quoted(*words: str) -> str:
+    return "、".join(f"“{word}”" for word in words)
+
+
+#: ``{llm:words}`fact-states``` and the like: prose that names the words the pages use, made from
+#: them, so an explanation never names a word no page shows.
+GUIDE = {
+    "fact-states": (
+        f"没有人查过的写作{_quoted(COST_UNKNOWN, EFFORT_UNKNOWN, NO_CHINESE)}；"
+        f"查过但没能确认的写作{_quoted(COST_VALUES['unknown'], EFFORT_KINDS['unknown'])}，"
+        f"原因写在卡片的“{FACT_NOTES}”里；查过、没有找到中文资料的写作“{NO_CHINESE_FOUND}”。"
+        f"每张卡片在这些事实后面写一次查证的月份，例如“{FACTS_CHECKED.format(month='2026-12')}”。"
+        f"筛选费用时，未查和未确认的都归入“{FILTER['unknown_of']['cost']}”。"
+    ),
+}
+
 # -- Prerequisites, study paths and progress -------------------------------------------------
 
 #: Words of the study paths, the prerequisite graph and the syllabus' ranked lists.
 PATHS = {
     "hours": "约 {hours} 小时",
-    "hours_unknown": "时长未知",
+    "hours_unknown": EFFORT_UNKNOWN,
     "why": "为什么在这里：",
     "requires": "先修：",
     "any_topic": "任一讲“{topic}”的材料",
@@ -320,8 +364,8 @@ PATHS = {
     "total_kind": {"video": "{hours} 小时视频", "class": "{hours} 小时课堂时间", "stated": "{hours} 小时（课程给出）"},
     "total_plus": " + ",
     "total_pages": "另有 {pages} 页书",
-    "total_unknown": "{count} 步时长未知",
-    "total_all_unknown": "各步时长均未知",
+    "total_unchecked": "{count} 步" + EFFORT_UNKNOWN,
+    "total_unconfirmed": "{count} 步" + fact_state("effort", STATE_UNCONFIRMED),
     "language_count": "本指南目前共收录 {total} 项{language}材料，这条路线用到其中 {used} 项。",
     "related_more": "更多（{count} 项）",
     "related_more_print": "另有 {count} 项相关材料，见网页版。",
@@ -344,8 +388,8 @@ PROGRESS = {
     "done_of_title": "：{title}",
     "summary_done": "已完成 {done}/{total}",
     "summary_hours": " · 约 {done}/{total} 小时",
-    "summary_unknown": "（{count} 项时长未知）",
-    "summary_all_unknown": "（时长均未知）",
+    "summary_unknown": "（{count} 项" + fact_state("effort", STATE_EITHER) + "）",
+    "summary_all_unknown": "（时长都" + STATE_EITHER + "）",
     "tools_title": "学习进度",
     "tools_note": (
         "进度只保存在这台设备的浏览器里（不需要账号）。导出为文件可以备份，"
@@ -365,10 +409,10 @@ PROGRESS = {
     "import_too_big": "文件太大",
     "import_unreadable": "无法读取文件",
     "pace_label": "每周学习小时数",
-    "pace_hint": "填写每周能学习几小时，估算学完这条路线要几周（只保存在这台设备的浏览器里）。",
+    "pace_hint": "填写每周能学习几小时，估算学完这条路线要几周（只保存在这台设备的浏览器里）。" + HOURS_COUNT,
     "pace_weeks": "按每周 {per_week} 小时，剩下已知时长的 {hours} 小时约需 {weeks} 周{unknown}。",
-    "pace_unknown": "；另有 {count} 步时长未知，未计入",
-    "pace_none": "剩下的各步时长都未知，还无法估算周数。",
+    "pace_unknown": "；另有 {count} 步" + fact_state("effort", STATE_EITHER) + "，未计入",
+    "pace_none": "剩下的各步时长都" + STATE_EITHER + "，还无法估算周数。",
     "pace_done": "这条路线已全部学完。",
     "pace_invalid": "请输入 1 到 80 之间的整数；没有保存。",
     "next_title": "下一步",

@@ -134,6 +134,14 @@ class Pages(Fact):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Workload(Fact):
+    """What a course states beyond its lectures and videos (homework, projects, GPU compute),
+    in a reader's words: the hours of ``effort`` leave it out."""
+
+    says: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class ChineseAccess:
     """What was found for studying a material in Chinese, and when someone last looked."""
 
@@ -224,6 +232,8 @@ class Material(Record):
     effort: Effort | None = None
     #: Number of pages (books, PDFs), with its sources.
     pages: Pages | None = None
+    #: What the material states beyond its lectures and videos, with its sources.
+    workload: Workload | None = None
     #: Chinese aids found and when someone looked; ``None`` when nobody has looked.
     chinese: ChineseAccess | None = None
     #: What to study first: record ids, chapter ids (``slp3#7``) or topic ids, in order.
@@ -242,8 +252,8 @@ class Material(Record):
         return self.chinese.aids if self.chinese is not None else ()
 
     def facts(self) -> Iterator[tuple[str, Fact]]:
-        """Each fact the record states, with its field name: ``cost``, ``effort``, ``pages``."""
-        for name in ("cost", "effort", "pages"):
+        """Each fact the record states, with its field name: ``cost``, ``effort``, ``pages``, ``workload``."""
+        for name in ("cost", "effort", "pages", "workload"):
             fact = getattr(self, name)
             if fact is not None:
                 yield name, fact

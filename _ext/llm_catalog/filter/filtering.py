@@ -177,7 +177,7 @@ def _options(
         seen = {value for card in cards for value in card[key]}
         known = [(value, label) for value, label in names[key].items() if value in seen]
         if facets.UNKNOWN in seen:
-            known.append((facets.UNKNOWN, labels.FILTER["unknown"]))
+            known.append((facets.UNKNOWN, labels.FILTER["unknown_of"].get(key, labels.FILTER["unknown"])))
         if key == "lang" and known and any(not card["lang"] for card in cards):
             out.append((key, known))  # a single yes/no box is useful when some cards are not Chinese
         elif len(known) > 1:

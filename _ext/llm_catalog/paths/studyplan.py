@@ -117,6 +117,8 @@ def path_section(catalog: Catalog, path: StudyPath, docname: str) -> nodes.secti
         section += nodes.paragraph(text, text, classes=["llm-path-language"])
     hours = [catalog.hours(step.node) for step in path.steps]
     section += nodes.paragraph("", "", nodes.Text(total_text(catalog, path)), classes=["llm-path-total"])
+    if any(h is not None for h in hours):  # what the hours count, and what they leave out
+        section += nodes.paragraph(labels.HOURS_COUNT, labels.HOURS_COUNT, classes=["llm-path-hours-note"])
     steps = nodes.enumerated_list(classes=[PATH_STEPS], enumtype="arabic", prefix="", suffix=".")
     steps[PROGRESS_ITEMS] = [[step.node, h] for step, h in zip(path.steps, hours, strict=True)]
     for step in path.steps:
@@ -134,9 +136,9 @@ def total_text(catalog: Catalog, path: StudyPath) -> str:
     """
     by_kind: dict[str, tuple[int, int]] = {}
     pages = 0
-    unknown = 0
+    unchecked = unconfirmed = 0
     for step in path.steps:
-        record = catalog.get(step.node)  # a chapter step is None: its hours are unknown
+        record = catalog.get(step.node)  # a chapter step is None: nobody has looked at its hours
         effort = getattr(record, "effort", None)
         if effort is not None and effort.known:
             low, high = by_kind.get(effort.effort_kind, (0, 0))
@@ -144,8 +146,10 @@ def total_text(catalog: Catalog, path: StudyPath) -> str:
             by_kind[effort.effort_kind] = (low + fewest, high + most)  # ranges add as ranges
         elif getattr(record, "pages", None) is not None:
             pages += record.pages.count  # type: ignore[union-attr]
+        elif effort is not None:
+            unconfirmed += 1
         else:
-            unknown += 1
+            unchecked += 1
     totals = [WORDS["total"].format(steps=len(path.steps))]
     if by_kind:
         kinds = [
@@ -155,10 +159,10 @@ def total_text(catalog: Catalog, path: StudyPath) -> str:
         totals.append(WORDS["total_hours"].format(hours=WORDS["total_plus"].join(kinds)))
     if pages:
         totals.append(WORDS["total_pages"].format(pages=pages))
-    if unknown == len(path.steps):
-        totals.append(WORDS["total_all_unknown"])
-    elif unknown:
-        totals.append(WORDS["total_unknown"].format(count=unknown))
+    if unchecked:
+        totals.append(WORDS["total_unchecked"].format(count=unchecked))
+    if unconfirmed:
+        totals.append(WORDS["total_unconfirmed"].format(count=unconfirmed))
     return shared.SEP.join(totals)
 
 
@@ -196,10 +200,14 @@ def _step(catalog: Catalog, node: str, why: str, docname: str) -> nodes.list_ite
         # The same Chinese aids as the record's card, or what was found when someone looked.
         aids = shared.aids_paragraph(record)
         if aids is None and record.language != "zh":
+            # 中文资料未查 or 暂无中文资料: the state already names the fact, so no label before it.
             text = words.chinese_text(record)
-            aids = nodes.paragraph("", "", _label(labels.CHINESE_LABEL), nodes.Text(text), classes=["llm-card-chinese"])
+            aids = nodes.paragraph("", "", nodes.Text(text), classes=["llm-card-chinese"])
         if aids is not None:
             item += aids
+        workload = shared.workload_paragraph(record)
+        if workload is not None:
+            item += workload
     if isinstance(record, Course):
         # The seed's advice for this kind of course: study it, use its paper list, or pick as needed.
         category = catalog.category(record.category)

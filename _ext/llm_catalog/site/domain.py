@@ -149,6 +149,26 @@ class TitleRole(SphinxRole):
         return [nodes.Text(found.title)], []
 
 
+class WordsRole(SphinxRole):
+    """``{llm:words}`fact-states``` prints a sentence of ``labels.GUIDE``: prose about the words
+    the pages use, made from those words."""
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        name = self.text.strip()
+        note_data_dependency(self.env)  # the words are the extension's code
+        if name not in labels.GUIDE:
+            logger.warning(
+                "unknown sentence %r in {llm:words}; use one of: %s",
+                name,
+                ", ".join(labels.GUIDE),
+                type=WARNING_TYPE,
+                subtype="unknown_words",
+                location=self.get_location(),
+            )
+            return [nodes.problematic(self.rawtext, self.rawtext)], []
+        return [nodes.Text(labels.GUIDE[name])], []
+
+
 @shows("title")
 def _title(catalog: Catalog, target: str) -> object:
     found = catalog.category(target) or catalog.get(target)
@@ -169,6 +189,7 @@ class CatalogDomain(Domain):
         **{record_type: CatalogXRefRole(warn_dangling=True) for record_type in labels.OBJECT_TYPES},
         "count": CountRole(),
         "title": TitleRole(),
+        "words": WordsRole(),
     }
     #: ``objects``: where each record is shown, per document. ``catalog`` and ``file``: the
     #: parsed data file and its path, set once per build before any document is read.

@@ -43,6 +43,8 @@ CARD_TITLE = "llm-card-title"
 CARD_LINKS = "llm-card-links"
 CARD_CHECKED = "llm-card-checked"
 CARD_CHINESE = "llm-card-chinese"
+#: What a course states beyond its lectures (课外), on its card and its path steps.
+CARD_WORKLOAD = "llm-card-workload"
 #: Paragraphs of a card that sit in its footer in HTML.
 CARD_FOOTER = frozenset({CARD_CHINESE, CARD_LINKS, CARD_CHECKED})
 #: The table of what can be studied in Chinese (render.chinese_table).

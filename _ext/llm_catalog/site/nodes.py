@@ -15,10 +15,10 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ..data import labels
-from .names import CARD_CHINESE, SOURCE
+from .names import CARD_CHINESE, CARD_WORKLOAD, SOURCE
 
 if TYPE_CHECKING:
-    from ..data.records import Book, ChineseAid, Course, Resource
+    from ..data.records import Book, ChineseAid, Course, Material, Resource
 
 SEP = labels.SEPARATOR
 
@@ -114,13 +114,14 @@ def source_links(fact: str, sources: Iterable[str], checked: str) -> list[nodes.
     return out
 
 
-def aid_sources(aid: ChineseAid) -> list[nodes.Node]:
-    """Where an aid was found, when that is not the aid's own address."""
+def aid_sources(aid: ChineseAid, checked: str = "") -> list[nodes.Node]:
+    """Where an aid was found, when that is not the aid's own address; *checked* is the day the
+    record's Chinese aids were looked for (``chinese.checked``)."""
     name = labels.AID_KINDS[aid.aid_kind]
-    return source_links(name, aid.sources, "") if aid.sources else []
+    return source_links(name, aid.sources, checked) if aid.sources else []
 
 
-def aid_nodes(aid: ChineseAid) -> list[nodes.Node]:
+def aid_nodes(aid: ChineseAid, checked: str = "") -> list[nodes.Node]:
     """The aid's name as a link, then who made it and which edition it follows."""
     name = labels.AID_KINDS[aid.aid_kind]
     details = [labels.AID_BY.format(by=aid.by)] if aid.by else []
@@ -128,15 +129,16 @@ def aid_nodes(aid: ChineseAid) -> list[nodes.Node]:
     out: list[nodes.Node] = [nodes.reference(name, name, refuri=aid.url, internal=False)]
     if details:
         out.append(nodes.Text(labels.AID_DETAILS.format(details=labels.AID_DETAIL_SEPARATOR.join(details))))
-    out.extend(aid_sources(aid))
+    out.extend(aid_sources(aid, checked))
     return out
 
 
-def chinese_aids(aids: Iterable[ChineseAid], first: Iterable[str] = ()) -> list[nodes.Node]:
+def chinese_aids(aids: Iterable[ChineseAid], first: Iterable[str] = (), checked: str = "") -> list[nodes.Node]:
     """*first* words, then each aid, separated by AID_SEPARATOR: flat, with no wrapper per aid and
-    adjacent text in one node (each node costs in every transform of a large page)."""
+    adjacent text in one node (each node costs in every transform of a large page). *checked*:
+    the day the aids were looked for, in their sources' titles."""
     items: list[nodes.Node | str] = []
-    for part in [*first, *map(aid_nodes, aids)]:
+    for part in [*first, *(aid_nodes(aid, checked) for aid in aids)]:
         if items:
             items.append(labels.AID_SEPARATOR)
         items.extend([part] if isinstance(part, str) else part)
@@ -145,4 +147,25 @@ def chinese_aids(aids: Iterable[ChineseAid], first: Iterable[str] = ()) -> list[
 
 def aids_paragraph(record: Course | Book | Resource) -> nodes.paragraph | None:
     """中文资料：each aid found, linked, with who made it and what it follows."""
-    return para(CARD_CHINESE, *labelled(labels.CHINESE_LABEL), *chinese_aids(record.aids)) if record.aids else None
+    return (
+        para(CARD_CHINESE, *labelled(labels.CHINESE_LABEL), *chinese_aids(record.aids, checked=_aids_checked(record)))
+        if record.aids
+        else None
+    )
+
+
+def _aids_checked(record: Course | Book | Resource) -> str:
+    return record.chinese.checked if record.chinese is not None else ""
+
+
+def workload_paragraph(record: Material) -> nodes.paragraph | None:
+    """课外：what the material states beyond its lectures and videos, with its sources."""
+    workload = record.workload
+    if workload is None:
+        return None
+    label = labels.WORKLOAD_LABEL
+    para = nodes.paragraph("", "", classes=[CARD_WORKLOAD])
+    para += nodes.inline(label, label, classes=["llm-label"])
+    para += nodes.Text(workload.says)
+    para.extend(source_links(labels.WORKLOAD_FACT, workload.sources, workload.checked))
+    return para

@@ -44,7 +44,15 @@ def cost_text(cost: Cost | None) -> str:
     if cost.derived:
         return derive.RULES_BY_ID[cost.derived].words + labels.DERIVED
     text = labels.COST_VALUES[cost.value]
-    return text if cost.known else text + labels.LOOKED_IN.format(month=month(cost.checked))
+    return text
+
+
+def checked_text(record: Material) -> str:
+    """（2026-12 查证）: the month of the oldest check of the record's facts, said once per card
+    (each fact's own day is in its 查证说明); nothing when no fact was checked."""
+    facts = (getattr(record, name, None) for name in ("cost", "effort", "pages", "chinese"))
+    days = [fact.checked for fact in facts if fact is not None and getattr(fact, "checked", None)]
+    return labels.FACTS_CHECKED.format(month=month(min(days))) if days else ""
 
 
 def span_text(low: int, high: int) -> str:
@@ -68,7 +76,7 @@ def effort_text(effort: Effort | None) -> str:
     if effort is None:
         return labels.EFFORT_UNKNOWN
     if not effort.known:
-        return labels.EFFORT_KINDS["unknown"] + labels.LOOKED_IN.format(month=month(effort.checked))
+        return labels.EFFORT_KINDS["unknown"]
     hours = span_text(*effort.span)
     if effort.videos and effort.total_minutes:
         duration = duration_text(effort.total_minutes)
@@ -93,7 +101,7 @@ def chinese_text(record: Material) -> str:
     if record.aids:
         return labels.LIST_SEPARATOR.join(dict.fromkeys(labels.AID_KINDS[aid.aid_kind] for aid in record.aids))
     if record.chinese is not None:
-        return labels.NO_CHINESE_FOUND.format(month=month(record.chinese.checked))
+        return labels.NO_CHINESE_FOUND
     return labels.NO_CHINESE
 
 
