@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..site import builders, scripts
-from . import directives, folds, stubs
+from . import directives, facts, folds, stubs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -31,5 +31,6 @@ def setup(app: Sphinx) -> None:
     app.connect(builders.WEB_PAGE, folds.fold_related, priority=300)
     app.connect(builders.WEB_LAST, folds.fold_offerings, priority=400)
     app.connect(builders.PRINT_PAGE, folds.trim_for_print, priority=360)
+    app.connect(builders.PRINT_PAGE, facts.compact_notes, priority=250)
     scripts.add_static(app, STATIC_DIR)
     app.add_css_file(CSS)  # HTML builders only

@@ -96,6 +96,16 @@ def fact_notes(record: Material) -> nodes.container | None:
     return notes
 
 
+def compact_notes(app: object, doctree: nodes.document, docname: str) -> None:
+    """Print: each card's 查证说明 as one paragraph (the title, then every line, separated), not a
+    list of up to five lines: they are for checking, and on paper a list took half a page."""
+    for notes in list(doctree.findall(_is_notes)):
+        title, *rest = notes.children
+        lines = [item.astext() for part in rest for item in part.findall(nodes.list_item)]
+        text = labels.FACT_NOTES_INLINE.format(title=title.astext(), notes=labels.FACT_NOTES_SEPARATOR.join(lines))
+        notes.replace_self(nodes.paragraph(text, text, classes=[NOTES]))
+
+
 def fold_notes(card: nodes.Element) -> None:
     """The web's 查证说明: folded under a ``<details>`` whose summary is the title."""
     for notes in list(card.findall(_is_notes)):

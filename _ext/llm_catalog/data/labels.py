@@ -230,6 +230,9 @@ SOURCE_NAME = "“{fact}”的依据：{host}（{checked} 查证）"
 SOURCE_NAME_UNDATED = "“{fact}”的依据：{host}"
 #: Notes on the facts of a card: a disclosure on the web, a paragraph in print.
 FACT_NOTES = "查证说明"
+#: Print: a card's 查证说明 in one paragraph.
+FACT_NOTES_INLINE = "{title}：{notes}"
+FACT_NOTES_SEPARATOR = "；"
 FACT_NOTE = "{fact}：{note}"
 FACT_NOTE_CHECKED = "（{checked} 查证）"
 
