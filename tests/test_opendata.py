@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -92,10 +93,45 @@ def test_recent_page_lists_dated_records_newest_day_first(built) -> None:
     assert link["href"] == "feed.xml"
 
 
+def recent_groups(page) -> list[tuple[str, list[str]]]:
+    """最近收录 as shown: each day's heading with the titles listed under it."""
+    return [
+        (words(day), [a.get_text() for a in day.find_next_sibling("ul").select("a")])
+        for day in page.select(".llm-recent-day")
+    ]
+
+
+def expected_recent(raw: dict, limit: int, *, web: bool = True) -> tuple[str | None, list[tuple[str, list[str]]]]:
+    """What 最近收录 must say for the data file *raw* when it lists at most *limit* records: the
+    note above a cut list (None when it lists them all; the web adds where all of them are), and
+    each day's heading, counting every record the data has for that day, with the titles listed."""
+    dated = newest_first(raw)
+    per_day = Counter(item["added"] for item in dated)
+    listed: dict[str, list[str]] = {}
+    for item in dated[:limit]:
+        listed.setdefault(item["added"], []).append(item["title"])
+    groups = []
+    for day, titles in listed.items():  # newest first, as newest_first() sorted them
+        year, month, date = (int(part) for part in day.split("-"))
+        heading = f"{year} 年 {month} 月 {date} 日，新增 {per_day[day]} 项"
+        if len(titles) < per_day[day]:
+            heading += f"（这里列出其中 {len(titles)} 项）"
+        groups.append((heading, titles))
+    note = None
+    if len(dated) > limit:
+        total = len(dated)
+        note = f"有收录日期的条目共 {total} 项，这里只列出最新的 {limit} 项"
+        note += f"；全部 {total} 项连同收录日期都在开放数据 catalog.json 里。" if web else "。"
+    return note, groups
+
+
 @pytest.mark.sphinx("html", testroot="opendata", freshenv=True)
-def test_recent_page_and_feed_show_only_the_newest(make_app, app_params, monkeypatch) -> None:
-    """With more dated records than RECENT_SHOWN, the page and the feed keep the newest and say so."""
-    monkeypatch.setattr(recent_list, "RECENT_SHOWN", 2)
+@pytest.mark.parametrize("limit", [1, 2, 3, 4, 5])
+def test_recent_page_and_feed_show_only_the_newest(make_app, app_params, monkeypatch, limit: int) -> None:
+    """With RECENT_SHOWN at every size around the data's dated records: each day's heading counts
+    every record the data has for that day; the list, the feed and the day it is cut in say they
+    are cut exactly when the data has more dated records than the list shows."""
+    monkeypatch.setattr(recent_list, "RECENT_SHOWN", limit)
     args, kwargs = app_params
     app = make_app(*args, **kwargs)
     app.build()
@@ -103,16 +139,39 @@ def test_recent_page_and_feed_show_only_the_newest(make_app, app_params, monkeyp
     out = Path(app.outdir)
     raw = yamlsource.read(Path(app.srcdir) / "_data" / "catalog.yaml").data
     dated = newest_first(raw)
-    assert len(dated) > 2
+    note, groups = expected_recent(raw, limit)
+    if limit == 1:  # the root adds two records on its newest day: the list is cut inside that day
+        assert groups[0][0].endswith("（这里列出其中 1 项）")
     page = soup(out / "pages" / "recent.html")
-    shown = f"这里列出最近收录的 2 项；更早收录的 {len(dated) - 2} 项可在各资料页面找到。"
-    assert words(page.select_one(".llm-recent-shown")) == shown
-    assert [a.get_text() for a in page.select(".llm-recent a")] == [r["title"] for r in dated[:2]]
+    assert recent_groups(page) == groups
+    cut = page.select(".llm-recent-shown")
+    assert bool(cut) == (len(dated) > limit)
+    if cut:
+        assert [words(p) for p in cut] == [note]
+        # catalog.json, which has them all, is linked from the note.
+        assert [a["href"] for a in cut[0].select("a")] == ["../catalog.json"]
     feed = strict_feed(out / "feed.xml")
-    assert [entry.title for entry in feed.entries] == [r["title"] for r in dated[:2]]
+    assert [entry.title for entry in feed.entries] == [r["title"] for r in dated[:limit]]
     # The open data keeps every record.
     data = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
     assert len(data["records"]) == sum(len(raw[key]) for key in RECORD_KEYS)
+
+
+@pytest.mark.sphinx("text", testroot="opendata", freshenv=True)
+def test_print_says_the_list_is_cut_without_naming_the_open_data(make_app, app_params, monkeypatch) -> None:
+    """Print does not publish catalog.json: the note on a cut list stops at the counts."""
+    monkeypatch.setattr(recent_list, "RECENT_SHOWN", 1)
+    args, kwargs = app_params
+    app = make_app(*args, **kwargs)
+    app.build()
+    assert warnings_of(app) == ""
+    text = " ".join((Path(app.outdir) / "pages" / "recent.txt").read_text(encoding="utf-8").split())
+    raw = yamlsource.read(Path(app.srcdir) / "_data" / "catalog.yaml").data
+    note, groups = expected_recent(raw, 1, web=False)
+    assert note is not None and note in text
+    for heading, _ in groups:
+        assert heading in text
+    assert "catalog.json" not in text and "feed.xml" not in text
 
 
 RECORD_KEYS = ("courses", "syllabi", "books", "resources")
@@ -257,6 +316,11 @@ def test_real_site_publishes_catalog_json_and_feed(site: Path, project: Project)
         assert parsed(site / page).find(id=anchor) is not None, entry.link
     recent = parsed(site / "materials" / "recent.html")
     assert len(recent.select(".llm-recent li")) == len(dated)
+    # Each day's heading counts every record the data has for that day; the list says it is cut
+    # exactly when the data has more dated records than it shows.
+    note, groups = expected_recent(raw, recent_list.RECENT_SHOWN)
+    assert recent_groups(recent) == groups
+    assert [words(p) for p in recent.select(".llm-recent-shown")] == ([note] if note else [])
 
 
 def test_llm101n_page_says_the_course_is_unreleased(site: Path, catalog) -> None:

@@ -98,9 +98,17 @@ ORIGINAL_LINK = "原链接"
 #: Open data and the feed: the 最近收录 page and the Atom feed's own words.
 RECENT_TITLE = "最近收录"
 RECENT_EMPTY = "暂时还没有新收录的条目。"
-#: The heading of one day's records: "2026 年 12 月 1 日，新增 3 项".
-RECENT_DAY = "{year} 年 {month} 月 {day} 日，新增 {count} 项"
-RECENT_SHOWN = "这里列出最近收录的 {shown} 项；更早收录的 {rest} 项可在各资料页面找到。"
+#: A day in words: "2026 年 12 月 1 日" (the 最近收录 page and the feed read in a browser).
+RECENT_DATE = "{year} 年 {month} 月 {day} 日"
+#: The heading of one day's records, counting every record added that day: "2026 年 12 月 1 日，新增 3 项".
+RECENT_DAY = "{date}，新增 {count} 项"
+#: After the heading of the day where the list is cut: how many of that day's records it lists.
+RECENT_DAY_PART = "（这里列出其中 {shown} 项）"
+#: Above a list that is cut: how many records it lists, of how many.
+RECENT_SHOWN = "有收录日期的条目共 {total} 项，这里只列出最新的 {shown} 项"
+#: ... then, where the open data is published, where all of them are: "...都在开放数据 catalog.json 里".
+RECENT_SHOWN_ALL = "；全部 {total} 项连同收录日期都在开放数据 "
+RECENT_SHOWN_ALL_END = " 里"
 RECENT_TYPE = "{type}："
 RECENT_FEEDS = "订阅："
 RECENT_FEED = "用阅读器订阅 "

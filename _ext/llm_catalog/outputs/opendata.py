@@ -37,7 +37,7 @@ from ..site.names import has_class
 from ..site.words import Words
 from ..site.words import of as words_of
 from . import recent as shown_recently
-from .recent import OPEN_DATA_LINE, SITE_FILE
+from .recent import OPEN_DATA_ONLY, SITE_FILE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -300,11 +300,12 @@ def feed_link(app: Sphinx, context: dict) -> None:
 
 def place_links(doctree: nodes.document, builder: Builder, docname: str, *, written: bool) -> None:
     """Where the open data is *written*, its links point to it from the page; elsewhere (a
-    single page, print) the line that links it goes."""
-    for line in list(doctree.findall(has_class(OPEN_DATA_LINE))):
+    single page, print) what speaks of it (the line that links it, the clause naming catalog.json
+    in the note on a cut list) goes."""
+    for part in list(doctree.findall(has_class(OPEN_DATA_ONLY))):
         if not written:
-            line.parent.remove(line)
+            part.parent.remove(part)
             continue
-        for reference in line.findall(nodes.reference):
+        for reference in part.findall(nodes.reference):
             if SITE_FILE in reference:
                 reference["refuri"] = relative_uri(builder.get_target_uri(docname), reference[SITE_FILE])
