@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 import feedparser
@@ -15,9 +16,10 @@ import test_filter
 from conftest import parsed, soup, warnings_of
 from llm_catalog.data import labels, yamlsource
 from llm_catalog.outputs import recent as recent_list
-from sites import Project
+from sites import RTD_CANONICAL, Project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+XML = "{http://www.w3.org/XML/1998/namespace}"
 ALPHA = "https://alpha.example.org/"
 ALPHA_ARCHIVE = "https://web.archive.org/web/20260901000000/https://alpha.example.org/"
 
@@ -220,17 +222,72 @@ def test_feed_is_strict_atom_newest_first_linking_to_cards(built) -> None:
     assert [t.term for t in feed.entries[0].tags] == ["attn"]
 
 
-@pytest.mark.sphinx(
-    "html", testroot="opendata", freshenv=True, confoverrides={"html_baseurl": "https://guide.example.org/zh/"}
-)
+def feed_links(path: Path) -> tuple[str | None, list[str]]:
+    """The feed's ``xml:base`` (None without one) and every link it holds."""
+    root = ET.fromstring(path.read_bytes())
+    return root.get(f"{XML}base"), [link.get("href") for link in root.iter(f"{ATOM}link")]
+
+
+BASE = "https://guide.example.org/zh/"
+
+
+@pytest.mark.sphinx("html", testroot="opendata", freshenv=True, confoverrides={"html_baseurl": BASE})
 def test_feed_and_data_use_absolute_addresses_when_the_site_address_is_known(built) -> None:
     out = Path(built.outdir)
     feed = strict_feed(out / "feed.xml")
-    assert feed.entries[0].link == "https://guide.example.org/zh/pages/courses.html#llm-beta-course"
-    assert feed.feed.links[0].href == "https://guide.example.org/zh/feed.xml"
+    assert feed.entries[0].link == f"{BASE}pages/courses.html#llm-beta-course"
+    assert feed.feed.links[0].href == f"{BASE}feed.xml"
+    base, links = feed_links(out / "feed.xml")
+    assert base == BASE
+    assert links and all(link.startswith(BASE) for link in links), links
+    for link in links:  # each names a file of the site (and an anchor of it)
+        page, _, anchor = link.removeprefix(BASE).partition("#")
+        assert (out / page).is_file(), link
+        assert not anchor or soup(out / page).find(id=anchor) is not None, link
     data = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    assert data["site"] == BASE
     urls = {r["id"]: r["url"] for r in data["records"]}
-    assert urls["book-one"] == "https://guide.example.org/zh/pages/books.html#llm-book-one"
+    assert urls["book-one"] == f"{BASE}pages/books.html#llm-book-one"
+    assert all(r["url"] == BASE + r["card"] for r in data["records"])
+
+
+@pytest.mark.sphinx("html", testroot="opendata", freshenv=True, confoverrides={"html_baseurl": BASE.rstrip("/")})
+def test_the_site_address_is_taken_with_or_without_its_final_slash(built) -> None:
+    out = Path(built.outdir)
+    base, links = feed_links(out / "feed.xml")
+    assert base == BASE and all(link.startswith(BASE) for link in links), links
+    assert json.loads((out / "catalog.json").read_text(encoding="utf-8"))["site"] == BASE
+
+
+@pytest.mark.sphinx("html", testroot="opendata", freshenv=True)
+def test_feed_and_data_stay_relative_when_the_site_address_is_unknown(built) -> None:
+    """A local build: no xml:base, every link relative to the feed (at the site root) and naming a
+    file of the site; catalog.json claims no address."""
+    out = Path(built.outdir)
+    strict_feed(out / "feed.xml")
+    base, links = feed_links(out / "feed.xml")
+    assert base is None
+    assert links
+    for link in links:
+        assert not urlsplit(link).scheme and not link.startswith("/"), link
+        page, _, anchor = link.partition("#")
+        assert (out / page).is_file(), link
+        assert not anchor or soup(out / page).find(id=anchor) is not None, link
+    data = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    assert data["site"] is None
+    assert all(r["url"] is None for r in data["records"])
+
+
+def test_read_the_docs_build_publishes_absolute_addresses(rtd: Path, project: Project) -> None:
+    """On Read the Docs (scripts/rtd-build, with its canonical URL), through conf.py's html_baseurl:
+    catalog.json names the site and every card's address, and every link of the feed is absolute."""
+    out = rtd / "html"
+    data = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    assert data["site"] == RTD_CANONICAL
+    assert [r["url"] for r in data["records"]] == [RTD_CANONICAL + r["card"] for r in data["records"]]
+    base, links = feed_links(out / "feed.xml")
+    assert base == RTD_CANONICAL
+    assert links and all(link.startswith(RTD_CANONICAL) for link in links), links
 
 
 # -- catalog.json -------------------------------------------------------------------------

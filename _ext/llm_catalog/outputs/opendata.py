@@ -13,6 +13,11 @@ and the cards the pages show:
   schema, so each record's fields are checked by the same definitions as the data file;
 - ``feed.xml``: an Atom feed (RFC 4287) of the newest records with an ``added`` date (as many as
   the 最近收录 page shows, RECENT_SHOWN), newest first.
+
+Where the site's canonical address is known (``html_baseurl``; conf.py sets it on Read the Docs),
+catalog.json gives it as ``site`` and each record's absolute ``url``, and every link of the feed
+is absolute (the feed's ``xml:base`` is that address); a local build says ``site: null`` and
+keeps the feed's links relative to the feed, which lives at the site root.
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ FEED = "feed.xml"
 FORMAT_VERSION = 1
 
 ATOM = "http://www.w3.org/2005/Atom"
+XML = "http://www.w3.org/XML/1998/namespace"
 
 
 def _facets(words: Words, record: Record) -> dict[str, Any]:
@@ -81,14 +87,23 @@ def card_address(app: Sphinx, record_id: str) -> str | None:
     return f"{app.builder.get_target_uri(shown.docname)}#{shown.anchor}"
 
 
-def _absolute(app: Sphinx, relative: str) -> str:
+def site_address(app: Sphinx) -> str | None:
+    """The site's canonical address, ending in ``/``, when it is known: ``html_baseurl``, which
+    conf.py sets from Read the Docs' ``READTHEDOCS_CANONICAL_URL``. None for a local build."""
     base = app.config.html_baseurl
-    return f"{base.rstrip('/')}/{relative}" if base else relative
+    return f"{base.rstrip('/')}/" if base else None
+
+
+def _absolute(app: Sphinx, relative: str) -> str:
+    """*relative* (to the site root) at the site's canonical address; as it is where none is known."""
+    site = site_address(app)
+    return f"{site}{relative}" if site else relative
 
 
 def catalog_export(app: Sphinx, catalog: Catalog, schema: dict) -> dict[str, Any]:
     records = []
     words = words_of(catalog)
+    site = site_address(app)
     for record_type in RECORD_TYPES:
         definition = record_type.record_type  # also the name of its definition in the schema
         for fields in catalog.source.get(record_type.section) or []:
@@ -102,7 +117,7 @@ def catalog_export(app: Sphinx, catalog: Catalog, schema: dict) -> dict[str, Any
                     "title": record.title,
                     "card": card,
                     # Absolute only where the site's address is known (html_baseurl, set on Read the Docs).
-                    "url": _absolute(app, card) if card and app.config.html_baseurl else None,
+                    "url": _absolute(app, card) if card and site else None,
                     "fields": fields,
                     "facets": _facets(words, record),
                     **_derived(record),
@@ -112,7 +127,7 @@ def catalog_export(app: Sphinx, catalog: Catalog, schema: dict) -> dict[str, Any
     return {
         "format_version": FORMAT_VERSION,
         "title": app.config.project,
-        "site": app.config.html_baseurl or None,
+        "site": site,
         "generator": f"llm_catalog {__version__}",
         "schema": CATALOG_SCHEMA,
         "categories": source.get("categories", []),
@@ -140,7 +155,9 @@ def export_schema(schema: dict) -> dict[str, Any]:
         "description": (
             "Every record of the guide. `fields` holds the record exactly as the data file "
             "_data/catalog.yaml has it (the same definitions validate it); `facets` lists the "
-            "values a reader can filter by; `card` is the record's card relative to the site root."
+            "values a reader can filter by; `card` is the record's card relative to the site root. "
+            "`site` is the site's canonical address and each record's `url` its card's absolute "
+            "address, where the build knew that address (null otherwise)."
         ),
         "type": "object",
         "additionalProperties": False,
@@ -231,7 +248,12 @@ def atom_feed(app: Sphinx, catalog: Catalog) -> bytes:
 
     records = recent(catalog)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    feed.set("{http://www.w3.org/XML/1998/namespace}lang", "zh-CN")
+    feed.set(f"{{{XML}}}lang", "zh-CN")
+    # Every link is absolute where the site's address is known, and the feed says where it lives;
+    # a local build keeps links relative to the feed itself (beside index.html).
+    site = site_address(app)
+    if site:
+        feed.set(f"{{{XML}}}base", site)
     sub(feed, "id", uuid.uuid5(uuid.NAMESPACE_URL, "llm-study-guide:feed").urn)
     sub(feed, "title", labels.FEED_TITLE.format(project=app.config.project))
     sub(feed, "subtitle", labels.FEED_SUBTITLE)
