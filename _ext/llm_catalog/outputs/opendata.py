@@ -12,7 +12,8 @@ and the cards the pages show:
 - ``catalog-schema.json``: the JSON Schema of ``catalog.json``, built from the data file's own
   schema, so each record's fields are checked by the same definitions as the data file;
 - ``feed.xml``: an Atom feed (RFC 4287) of the newest records with an ``added`` date (as many as
-  the 最近收录 page shows, RECENT_SHOWN), newest first.
+  the 最近收录 page shows, RECENT_SHOWN), newest first, each with its type as a category; it names
+  ``feed.xsl`` (:mod:`.feedstyle`), which lays it out as a Chinese page in a browser.
 
 Where the site's canonical address is known (``html_baseurl``; conf.py sets it on Read the Docs),
 catalog.json gives it as ``site`` and each record's absolute ``url``, and every link of the feed
@@ -41,6 +42,7 @@ from ..site.domain import catalog_domain
 from ..site.names import has_class
 from ..site.words import Words
 from ..site.words import of as words_of
+from . import feedstyle
 from . import recent as shown_recently
 from .recent import OPEN_DATA_ONLY, SITE_FILE
 
@@ -285,16 +287,20 @@ def atom_feed(app: Sphinx, catalog: Catalog) -> bytes:
         note = getattr(record, "note", None)
         type_word = labels.OBJECT_TYPES[record.record_type]
         sub(entry, "summary", labels.FEED_SUMMARY.format(type=type_word, note=note) if note else type_word)
+        # The record's type, for readers that list categories and for feed.xsl.
+        sub(entry, "category", term=record.record_type, scheme=feedstyle.TYPE_SCHEME, label=type_word)
         for topic_id in record.topics:
             topic = catalog.topic(topic_id)
             if topic:
                 sub(entry, "category", term=topic.id, label=topic.title)
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    # A browser lays the feed out as a page with feed.xsl (feedstyle.py); feed readers ignore it.
+    head = f"<?xml version='1.0' encoding='utf-8'?>\n{feedstyle.STYLESHEET_PI}\n"
+    return head.encode("utf-8") + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
 def write_files(app: Sphinx) -> None:
-    """catalog.json, its schema and feed.xml beside index.html."""
+    """catalog.json, its schema, feed.xml and its stylesheet feed.xsl beside index.html."""
     domain = catalog_domain(app.env)
     schema_file = app.config.llm_catalog_schema or str(
         Path(app.config.llm_catalog_file).with_name("catalog.schema.json")
@@ -308,6 +314,7 @@ def write_files(app: Sphinx) -> None:
         json.dumps(export_schema(schema), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     (out / FEED).write_bytes(atom_feed(app, domain.catalog))
+    (out / feedstyle.FEED_STYLE).write_bytes(feedstyle.stylesheet(shown_recently.RECENT_SHOWN))
 
 
 def feed_link(app: Sphinx, context: dict) -> None:
