@@ -22,8 +22,9 @@ LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "object":
 #: Links inside an SVG file of the images folder (a graph drawn by sphinx.ext.graphviz in an <object>).
 SVG_A = "{http://www.w3.org/2000/svg}a"
 SVG_HREF = "{http://www.w3.org/1999/xlink}href"
-#: The open data (opendata.py) and who writes it: the multi-page sites, not the single page.
-OPEN_DATA = ("catalog.json", "catalog-schema.json", "feed.xml")
+#: The open data (opendata.py, with the feed's stylesheet) and who writes it: the multi-page
+#: sites, not the single page.
+OPEN_DATA = ("catalog.json", "catalog-schema.json", "feed.xml", "feed.xsl")
 WRITES_OPEN_DATA = {"html": True, "dirhtml": True, "singlehtml": False}
 
 

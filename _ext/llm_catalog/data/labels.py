@@ -100,9 +100,17 @@ ORIGINAL_LINK = "原链接"
 #: Open data and the feed: the 最近收录 page and the Atom feed's own words.
 RECENT_TITLE = "最近收录"
 RECENT_EMPTY = "暂时还没有新收录的条目。"
-#: The heading of one day's records: "2026 年 12 月 1 日，新增 3 项".
-RECENT_DAY = "{year} 年 {month} 月 {day} 日，新增 {count} 项"
-RECENT_SHOWN = "这里列出最近收录的 {shown} 项；更早收录的 {rest} 项可在各资料页面找到。"
+#: A day in words: "2026 年 12 月 1 日" (the 最近收录 page and the feed read in a browser).
+RECENT_DATE = "{year} 年 {month} 月 {day} 日"
+#: The heading of one day's records, counting every record added that day: "2026 年 12 月 1 日，新增 3 项".
+RECENT_DAY = "{date}，新增 {count} 项"
+#: After the heading of the day where the list is cut: how many of that day's records it lists.
+RECENT_DAY_PART = "（这里列出其中 {shown} 项）"
+#: Above a list that is cut: how many records it lists, of how many.
+RECENT_SHOWN = "有收录日期的条目共 {total} 项，这里只列出最新的 {shown} 项"
+#: ... then, where the open data is published, where all of them are: "...都在开放数据 catalog.json 里".
+RECENT_SHOWN_ALL = "；全部 {total} 项连同收录日期都在开放数据 "
+RECENT_SHOWN_ALL_END = " 里"
 RECENT_TYPE = "{type}："
 RECENT_FEEDS = "订阅："
 RECENT_FEED = "用阅读器订阅 "
@@ -110,6 +118,21 @@ RECENT_DATA = "，新收录的条目会自动出现在你的阅读器里；全�
 FEED_TITLE = "{project}：最近收录"
 FEED_SUMMARY = "{type}：{note}"
 FEED_SUBTITLE = "新收录的课程、大纲、课本和资源，按收录日期从新到旧排列。"
+#: feed.xml opened in a browser (feed.xsl lays it out as a page): what a feed is, how to subscribe.
+FEED_PAGE_ABOUT = "这是什么"
+FEED_PAGE_WHAT = "这是本指南的订阅源（Atom 格式），是写给 RSS 阅读器读的；用浏览器打开时，它被排成了这个页面。"
+FEED_PAGE_HOW = (
+    "订阅方法：在你常用的 RSS 阅读器里选“添加订阅”，粘贴订阅地址。"
+    "以后本指南新收录的课程、大纲、课本和资源会自动出现在阅读器里，不用再回来查看。"
+)
+FEED_PAGE_ADDRESS = "订阅地址："
+#: ... where the feed does not know its own address (a local build).
+FEED_PAGE_ADDRESS_HERE = "订阅地址就是浏览器地址栏里这个页面的网址。"
+#: {link}: the 最近收录 page (RECENT_TITLE).
+FEED_PAGE_RECENT = "在网站上按日期分组浏览：“{link}”页面。"
+FEED_PAGE_ENTRIES = "最近收录的 {count} 项"
+#: {limit}: how many records the feed holds at most (RECENT_SHOWN); {link}: catalog.json.
+FEED_PAGE_ALL = "订阅源只含最新收录的条目（最多 {limit} 项）；全部条目连同收录日期都在开放数据 {link} 里。"
 
 #: In the PDF, after every reference to a card or category: the page it is printed on.
 PAGE_REFERENCE = "（见第 {page} 页）"

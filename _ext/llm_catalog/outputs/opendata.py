@@ -12,7 +12,13 @@ and the cards the pages show:
 - ``catalog-schema.json``: the JSON Schema of ``catalog.json``, built from the data file's own
   schema, so each record's fields are checked by the same definitions as the data file;
 - ``feed.xml``: an Atom feed (RFC 4287) of the newest records with an ``added`` date (as many as
-  the 最近收录 page shows, RECENT_SHOWN), newest first.
+  the 最近收录 page shows, RECENT_SHOWN), newest first, each with its type as a category; it names
+  ``feed.xsl`` (:mod:`.feedstyle`), which lays it out as a Chinese page in a browser.
+
+Where the site's canonical address is known (``html_baseurl``; conf.py sets it on Read the Docs),
+catalog.json gives it as ``site`` and each record's absolute ``url``, and every link of the feed
+is absolute (the feed's ``xml:base`` is that address); a local build says ``site: null`` and
+keeps the feed's links relative to the feed, which lives at the site root.
 """
 
 from __future__ import annotations
@@ -36,8 +42,9 @@ from ..site.domain import catalog_domain
 from ..site.names import has_class
 from ..site.words import Words
 from ..site.words import of as words_of
+from . import feedstyle
 from . import recent as shown_recently
-from .recent import OPEN_DATA_LINE, SITE_FILE
+from .recent import OPEN_DATA_ONLY, SITE_FILE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -49,6 +56,7 @@ FEED = "feed.xml"
 FORMAT_VERSION = 1
 
 ATOM = "http://www.w3.org/2005/Atom"
+XML = "http://www.w3.org/XML/1998/namespace"
 
 
 def _facets(words: Words, record: Record) -> dict[str, Any]:
@@ -81,14 +89,23 @@ def card_address(app: Sphinx, record_id: str) -> str | None:
     return f"{app.builder.get_target_uri(shown.docname)}#{shown.anchor}"
 
 
-def _absolute(app: Sphinx, relative: str) -> str:
+def site_address(app: Sphinx) -> str | None:
+    """The site's canonical address, ending in ``/``, when it is known: ``html_baseurl``, which
+    conf.py sets from Read the Docs' ``READTHEDOCS_CANONICAL_URL``. None for a local build."""
     base = app.config.html_baseurl
-    return f"{base.rstrip('/')}/{relative}" if base else relative
+    return f"{base.rstrip('/')}/" if base else None
+
+
+def _absolute(app: Sphinx, relative: str) -> str:
+    """*relative* (to the site root) at the site's canonical address; as it is where none is known."""
+    site = site_address(app)
+    return f"{site}{relative}" if site else relative
 
 
 def catalog_export(app: Sphinx, catalog: Catalog, schema: dict) -> dict[str, Any]:
     records = []
     words = words_of(catalog)
+    site = site_address(app)
     for record_type in RECORD_TYPES:
         definition = record_type.record_type  # also the name of its definition in the schema
         for fields in catalog.source.get(record_type.section) or []:
@@ -102,7 +119,7 @@ def catalog_export(app: Sphinx, catalog: Catalog, schema: dict) -> dict[str, Any
                     "title": record.title,
                     "card": card,
                     # Absolute only where the site's address is known (html_baseurl, set on Read the Docs).
-                    "url": _absolute(app, card) if card and app.config.html_baseurl else None,
+                    "url": _absolute(app, card) if card and site else None,
                     "fields": fields,
                     "facets": _facets(words, record),
                     **_derived(record),
@@ -112,7 +129,7 @@ def catalog_export(app: Sphinx, catalog: Catalog, schema: dict) -> dict[str, Any
     return {
         "format_version": FORMAT_VERSION,
         "title": app.config.project,
-        "site": app.config.html_baseurl or None,
+        "site": site,
         "generator": f"llm_catalog {__version__}",
         "schema": CATALOG_SCHEMA,
         "categories": source.get("categories", []),
@@ -140,7 +157,9 @@ def export_schema(schema: dict) -> dict[str, Any]:
         "description": (
             "Every record of the guide. `fields` holds the record exactly as the data file "
             "_data/catalog.yaml has it (the same definitions validate it); `facets` lists the "
-            "values a reader can filter by; `card` is the record's card relative to the site root."
+            "values a reader can filter by; `card` is the record's card relative to the site root. "
+            "`site` is the site's canonical address and each record's `url` its card's absolute "
+            "address, where the build knew that address (null otherwise)."
         ),
         "type": "object",
         "additionalProperties": False,
@@ -231,7 +250,12 @@ def atom_feed(app: Sphinx, catalog: Catalog) -> bytes:
 
     records = recent(catalog)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    feed.set("{http://www.w3.org/XML/1998/namespace}lang", "zh-CN")
+    feed.set(f"{{{XML}}}lang", "zh-CN")
+    # Every link is absolute where the site's address is known, and the feed says where it lives;
+    # a local build keeps links relative to the feed itself (beside index.html).
+    site = site_address(app)
+    if site:
+        feed.set(f"{{{XML}}}base", site)
     sub(feed, "id", uuid.uuid5(uuid.NAMESPACE_URL, "llm-study-guide:feed").urn)
     sub(feed, "title", labels.FEED_TITLE.format(project=app.config.project))
     sub(feed, "subtitle", labels.FEED_SUBTITLE)
@@ -263,16 +287,20 @@ def atom_feed(app: Sphinx, catalog: Catalog) -> bytes:
         note = getattr(record, "note", None)
         type_word = labels.OBJECT_TYPES[record.record_type]
         sub(entry, "summary", labels.FEED_SUMMARY.format(type=type_word, note=note) if note else type_word)
+        # The record's type, for readers that list categories and for feed.xsl.
+        sub(entry, "category", term=record.record_type, scheme=feedstyle.TYPE_SCHEME, label=type_word)
         for topic_id in record.topics:
             topic = catalog.topic(topic_id)
             if topic:
                 sub(entry, "category", term=topic.id, label=topic.title)
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    # A browser lays the feed out as a page with feed.xsl (feedstyle.py); feed readers ignore it.
+    head = f"<?xml version='1.0' encoding='utf-8'?>\n{feedstyle.STYLESHEET_PI}\n"
+    return head.encode("utf-8") + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
 def write_files(app: Sphinx) -> None:
-    """catalog.json, its schema and feed.xml beside index.html."""
+    """catalog.json, its schema, feed.xml and its stylesheet feed.xsl beside index.html."""
     domain = catalog_domain(app.env)
     schema_file = app.config.llm_catalog_schema or str(
         Path(app.config.llm_catalog_file).with_name("catalog.schema.json")
@@ -286,6 +314,7 @@ def write_files(app: Sphinx) -> None:
         json.dumps(export_schema(schema), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     (out / FEED).write_bytes(atom_feed(app, domain.catalog))
+    (out / feedstyle.FEED_STYLE).write_bytes(feedstyle.stylesheet(shown_recently.RECENT_SHOWN))
 
 
 def feed_link(app: Sphinx, context: dict) -> None:
@@ -300,11 +329,12 @@ def feed_link(app: Sphinx, context: dict) -> None:
 
 def place_links(doctree: nodes.document, builder: Builder, docname: str, *, written: bool) -> None:
     """Where the open data is *written*, its links point to it from the page; elsewhere (a
-    single page, print) the line that links it goes."""
-    for line in list(doctree.findall(has_class(OPEN_DATA_LINE))):
+    single page, print) what speaks of it (the line that links it, the clause naming catalog.json
+    in the note on a cut list) goes."""
+    for part in list(doctree.findall(has_class(OPEN_DATA_ONLY))):
         if not written:
-            line.parent.remove(line)
+            part.parent.remove(part)
             continue
-        for reference in line.findall(nodes.reference):
+        for reference in part.findall(nodes.reference):
             if SITE_FILE in reference:
                 reference["refuri"] = relative_uri(builder.get_target_uri(docname), reference[SITE_FILE])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from docutils import nodes
 
 from ..data import labels
-from ..data.records import Catalog
+from ..data.records import Catalog, Record
 from ..site.fingerprints import shows
 from ..site.nodes import bullets, labelled, para, xref
 
@@ -13,31 +15,57 @@ from ..site.nodes import bullets, labelled, para, xref
 SITE_FILE = "llm-site-file"
 #: The line of 最近收录 that links the open data.
 OPEN_DATA_LINE = "llm-recent-feeds"
+#: On what only makes sense where the open data is written (the line above, the clause of the
+#: note on a cut list that names catalog.json): elsewhere (a single page, print) it goes.
+OPEN_DATA_ONLY = "llm-open-data-only"
 
 
 #: How many of the newest dated records 最近收录 and feed.xml show (catalog.json has them all).
 RECENT_SHOWN = 50
 
 
+def _per_day(dated: list[Record]) -> Counter[str]:
+    """How many records the data has for each day: a day's heading counts them all, listed or not."""
+    return Counter(record.added for record in dated if record.added)
+
+
 @shows("recent")
 def _recent(catalog: Catalog, _: str) -> object:
-    """The 最近收录 list: each shown record's date, type and title, and how many are dated."""
+    """The 最近收录 list: each shown record's date, type and title, how many are dated, and how
+    many the data has for each day shown."""
     dated = catalog.dated()
-    return (len(dated), tuple((r.added, r.record_type, r.id, r.title) for r in dated[:RECENT_SHOWN]))
+    shown = dated[:RECENT_SHOWN]
+    per_day = _per_day(dated)
+    return (
+        len(dated),
+        tuple((r.added, r.record_type, r.id, r.title) for r in shown),
+        tuple(sorted((day, per_day[day]) for day in {r.added for r in shown if r.added})),
+    )
+
+
+def day_words(day: str) -> str:
+    """``2026-12-01`` in words: "2026 年 12 月 1 日"."""
+    year, month, date = (int(part) for part in day.split("-"))
+    return labels.RECENT_DATE.format(year=year, month=month, day=date)
+
+
+def site_file(text: str, name: str) -> nodes.reference:
+    """A link to *name*, a file the site writes beside index.html, pointed at from the page when it
+    is written (:func:`.opendata.place_links`)."""
+    return nodes.reference(text, text, refuri=name, internal=False, **{SITE_FILE: name})
 
 
 def recent(catalog: Catalog, docname: str) -> list[nodes.Node]:
     """The RECENT_SHOWN newest records grouped by the day they were added, newest day first,
-    each linking to its card; when more records are dated, a line says how many are shown.
+    each linking to its card.
+
+    Each day's heading counts every record the data has for that day; when the list is cut,
+    a line above it says how many it lists of how many (and, on the web, that catalog.json has
+    them all), and the heading of the day it is cut in says how many of that day it lists.
 
     A line first points to the feed and the open data beside index.html; it stays only where
     the builder writes these files (:func:`.opendata.place_links`).
     """
-
-    def site_file(text: str, name: str) -> nodes.reference:
-        # Pointed at from the page when it is written, where the builder writes the file.
-        return nodes.reference(text, text, refuri=name, internal=False, **{SITE_FILE: name})
-
     feeds = para(
         OPEN_DATA_LINE,
         *labelled(labels.RECENT_FEEDS),
@@ -49,21 +77,40 @@ def recent(catalog: Catalog, docname: str) -> list[nodes.Node]:
         site_file("JSON Schema", "catalog-schema.json"),
         nodes.Text(labels.CLOSE_PAREN + labels.FULL_STOP),
     )
+    feeds["classes"].append(OPEN_DATA_ONLY)
     out: list[nodes.Node] = [feeds]
     dated = catalog.dated()
     if not dated:
         out.append(para("llm-recent-empty", nodes.Text(labels.RECENT_EMPTY)))
         return out
-    if len(dated) > RECENT_SHOWN:
-        shown = labels.RECENT_SHOWN.format(shown=RECENT_SHOWN, rest=len(dated) - RECENT_SHOWN)
-        out.append(para("llm-recent-shown", nodes.Text(shown)))
-    days: dict[str, list] = {}
-    for record in dated[:RECENT_SHOWN]:
-        days.setdefault(record.added, []).append(record)
+    shown = dated[:RECENT_SHOWN]
+    if len(dated) > len(shown):
+        total = len(dated)
+        everything = nodes.inline(
+            "",
+            "",
+            nodes.Text(labels.RECENT_SHOWN_ALL.format(total=total)),
+            site_file("catalog.json", "catalog.json"),
+            nodes.Text(labels.RECENT_SHOWN_ALL_END),
+            classes=[OPEN_DATA_ONLY],
+        )
+        out.append(
+            para(
+                "llm-recent-shown",
+                nodes.Text(labels.RECENT_SHOWN.format(shown=len(shown), total=total)),
+                everything,
+                nodes.Text(labels.FULL_STOP),
+            )
+        )
+    per_day = _per_day(dated)
+    days: dict[str, list[Record]] = {}
+    for record in shown:
+        days.setdefault(record.added or "", []).append(record)
     listing = nodes.container(classes=["llm-recent"])
     for day in sorted(days, reverse=True):
-        year, month, date = (int(part) for part in day.split("-"))
-        heading = labels.RECENT_DAY.format(year=year, month=month, day=date, count=len(days[day]))
+        heading = labels.RECENT_DAY.format(date=day_words(day), count=per_day[day])
+        if len(days[day]) < per_day[day]:
+            heading += labels.RECENT_DAY_PART.format(shown=len(days[day]))
         listing += para("llm-recent-day", nodes.strong(heading, heading))
         listing += bullets(
             "llm-recent-records",
