@@ -16,7 +16,20 @@ from ..data.prereq import chapter_id
 from ..data.records import Book, BookChapter, Catalog, Category, Course, Link, Offering, Record, Resource, Syllabus
 from ..site import words
 from ..site.fingerprints import plain, shows
-from ..site.names import CARD, CARD_CHECKED, CARD_LINKS, CARD_TITLE, CARDS, COLUMNS, FACETS, RECORD, SLOT, mark_progress
+from ..site.names import (
+    CARD,
+    CARD_CHECKED,
+    CARD_LINKS,
+    CARD_TITLE,
+    CARDS,
+    COLUMNS,
+    FACETS,
+    RECORD,
+    SLOT,
+    STATUS,
+    mark_progress,
+    status_class,
+)
 from ..site.nodes import aids_paragraph, bullets, join, labelled, merged, para, workload_paragraph, xref
 from . import facts
 from .names import (
@@ -175,7 +188,7 @@ def _record_card(
 def unreleased_line() -> nodes.paragraph:
     """未发布, and what to do instead, on the card of what cannot be studied yet."""
     word = labels.CHAPTER_STATUS["unreleased"]
-    mark = nodes.inline(word, word, classes=["llm-status", "llm-status-unreleased"])
+    mark = nodes.inline(word, word, classes=[STATUS, status_class("unreleased")])
     hint = labels.OPEN_PAREN + labels.RECORD_UNRELEASED_HINT + labels.CLOSE_PAREN
     return para("llm-card-status", *labelled(labels.CHAPTER_STATUS_LABEL), mark, nodes.Text(hint))
 

@@ -9,7 +9,7 @@ from ..data import labels
 from ..data.prereq import chapter_id, split_id
 from ..data.records import Catalog, Related, Syllabus
 from ..site.fingerprints import plain, shows
-from ..site.names import chapter_anchor, mark_progress
+from ..site.names import STATUS, chapter_anchor, mark_progress, status_class
 from ..site.nodes import SEP, bullets, join, labelled, para, xref
 from ..site.words import teacher_title
 from .names import COUNT, RELATED_MORE, RELATED_MORE_REST
@@ -95,7 +95,7 @@ def taught_now(catalog: Catalog, node: str, docname: str) -> list[nodes.Node]:
     items = []
     for teacher in teachers:
         mark = nodes.inline(
-            labels.TAUGHT_AVAILABLE, labels.TAUGHT_AVAILABLE, classes=["llm-status", "llm-status-released"]
+            labels.TAUGHT_AVAILABLE, labels.TAUGHT_AVAILABLE, classes=[STATUS, status_class("released")]
         )
         record_id = split_id(teacher.record)[0]
         line = nodes.paragraph(
@@ -158,7 +158,7 @@ def syllabus(catalog: Catalog, syl: Syllabus, docname: str) -> list[nodes.Node]:
 def _chapter_status(status: str, *, taught: bool = False) -> nodes.paragraph:
     hint = labels.CHAPTER_UNRELEASED_TAUGHT if taught and status == "unreleased" else labels.CHAPTER_STATUS_HINT[status]
     word = labels.CHAPTER_STATUS[status]
-    children: list[nodes.Node] = [nodes.inline(word, word, classes=["llm-status", f"llm-status-{status}"])]
+    children: list[nodes.Node] = [nodes.inline(word, word, classes=[STATUS, status_class(status)])]
     if hint:
         children.append(nodes.Text(f"{labels.OPEN_PAREN}{hint}{labels.CLOSE_PAREN}"))
     return para("llm-chapter-status", *labelled(labels.CHAPTER_STATUS_LABEL), *children)

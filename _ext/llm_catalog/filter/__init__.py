@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..data import labels
 from ..site import builders, scripts
-from ..site.names import CARDS, GROUP_TITLE
 from . import filtering
 from .directive import FilterDirective
-from .names import FACET_CODES, FILTER_ROWS
+from .names import FILTER, SCRIPT_NAMES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,12 +38,12 @@ SCRIPT = scripts.Script(
     wanted=scripts.has_node(filtering.filter_panel),
     words=script_words,
     files=(("css", "llm-filter.css", {}), ("js", "llm-filter.js", {"loading_method": "defer"})),
-    names={"groupTitle": GROUP_TITLE, "cards": CARDS, "rows": FILTER_ROWS, "facetCodes": FACET_CODES},
+    names=SCRIPT_NAMES,
 )
 
 
 def setup(app: Sphinx) -> None:
-    app.add_directive("llm-filter", FilterDirective)
+    app.add_directive(FILTER, FilterDirective)
     filtering.add_nodes(app)
     app.connect(builders.WEB_PAGE, filtering.fill_forms, priority=100)
     app.connect(builders.PRINT_PAGE, filtering.drop_for_print, priority=100)

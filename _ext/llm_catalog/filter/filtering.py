@@ -57,7 +57,19 @@ from ..site.elements import html
 from ..site.names import FACET_ATTRIBUTE, FACETS, FILTERABLE, NO_SEARCH, RECORD, REFS, has_class
 from ..site.nodes import card_stub
 from ..site.words import of as words_of
-from .names import FACET_CODES, FILTER_LISTING, FILTER_ROWS
+from .names import (
+    FACET_CODES,
+    FILTER,
+    FILTER_CLEAR,
+    FILTER_COUNT,
+    FILTER_EMPTY,
+    FILTER_HINT,
+    FILTER_LISTING,
+    FILTER_NOTE,
+    FILTER_OPTIONS,
+    FILTER_ROWS,
+    FILTER_STATUS,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -143,19 +155,19 @@ def _form(options: list[tuple[str, list[tuple[str, str]]]]) -> nodes.Element:
     words = labels.FILTER
     # NO_SEARCH: the search page's snippets skip the form's labels (the index never sees them).
     form = html(
-        "form", classes=["llm-filter", NO_SEARCH], hidden="hidden", autocomplete="off", **{"aria-label": words["form"]}
+        "form", classes=[FILTER, NO_SEARCH], hidden="hidden", autocomplete="off", **{"aria-label": words["form"]}
     )
     for key, values in options:
-        choices = html("div", classes=["llm-filter-options"])
+        choices = html("div", classes=[FILTER_OPTIONS])
         for value, label in values:
             choices += html("label", "", html("input", type="checkbox", name=key, value=value), nodes.Text(f" {label}"))
         form += html("fieldset", "", html("legend", words["facets"][key]), choices)
-    count = html("p", classes=["llm-filter-count"], role="status", **{"aria-live": "polite", "aria-atomic": "true"})
-    clear = html("button", words["clear"], classes=["llm-filter-clear"], type="button")
-    form += html("div", "", count, clear, classes=["llm-filter-status"])
-    form += html("p", classes=["llm-filter-note"], hidden="hidden")
-    form += html("p", words["hint"], classes=["llm-filter-hint"])
-    form += html("p", words["empty"], classes=["llm-filter-empty"], hidden="hidden")
+    count = html("p", classes=[FILTER_COUNT], role="status", **{"aria-live": "polite", "aria-atomic": "true"})
+    clear = html("button", words["clear"], classes=[FILTER_CLEAR], type="button")
+    form += html("div", "", count, clear, classes=[FILTER_STATUS])
+    form += html("p", classes=[FILTER_NOTE], hidden="hidden")
+    form += html("p", words["hint"], classes=[FILTER_HINT])
+    form += html("p", words["empty"], classes=[FILTER_EMPTY], hidden="hidden")
     return form
 
 

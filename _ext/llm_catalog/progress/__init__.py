@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..data import labels
 from ..site import builders, scripts
 from . import progress
+from .names import SCRIPT_NAMES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,6 +25,7 @@ SCRIPT = scripts.Script(
     wanted=scripts.has_node(progress.llm_data),
     words=lambda: labels.PROGRESS,
     files=(("js", "llm-progress.js", {}), ("css", "llm-progress.css", {})),
+    names=SCRIPT_NAMES,
 )
 
 

@@ -20,7 +20,6 @@ from ..site.domain import catalog_domain
 from ..site.elements import html
 from ..site.names import (
     NO_SEARCH,
-    PACE,
     PATH_STEPS,
     PROGRESS_ID,
     PROGRESS_INLINE,
@@ -32,6 +31,26 @@ from ..site.names import (
 from ..site.nodes import card_stub
 from ..site.urls import card_uri
 from ..site.words import node_title
+from .names import (
+    CARD_PROGRESS,
+    EXPORT,
+    GRAPH_ATTRIBUTE,
+    ID_ATTRIBUTE,
+    IMPORT,
+    ITEM,
+    ITEMS_ATTRIBUTE,
+    MESSAGE,
+    NEXT,
+    NEXT_GOAL,
+    NEXT_LIST,
+    NEXT_STATUS,
+    PACE,
+    SLOT,
+    SUMMARY,
+    TITLE_ATTRIBUTE,
+    TOOLS,
+    VISUALLY_HIDDEN,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,11 +61,12 @@ if TYPE_CHECKING:
 
 
 class llm_data(nodes.General, nodes.Element):
-    """An element the progress script reads: ``tag``, ``data`` (name -> value) and ``hidden``."""
+    """An element the progress script reads: ``tag``, ``data`` (attribute -> value, the
+    attributes of :mod:`.names`) and ``hidden``."""
 
 
 def visit_llm_data(self: HTML5Translator, node: llm_data) -> None:
-    attributes = {f"data-{name}": value for name, value in node["data"].items()}
+    attributes = dict(node["data"])
     if node.get("hidden"):
         attributes["hidden"] = "hidden"
     self.body.append(self.starttag(node, node["tag"], "", **attributes))
@@ -56,20 +76,19 @@ def depart_llm_data(self: HTML5Translator, node: llm_data) -> None:
     self.body.append(f"</{node['tag']}>")
 
 
-def _data(tag: str, classes: list[str], ids: list[str] | None = None, **data: str) -> llm_data:
-    return llm_data("", classes=classes, ids=ids or [], tag=tag, data=data, hidden=True)
+def _data(tag: str, classes: list[str], data: dict[str, str]) -> llm_data:
+    return llm_data("", classes=classes, ids=[], tag=tag, data=data, hidden=True)
 
 
 def add_slot(element: nodes.Element) -> None:
     """The hidden element the script makes a checkbox, at the end of a card, chapter or step."""
-    slot = _data("span", ["llm-progress-slot"], **{"llm-progress": element[PROGRESS_ID]})
-    slot["data"]["llm-title"] = element.get(PROGRESS_TITLE, "")
-    element["classes"].append("llm-progress-item")
+    slot = _data("span", [SLOT], {ID_ATTRIBUTE: element[PROGRESS_ID], TITLE_ATTRIBUTE: element.get(PROGRESS_TITLE, "")})
+    element["classes"].append(ITEM)
     if element.get(PROGRESS_INLINE):  # a book chapter: the box ends its line
-        slot["classes"].append("llm-progress-inline")
+        slot["classes"].append(PROGRESS_INLINE)  # the mark's name is the slot's class (the CSS)
         element.next_node(nodes.paragraph).append(slot)
         return
-    para = nodes.paragraph("", "", slot, classes=["llm-card-progress"])
+    para = nodes.paragraph("", "", slot, classes=[CARD_PROGRESS])
     if isinstance(element, nodes.definition_list_item):
         element.next_node(nodes.definition).append(para)
     else:
@@ -83,10 +102,10 @@ def add_markers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             add_slot(element)  # a card gets its box when it is built
         if PROGRESS_ITEMS in element:
             items = json.dumps(element[PROGRESS_ITEMS])
-            summary = _data("div", ["llm-progress-summary"], **{"llm-items": items})
+            summary = _data("div", [SUMMARY], {ITEMS_ATTRIBUTE: items})
             element.parent.insert(element.parent.index(element), summary)
             if PATH_STEPS in element["classes"]:  # a path: the weeks it takes at the reader's pace
-                element.parent.insert(element.parent.index(element), _data("div", [PACE], **{"llm-items": items}))
+                element.parent.insert(element.parent.index(element), _data("div", [PACE], {ITEMS_ATTRIBUTE: items}))
     for panel in list(doctree.findall(_is_panel)):
         # Tools and 下一步 (whose options name every path, chapter and record) are no page text:
         # neither the search index nor the search page's snippets take their words.
@@ -112,32 +131,32 @@ def _panel(app: Sphinx, docname: str) -> list[nodes.Node]:
         (words["next_records"], _record_goals(catalog)),
     ]
     status = {"role": "status", "aria-live": "polite"}
-    tools = html("div", classes=["llm-progress-tools"], hidden="hidden")
+    tools = html("div", classes=[TOOLS], hidden="hidden")
     tools += nodes.paragraph("", "", nodes.strong(words["tools_title"], words["tools_title"]))
     tools += nodes.paragraph(words["tools_note"], words["tools_note"])
-    tools += html("button", words["export"], classes=["llm-progress-export"], type="button")
-    tools += html("button", words["import"], classes=["llm-progress-import"], type="button")
+    tools += html("button", words["export"], classes=[EXPORT], type="button")
+    tools += html("button", words["import"], classes=[IMPORT], type="button")
     tools += html(
         "input",
-        classes=["llm-visually-hidden"],
+        classes=[VISUALLY_HIDDEN],
         type="file",
         accept=".json,application/json",
         tabindex="-1",
         **{"aria-label": words["import"]},
     )
-    tools += html("p", classes=["llm-progress-message"], **status)
-    goal = html("select", ids=["llm-next-goal"])
+    tools += html("p", classes=[MESSAGE], **status)
+    goal = html("select", ids=[NEXT_GOAL])
     for label, choices in groups:
         group = html("optgroup", label=label)
         for value, title in choices:
             group += html("option", title, value=value)
         goal += group
-    upcoming = html("div", classes=["llm-next"], hidden="hidden", **{"data-llm-graph": graph_json})
+    upcoming = html("div", classes=[NEXT], hidden="hidden", **{GRAPH_ATTRIBUTE: graph_json})
     upcoming += nodes.paragraph("", "", nodes.strong(words["next_title"], words["next_title"]))
-    upcoming += html("label", words["next_label"], **{"for": "llm-next-goal"})
+    upcoming += html("label", words["next_label"], **{"for": NEXT_GOAL})
     upcoming += goal
-    upcoming += html("p", classes=["llm-next-status"], **status)
-    upcoming += html("ol", classes=["llm-next-list"])
+    upcoming += html("p", classes=[NEXT_STATUS], **status)
+    upcoming += html("ol", classes=[NEXT_LIST])
     return [tools, upcoming]
 
 

@@ -3,7 +3,9 @@
 A name here is an agreement between the core and the wings, or between two wings: one writes
 it and another (or a stylesheet, or a script) reads it. A name only one wing uses lives in that
 wing's own ``names.py``. The scripts get theirs from the page's one JSON configuration
-(:mod:`.scripts`), so none is copied into JavaScript by hand.
+(:mod:`.scripts`: a wing's script under ``names.<its key>``), so none is copied into JavaScript by
+hand; the one name both sides know is :data:`CONFIG_ID`, the configuration's own id
+(tests/test_script_names.py compares).
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ CHINESE_TABLE = "llm-chinese-table"
 #: A heading over a grid of cards; the filter hides it with its grid.
 GROUP_TITLE = "llm-group-title"
 PROGRESS_PANEL = "llm-progress-panel"
+#: A chapter's status word (已发布, 未发布 ...) on a syllabus card, with :func:`status_class`; the
+#: progress script marks an unreleased step of 下一步 the same way.
+STATUS = "llm-status"
 #: Sphinx's own class for what the search index skips (sphinx.search.WordCollector); the search
 #: page's snippets skip it too (llm-search-zh.js): forms, the progress panel and 下一步.
 NO_SEARCH = "no-search"
@@ -60,7 +65,8 @@ SOURCE = "llm-source"
 
 # -- What the scripts read -----------------------------------------------------------------
 
-#: Id of the page's JSON configuration of the scripts.
+#: Id of the page's JSON configuration of the scripts: the one name a script knows by heart (it
+#: reads every other name from the configuration), written as ``CONFIG_ID`` in each script.
 CONFIG_ID = "llm-config"
 #: A progress id: a record id, or one chapter of a book or syllabus (the schema's ``requirement``).
 PROGRESS_ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*(#[1-9][0-9]*)?$"
@@ -94,9 +100,13 @@ def has_class(name: str) -> Any:
     return condition
 
 
-#: The steps of a study path (an ordered list), and the pace box the web puts before them.
+#: The steps of a study path (an ordered list); the progress wing puts its pace box before them.
 PATH_STEPS = "llm-path-steps"
-PACE = "llm-pace"
+
+
+def status_class(status: str) -> str:
+    """The class of a chapter's *status* word, beside :data:`STATUS` (``llm-status-unreleased``)."""
+    return f"{STATUS}-{status}"
 
 
 # -- Ids ------------------------------------------------------------------------------------

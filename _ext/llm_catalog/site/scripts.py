@@ -34,8 +34,9 @@ class Script:
     words: Callable[[], dict[str, Any]]
     #: ``("js" | "css", file name, options for add_js_file/add_css_file)``, added in this order.
     files: tuple[tuple[str, str, dict[str, Any]], ...] = ()
-    #: Names shared with the script (classes, attributes), written at the configuration's top.
-    names: dict[str, Any] = field(default_factory=dict)
+    #: Names shared with the script (classes, attributes, ids), under ``config.names[key]``: the
+    #: script reads them there and writes none by hand (tests/test_script_names.py).
+    names: dict[str, str] = field(default_factory=dict)
     #: More settings under ``config[key]`` (the search's way to read the index).
     settings: Callable[[], dict[str, Any]] | None = None
 
@@ -48,8 +49,9 @@ def add(app: Sphinx, script: Script) -> None:
     _SCRIPTS.setdefault(app, []).append(script)
 
 
-def script_config(words: dict[str, Any], names: dict[str, Any], settings: dict[str, dict[str, Any]]) -> str:
-    """The page's one configuration of the scripts: names, facet keys, patterns and *words*.
+def script_config(words: dict[str, Any], names: dict[str, dict[str, str]], settings: dict[str, dict[str, Any]]) -> str:
+    """The page's one configuration of the scripts: the core's names (facet keys and attribute,
+    the progress id pattern), each script's *names*, *settings* and *words* under its key.
 
     Written as JSON into a ``<script type="application/json">``; ``</`` is escaped so that no
     text of the data can end the element early.
@@ -58,7 +60,7 @@ def script_config(words: dict[str, Any], names: dict[str, Any], settings: dict[s
         "facetKeys": list(facets.KEYS),
         "facetAttribute": FACET_ATTRIBUTE,
         "progressIdPattern": PROGRESS_ID_PATTERN,
-        **names,
+        "names": names,
         **settings,
         "words": words,
     }
@@ -71,7 +73,7 @@ def add_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, do
     if not wanted:
         return
     words = {script.key: script.words() for script in wanted}
-    names = {name: value for script in wanted for name, value in script.names.items()}
+    names = {script.key: script.names for script in wanted if script.names}
     settings = {script.key: script.settings() for script in wanted if script.settings is not None}
     app.add_js_file(None, body=script_config(words, names, settings), type="application/json", id=CONFIG_ID)
     for script in wanted:

@@ -1,11 +1,17 @@
-/* Catalog filter; how it behaves and why is described in filtering.py. Names and words come
- * from the page's configuration (#llm-config, written by scripts.py). */
+/* Catalog filter; how it behaves and why is described in filtering.py. Words and every class
+ * or attribute Python writes come from the page's configuration (written by site/scripts.py;
+ * the names are filter/names.py's, under names.filter); CONFIG_ID, the configuration's own id,
+ * is the one name known to both (site/names.py). The only class of its own is that of the
+ * button it adds, llm-filter-more (styled by llm-filter.css; tests/test_script_names.py knows). */
 (() => {
   "use strict";
-  const form = document.querySelector("form.llm-filter");
-  const configElement = document.getElementById("llm-config");
-  if (!form || !configElement || !window.URLSearchParams) return;
+  const CONFIG_ID = "llm-config";
+  const configElement = document.getElementById(CONFIG_ID);
+  if (!configElement || !window.URLSearchParams) return;
   const config = JSON.parse(configElement.textContent);
+  const names = config.names.filter;
+  const form = document.querySelector(`form.${names.form}`);
+  if (!form) return;
   const keys = config.facetKeys;
   const attribute = config.facetAttribute;
   const words = config.words.filter;
@@ -15,7 +21,7 @@
   // boxes (data-llm-f="0 4 9"). Each item's facets are read once: a change then touches only
   // the rows that change.
   const facetsOf = (element) => {
-    const codes = element.getAttribute(attribute + config.facetCodes);
+    const codes = element.getAttribute(attribute + names.facetCodes);
     if (codes === null) return keys.map((key) => (element.getAttribute(attribute + key) || "").split(" "));
     const found = keys.map(() => []);
     codes.split(" ").forEach((code) => {
@@ -26,13 +32,13 @@
   };
   const items = $$(`[${attribute}id]`).map((element) => ({
     element,
-    group: element.closest(`.${config.cards}, .${config.rows}`),
+    group: element.closest(`.${names.cards}, .${names.rows}`),
     facets: facetsOf(element),
   }));
   const groups = [...new Set(items.map((item) => item.group).filter(Boolean))];
-  const count = form.querySelector(".llm-filter-count");
-  const note = form.querySelector(".llm-filter-note");
-  const empty = form.querySelector(".llm-filter-empty");
+  const count = form.querySelector(`.${names.count}`);
+  const note = form.querySelector(`.${names.note}`);
+  const empty = form.querySelector(`.${names.empty}`);
   const more = document.createElement("button");
   more.type = "button";
   more.className = "llm-filter-more";
@@ -58,7 +64,7 @@
     groups.forEach((grid) => {
       grid.hidden = !live.has(grid);
       const head = grid.previousElementSibling;
-      if (head && head.classList.contains(config.groupTitle)) head.hidden = grid.hidden;
+      if (head && head.classList.contains(names.groupTitle)) head.hidden = grid.hidden;
     });
     count.textContent = words.count.replace("{shown}", matching.length).replace("{total}", items.length);
     empty.hidden = matching.length > 0;
@@ -114,7 +120,7 @@
   };
   form.addEventListener("change", changed);
   form.addEventListener("submit", (event) => event.preventDefault());
-  form.querySelector(".llm-filter-clear").addEventListener("click", () => {
+  form.querySelector(`.${names.clear}`).addEventListener("click", () => {
     boxes.forEach((box) => (box.checked = false));
     changed();
   });

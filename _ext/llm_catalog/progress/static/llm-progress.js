@@ -1,13 +1,22 @@
 /* Study progress (已学完), kept only in this browser's localStorage, keyed by record id.
  *
  * The page carries no checkboxes: this script turns the empty, hidden markers the HTML
- * post-transform wrote (data-llm-* attributes) into checkboxes, counts and the "下一步"
- * list, so without JavaScript nothing of this shows. Every word and the id pattern come from
- * the page's configuration (#llm-config, written by scripts.py). No network, works from file://.
+ * post-transform wrote (progress.py) into checkboxes, counts and the "下一步" list, so without
+ * JavaScript nothing of this shows. Every word, the id pattern and every class or attribute
+ * Python writes come from the page's configuration (written by site/scripts.py; the names are
+ * progress/names.py's, under names.progress); CONFIG_ID, the configuration's own id, is the one
+ * name known to both (site/names.py). No network, works from file://.
+ *
+ * What stays here: the names of what this script makes itself, styled by llm-progress.css and
+ * never written by Python (llm-done, llm-is-done, llm-progress-error, llm-next-unreleased, the
+ * pace box's llm-pace-*), and the storage keys and file format of the reader's progress
+ * (llm-study-guide-*), which must not change between versions. tests/test_script_names.py
+ * holds the same list.
  */
 (() => {
   "use strict";
 
+  const CONFIG_ID = "llm-config";
   const KEY = "llm-study-guide-progress";
   const GOAL_KEY = "llm-study-guide-goal";
   const FORMAT = "llm-study-guide-progress";
@@ -16,6 +25,7 @@
   const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
   let words = {};
+  let names = {};
   let ID = null;
   let memory = null; // used when localStorage is unavailable (e.g. storage disabled)
 
@@ -85,21 +95,21 @@
   // -- Checkboxes ----------------------------------------------------------------------
 
   const makeCheckbox = (slot) => {
-    const id = slot.getAttribute("data-llm-progress");
+    const id = slot.getAttribute(names.idAttribute);
     const label = document.createElement("label");
     label.className = "llm-done";
     const box = document.createElement("input");
     box.type = "checkbox";
-    box.setAttribute("data-llm-progress", id);
+    box.setAttribute(names.idAttribute, id);
     box.addEventListener("change", () => setDone(id, box.checked));
     const text = document.createElement("span");
     text.textContent = say("done");
     label.append(box, text);
-    const title = slot.getAttribute("data-llm-title");
+    const title = slot.getAttribute(names.titleAttribute);
     if (title) {
       // Many "已学完" boxes share a page: screen readers hear which one this is.
       const hidden = document.createElement("span");
-      hidden.className = "llm-visually-hidden";
+      hidden.className = names.visuallyHidden;
       hidden.textContent = say("done_of_title", { title });
       label.append(hidden);
     }
@@ -253,7 +263,7 @@
     if (!input || !result || input.getAttribute("aria-invalid") === "true") return;
     let items;
     try {
-      items = JSON.parse(box.getAttribute("data-llm-items"));
+      items = JSON.parse(box.getAttribute(names.itemsAttribute));
     } catch {
       return;
     }
@@ -322,7 +332,7 @@
     const graph = graphs.get(container);
     const select = container.querySelector("select");
     const list = container.querySelector("ol");
-    const status = container.querySelector(".llm-next-status");
+    const status = container.querySelector(`.${names.nextStatus}`);
     const goal = select.value;
     try {
       window.localStorage.setItem(GOAL_KEY, goal);
@@ -338,7 +348,7 @@
       if (step.unreleased) {
         li.className = "llm-next-unreleased";
         const mark = document.createElement("span");
-        mark.className = "llm-status llm-status-unreleased";
+        mark.className = `${names.status} ${names.statusUnreleased}`;
         mark.textContent = say("unreleased");
         li.append(cardLink(graph, step.id), " ", mark);
         if (step.instead) {
@@ -382,7 +392,7 @@
   const setUpNext = (container) => {
     let graph;
     try {
-      graph = JSON.parse(container.getAttribute("data-llm-graph"));
+      graph = JSON.parse(container.getAttribute(names.graphAttribute));
     } catch {
       return;
     }
@@ -402,7 +412,7 @@
   // -- Export and import ---------------------------------------------------------------
 
   const setMessage = (tools, key, values, isError) => {
-    const message = tools.querySelector(".llm-progress-message");
+    const message = tools.querySelector(`.${names.message}`);
     message.textContent = say(key, values);
     message.classList.toggle("llm-progress-error", Boolean(isError));
   };
@@ -453,8 +463,8 @@
 
   const setUpTools = (tools) => {
     const input = tools.querySelector("input[type=file]");
-    tools.querySelector(".llm-progress-export").addEventListener("click", () => exportProgress(tools));
-    tools.querySelector(".llm-progress-import").addEventListener("click", () => input.click());
+    tools.querySelector(`.${names.exportButton}`).addEventListener("click", () => exportProgress(tools));
+    tools.querySelector(`.${names.importButton}`).addEventListener("click", () => input.click());
     input.addEventListener("change", () => {
       importProgress(tools, input.files && input.files[0]);
       input.value = "";
@@ -466,41 +476,43 @@
 
   const refresh = () => {
     const state = readState();
-    document.querySelectorAll("input[type=checkbox][data-llm-progress]").forEach((box) => {
-      box.checked = isDone(state, box.getAttribute("data-llm-progress"));
-      const item = box.closest(".llm-progress-item");
+    document.querySelectorAll(`input[type=checkbox][${names.idAttribute}]`).forEach((box) => {
+      box.checked = isDone(state, box.getAttribute(names.idAttribute));
+      const item = box.closest(`.${names.item}`);
       if (item) item.classList.toggle("llm-is-done", box.checked);
     });
-    document.querySelectorAll(".llm-progress-summary[data-llm-items]").forEach((summary) => {
+    document.querySelectorAll(`.${names.summary}[${names.itemsAttribute}]`).forEach((summary) => {
       let items;
       try {
-        items = JSON.parse(summary.getAttribute("data-llm-items"));
+        items = JSON.parse(summary.getAttribute(names.itemsAttribute));
       } catch {
         return;
       }
       summary.textContent = summaryText(state, items);
       summary.hidden = false;
     });
-    document.querySelectorAll(".llm-next").forEach((container) => {
+    document.querySelectorAll(`.${names.next}`).forEach((container) => {
       if (graphs.has(container)) renderNext(container, state);
     });
-    document.querySelectorAll(".llm-pace[data-llm-items]").forEach((box) => renderPace(box, state));
+    document.querySelectorAll(`.${names.pace}[${names.itemsAttribute}]`).forEach((box) => renderPace(box, state));
   };
 
   const start = () => {
-    const config = document.getElementById("llm-config");
+    const config = document.getElementById(CONFIG_ID);
     if (!config) return;
     try {
       const parsed = JSON.parse(config.textContent);
       words = parsed.words.progress || {};
+      names = parsed.names.progress;
       ID = new RegExp(parsed.progressIdPattern);
     } catch {
       return;
     }
-    document.querySelectorAll(".llm-progress-slot[data-llm-progress]").forEach(makeCheckbox);
-    document.querySelectorAll(".llm-progress-tools").forEach(setUpTools);
-    document.querySelectorAll(".llm-next[data-llm-graph]").forEach(setUpNext);
-    document.querySelectorAll(".llm-pace[data-llm-items]").forEach(setUpPace);
+    if (!names) return;
+    document.querySelectorAll(`.${names.slot}[${names.idAttribute}]`).forEach(makeCheckbox);
+    document.querySelectorAll(`.${names.tools}`).forEach(setUpTools);
+    document.querySelectorAll(`.${names.next}[${names.graphAttribute}]`).forEach(setUpNext);
+    document.querySelectorAll(`.${names.pace}[${names.itemsAttribute}]`).forEach(setUpPace);
     refresh();
     window.addEventListener("storage", (event) => {
       if (event.key === KEY || event.key === PACE_KEY) refresh();

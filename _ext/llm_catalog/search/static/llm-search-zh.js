@@ -19,6 +19,11 @@
  *   links, scripts and styles; Search.htmlToText is wrapped to drop what is no page text:
  *   forms and their labels, the progress panel (下一步's options) and hidden elements.
  *
+ * Names: CONFIG_ID, the configuration's own id, is the one name it shares with Python
+ * (site/names.py); llm-search-words, the class of the words it moves after a record's link, is
+ * its own (styled by cards/static/llm-catalog.css, never written by Python;
+ * tests/test_script_names.py knows it).
+ *
  * Written for Sphinx 8.2.3's searchtools.js, whose loaded index is the private
  * Search._index, and whose Search.htmlToText this wraps (site/compat.py names every such use;
  * tests/test_compat.py guards it).
@@ -28,7 +33,8 @@
 
   // How records are named in the index and what is no page text (site/searchwords.py), and
   // the words of the summary, from the page's configuration (site/scripts.py).
-  const configElement = document.getElementById("llm-config");
+  const CONFIG_ID = "llm-config";
+  const configElement = document.getElementById(CONFIG_ID);
   const config = configElement ? JSON.parse(configElement.textContent) : {};
   const settings = config.search;
   // Above every page result (the highest, an index entry that is the whole query, scores 100).
