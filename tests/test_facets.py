@@ -90,10 +90,12 @@ def test_every_card_states_cost_chinese_access_and_time_with_sources(site: Path,
     for rid, (_, item) in records(data).items():
         parts, hrefs, month = facts_parts(cards[rid])
         cost, chinese, *rest = parts
-        days = [item[name]["checked"] for name in ("cost", "effort", "pages", "chinese") if name in item]
+        derived = expected_derivation(item)
+        # The oldest check of the facts read (a derived cost's date is its link's, not a check).
+        read = ("cost", "effort", "workload", "pages", "chinese")
+        days = [item[name]["checked"] for name in read if name in item and not (name == "cost" and derived)]
         assert month == (min(days)[:7] if days else None), rid
         fact = item.get("cost")
-        derived = expected_derivation(item)
         if derived is not None:  # nobody read a cost, and a stated rule derives it from a link
             assert cost == f"{derived[0]}（由链接推断）", rid
         elif fact is None:
@@ -255,7 +257,9 @@ def test_filter_page_lists_every_record_once_as_a_compact_row(site: Path, data: 
 
 
 def facet_sets(col) -> dict[str, set[str]]:
-    sets = {key: set(col.get(f"data-llm-{key}", "").split()) for key in ("level", "lang", "format", "cost", "topic")}
+    sets = {
+        key: set(col.get(f"data-llm-{key}", "").split()) for key in ("level", "lang", "format", "cost", "year", "topic")
+    }
     # A page writes the 仓库 facet only where it offers it (some record there was checked); not
     # written means nobody checked this record's repository: unknown.
     sets["fresh"] = set(col.get("data-llm-fresh", "unknown").split())

@@ -89,9 +89,17 @@ def facts(key: str, item: dict) -> dict[str, set[str]]:
         "lang": {"zh"} if item.get("language") == "zh" or (item.get("chinese") or {}).get("aids") else set(),
         "format": formats or {"unknown"},
         "cost": {expected_cost(item)},
+        "year": years_of(item) or {"unknown"},
         "topic": set(item.get("topics") or ["unknown"]),
         "fresh": {freshness_of(item.get("repository"))},
     }
+
+
+def years_of(item: dict) -> set[str]:
+    """The four-digit years of a record's own ``year``, its term and its offerings' terms and starts."""
+    texts = [str(item.get("year") or ""), str(item.get("term") or "")]
+    texts += [str(o.get(key) or "") for o in item.get("offerings", []) for key in ("term", "start")]
+    return {year for text in texts for year in re.findall(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", text)}
 
 
 def freshness_of(repository: dict | None) -> str:

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from . import pdfchars
+from . import labels, pdfchars
 from .freshness import github_link
 from .prereq import Graph, Requirements, chapter_id, requirements, split_id
 from .problems import Problem, field_name, short, suggest
@@ -788,7 +788,8 @@ def path_steps_exist(checked: Checked) -> Iterator[Problem]:
 #: A length in words ("一小时", "90 分钟", "两个半小时", "3 hours"): a step's reason says none,
 #: since the step shows the record's own hours, with their source.
 _LENGTH = re.compile(
-    r"[0-9０-９一二两三四五六七八九十百半几]+\s*(个)?(半)?\s*(小时|分钟|钟头)"
+    rf"[0-9{labels.LENGTH_NUMERALS}]+\s*({labels.LENGTH_MEASURE})?[{labels.LENGTH_NUMERALS}]?\s*"
+    rf"({'|'.join(labels.LENGTH_UNITS)})"
     r"|(?<![A-Za-z0-9])\d+\s*(hours?|minutes?|mins?)(?![A-Za-z])",
     re.IGNORECASE,
 )

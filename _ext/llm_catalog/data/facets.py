@@ -9,6 +9,7 @@ its own (shown as “未标注”), never as a match for something else.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import freshness
@@ -16,7 +17,24 @@ from . import freshness
 UNKNOWN = "unknown"
 
 #: Facet keys in the order of the filter's controls and of the URL query.
-KEYS = ("level", "lang", "format", "cost", "topic", "fresh")
+KEYS = ("level", "lang", "format", "cost", "year", "topic", "fresh")
+
+#: A year in a term or a date ("2025 春", "Spring 2024", "2025-03").
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def years(record: Any) -> tuple[str, ...]:
+    """The years a record belongs to, newest first: its own ``year`` (a book's, a resource's),
+    and the years of its terms and offerings (their terms and start dates)."""
+    found: set[str] = set()
+    if getattr(record, "year", None):
+        found.add(str(record.year))
+    offerings = getattr(record, "offerings", ())
+    texts = [getattr(record, "term", None) or "", *(o.term for o in offerings), *(o.start or "" for o in offerings)]
+    for text in texts:
+        found.update(_YEAR.findall(text))
+    return tuple(sorted(found, reverse=True))
+
 
 #: Formats in display order; each comes from a link kind, a resource kind or the record kind.
 FORMATS = ("video", "slides", "code", "reading-list", "book")
@@ -52,6 +70,7 @@ def values(record: Any) -> dict[str, tuple[str, ...]]:
         "lang": ("zh",) if in_chinese(record) else (),
         "format": formats(record) or (UNKNOWN,),
         "cost": (record.cost_value or UNKNOWN,),
+        "year": years(record) or (UNKNOWN,),
         "topic": tuple(record.topics) or (UNKNOWN,),
         "fresh": (freshness.state(record.repository) or UNKNOWN,),
     }

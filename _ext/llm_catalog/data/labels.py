@@ -154,7 +154,7 @@ OBJECT_TYPES = {
 #: on cards, 找资料's rows and its explanation, the paths, print and the scripts.
 STATE_UNCHECKED = "未查"
 STATE_UNCONFIRMED = "未确认"
-FACT_NAMES = {"cost": "费用", "effort": "时长", "chinese": "中文资料"}
+FACT_NAMES = {"cost": "费用", "effort": "时长", "chinese": "中文资料", "year": "年份"}
 #: Either of the two, where a count cannot tell them apart (a script's total).
 STATE_EITHER = f"{STATE_UNCHECKED}或{STATE_UNCONFIRMED}"
 
@@ -169,6 +169,11 @@ WORKLOAD_LABEL = "课外："
 WORKLOAD_FACT = "课外"
 #: What the hours of a total or a pace answer are, and what they leave out.
 HOURS_COUNT = "小时数只算视频、课堂或课程自己给出的学习时间；作业、项目和 GPU 算力另算，课程写明的见卡片上的“课外”。"
+#: How a length is written in Chinese text (make check finds one in a path step's reason): the
+#: numerals, the measure word between a number and its unit, and the units.
+LENGTH_NUMERALS = "０１２３４５６７８９一二两三四五六七八九十百半几"
+LENGTH_MEASURE = "个"
+LENGTH_UNITS = ("小时", "分钟", "钟头")
 #: Once per card, after its facts: the month of the oldest check of them.
 FACTS_CHECKED = "（{month} 查证）"
 
@@ -280,11 +285,21 @@ REPOSITORY_STALE = "超过一年未更新（最近 {month}）"
 
 FILTER = {
     "form": "筛选资料",
-    "facets": {"level": "程度", "lang": "中文", "format": "形式", "cost": "费用", "topic": "主题", "fresh": "仓库"},
+    "facets": {
+        "level": "程度",
+        "lang": "中文",
+        "format": "形式",
+        "cost": "费用",
+        "year": "年份",
+        "topic": "主题",
+        "fresh": "仓库",
+    },
+    #: A year's box: "2025 年".
+    "year": "{year} 年",
     "in-chinese": "可用中文学习",
     "unknown": "未标注",
     #: The box of the records whose value of that facet is unknown, where it is a fact's state.
-    "unknown_of": {"cost": fact_state("cost", STATE_EITHER)},
+    "unknown_of": {"cost": fact_state("cost", STATE_EITHER), "year": fact_state("year", STATE_EITHER)},
     "count": "符合条件 {shown} / {total} 项",
     "more": "再列出 {next} 项（已列出 {listed} / {shown} 项）",
     "clear": "清除全部条件",

@@ -184,6 +184,9 @@ def _options(
         "topic": topic_titles,
         "fresh": labels.FRESHNESS,
     }
+    # Years are the data's own, newest first.
+    years = sorted({v for card in cards for v in card["year"] if v != facets.UNKNOWN}, reverse=True)
+    names["year"] = {year: labels.FILTER["year"].format(year=year) for year in years}
     out = []
     for key in facets.KEYS:
         seen = {value for card in cards for value in card[key]}
