@@ -105,3 +105,25 @@ def test_scripts_hold_no_words_and_no_copied_constants() -> None:
 def test_the_progress_id_pattern_is_the_schemas_requirement() -> None:
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert schema["definitions"]["requirement"]["pattern"] == names.PROGRESS_ID_PATTERN
+
+
+def test_every_builder_decision_is_made_in_builders_py() -> None:
+    """Which builder gets what is asked of site/builders.py's predicates, never of a builder's
+    name or format elsewhere (compat.py excepted: another project's internals)."""
+    asks = re.compile(r"\bbuilder\.(name|format)\b|\bbuilder_name\(")
+    for name, path in MODULES.items():
+        if name in ("site.builders", "site.compat"):
+            continue
+        assert not asks.search(path.read_text(encoding="utf-8")), name
+
+
+def test_private_names_of_other_projects_are_used_only_in_compat_py() -> None:
+    """A ``_private`` name imported from Sphinx, docutils or sphinx-design is another project's
+    internals: only compat.py may rely on it, with the version it was written for."""
+    private = re.compile(
+        r"from (sphinx|docutils|sphinx_design)[\w.]* import [^\n]*\b_[a-z]\w*|(sphinx|docutils)\.\w+\._"
+    )
+    for name, path in MODULES.items():
+        if name == "site.compat":
+            continue
+        assert not private.search(path.read_text(encoding="utf-8")), name
