@@ -21,7 +21,7 @@ from . import labels, pdfchars
 from .freshness import github_link
 from .prereq import Graph, Requirements, chapter_id, requirements, split_id
 from .problems import Problem, field_name, short, suggest
-from .records import SECTIONS
+from .records import FACT_FIELDS, SECTIONS
 from .refused import refused
 from .yamlsource import DataPath, Document
 
@@ -166,7 +166,7 @@ def _entries(checked: Checked, field: str) -> Iterator[tuple[DataPath, dict]]:
 
 
 #: The facts a record may state, each with the key that says what the fact is.
-FACTS = {"cost": "value", "effort": "kind", "pages": "count", "workload": "says"}
+FACTS = FACT_FIELDS
 #: A fact as a message names it.
 _FACT_WORDS = {
     "cost": "this cost",
@@ -203,10 +203,10 @@ def facts_have_sources(checked: Checked) -> Iterator[Problem]:
                 if name == "pages"
                 else f"or, if no page confirms it, write {FACTS[name]}: unknown and say why in note"
             )
+            what_fact = _FACT_WORDS.get(name, f"this {name}")
             yield checked.problem(
                 (*path, "sources"),
-                f'{_FACT_WORDS[name]} has no source: add sources: ["https://..."] with the page it was read on '
-                f"({instead})",
+                f'{what_fact} has no source: add sources: ["https://..."] with the page it was read on ({instead})',
             )
         elif "quote" in fact:
             yield checked.problem(

@@ -67,7 +67,16 @@ class Offering:
 
 @dataclass(frozen=True, kw_only=True)
 class Fact:
-    """A fact read on one or more pages: where (``sources``), when (``checked``) and a note."""
+    """A fact read on one or more pages: where (``sources``), when (``checked``) and a note.
+
+    Each kind names the key of the data file that says what it is (:attr:`WHAT`); a record's
+    facts are the fields of :class:`Material` whose type is a kind of fact (:data:`FACT_FIELDS`),
+    so a new kind of fact is one class here and one field there: the rules and the tools that
+    read facts find it.
+    """
+
+    #: The key that says what the fact is (``value`` of a cost, ``kind`` of an effort ...).
+    WHAT: ClassVar[str] = ""
 
     #: Addresses of the pages the fact was read on; empty only for an unknown fact.
     sources: tuple[str, ...] = ()
@@ -88,6 +97,7 @@ class Fact:
 class Cost(Fact):
     """What studying the material costs: ``free``, ``free-to-audit``, ``paid`` or ``unknown``."""
 
+    WHAT: ClassVar[str] = "value"
     value: str
     #: The id of the rule (:mod:`.derive`) that derived this cost from a link; ``None`` when read.
     derived: str | None = field(default=None, metadata={"derived": True})
@@ -102,6 +112,7 @@ class Effort(Fact):
     """Hours of one kind: ``video`` (public lectures), ``class`` (scheduled class time without
     public video), ``stated`` (the material's own total) or ``unknown``."""
 
+    WHAT: ClassVar[str] = "kind"
     effort_kind: str = field(metadata={"key": "kind"})
     hours: int | None = None
     #: The upper end when the source gives a range (``hours``–``hours_to``).
@@ -130,6 +141,7 @@ class Effort(Fact):
 class Pages(Fact):
     """A book's or PDF's number of pages."""
 
+    WHAT: ClassVar[str] = "count"
     count: int
 
 
@@ -138,6 +150,7 @@ class Workload(Fact):
     """What a course states beyond its lectures and videos (homework, projects, GPU compute),
     in a reader's words: the hours of ``effort`` leave it out."""
 
+    WHAT: ClassVar[str] = "says"
     says: str
 
 
@@ -252,8 +265,8 @@ class Material(Record):
         return self.chinese.aids if self.chinese is not None else ()
 
     def facts(self) -> Iterator[tuple[str, Fact]]:
-        """Each fact the record states, with its field name: ``cost``, ``effort``, ``pages``, ``workload``."""
-        for name in ("cost", "effort", "pages", "workload"):
+        """Each fact the record states, with its field name (:data:`FACT_FIELDS`)."""
+        for name in FACT_FIELDS:
             fact = getattr(self, name)
             if fact is not None:
                 yield name, fact
@@ -416,6 +429,21 @@ T = TypeVar("T")
 @cache
 def _hints(cls: type) -> dict[str, Any]:
     return get_type_hints(cls)
+
+
+def _fact_fields() -> dict[str, type[Fact]]:
+    """The fields of a material that hold a fact, with the fact's class, in the model's order."""
+    found = {}
+    for name, hint in _hints(Material).items():
+        kinds = [t for t in get_args(hint) if isinstance(t, type) and issubclass(t, Fact)]
+        if kinds:
+            found[name] = kinds[0]
+    return found
+
+
+#: Every field of a material that holds a fact (``cost``, ``effort``, ``pages``, ``workload`` ...)
+#: and the key that says what it is: the rules and the tools read facts through it.
+FACT_FIELDS: dict[str, str] = {name: kind.WHAT for name, kind in _fact_fields().items()}
 
 
 def build(cls: type[T], item: Mapping[str, Any], lines: Lines, path: DataPath) -> T:

@@ -50,13 +50,9 @@ def cost_text(cost: Cost | None) -> str:
 def checked_text(record: Material) -> str:
     """（2026-12 查证）: the month of the oldest check of the record's facts, said once per card
     (each fact's own day is in its 查证说明); nothing when no fact was checked."""
-    facts = (getattr(record, name, None) for name in ("cost", "effort", "workload", "pages", "chinese"))
+    facts = [fact for _, fact in record.facts()] + ([record.chinese] if record.chinese is not None else [])
     # A derived cost was not looked at: its date is the day its link was last reached.
-    days = [
-        fact.checked
-        for fact in facts
-        if fact is not None and getattr(fact, "checked", None) and not getattr(fact, "derived", None)
-    ]
+    days = [fact.checked for fact in facts if fact.checked and not getattr(fact, "derived", None)]
     return labels.FACTS_CHECKED.format(month=month(min(days))) if days else ""
 
 
