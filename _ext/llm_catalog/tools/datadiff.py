@@ -347,6 +347,13 @@ def markdown(diff: DataDiff) -> str:
 # -- Command ---------------------------------------------------------------------------------
 
 
+#: Said (on stderr) when today's rules refuse the base, which is then compared as it is.
+BASE_REFUSED = (
+    "the base {base} does not pass today's rules (added since it was written?); it is compared as it is, "
+    "held to its schema only. What today's rules say of it:"
+)
+
+
 def add_command(sub: argparse._SubParsersAction) -> None:
     cmd = sub.add_parser(
         "diff",
@@ -360,9 +367,9 @@ def add_command(sub: argparse._SubParsersAction) -> None:
     cmd.set_defaults(run=run)
 
 
-def _read(path: Path, schema: Path | None) -> tuple[Catalog | None, list]:
+def _read(path: Path, schema: Path | None, *, rules: bool = True) -> tuple[Catalog | None, list]:
     try:
-        return load(path, schema), []
+        return load(path, schema, rules=rules), []
     except CatalogInvalid as exc:
         return None, exc.problems
 
@@ -374,6 +381,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"ERROR: {which} file {str(path)!r} {state}; give the path of a catalog data file", file=sys.stderr)
             return 2
     base, base_problems = _read(args.base, args.schema)
+    if base is None:
+        # The base was accepted by the rules of its day: a rule added since (in this very change,
+        # say) refuses it. Held to its schema only, it is compared as it is, and the note says so.
+        base, schema_problems = _read(args.base, args.schema, rules=False)
+        if base is not None:
+            print(f"note: {BASE_REFUSED.format(base=args.base)}", file=sys.stderr)
+            print_problems(base_problems)
+            base_problems = schema_problems
     head, head_problems = _read(args.head, args.schema)
     problems = base_problems + head_problems
     if base is None or head is None:
