@@ -18,7 +18,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -29,6 +28,7 @@ from bs4 import BeautifulSoup
 from datafile import add_to_section, make_room, record_id, same_material, without_records  # noqa: F401
 from llm_catalog import DEFAULT_FILE
 from sites import VARIANTS, Project, Store, copy_project, failing_as_pytest  # noqa: F401
+from standin import StandIn, dead_address, serving
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -288,16 +288,17 @@ def parsed(path: Path) -> BeautifulSoup:
     return soup(path)
 
 
-@contextlib.contextmanager
-def serving(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
-    """Run an HTTP server with *handler* on a free port of 127.0.0.1; yield ``127.0.0.1:port``."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+@pytest.fixture
+def standin() -> Iterator[Callable[..., StandIn]]:
+    """``standin(routes, fallback=...)`` starts a stand-in web server (:mod:`standin`) for the test."""
+    with contextlib.ExitStack() as servers:
+        yield lambda *args, **kwargs: servers.enter_context(StandIn(*args, **kwargs))
+
+
+@pytest.fixture
+def dead_host() -> str:
+    """An address on loopback where nothing listens: the port was free a moment ago."""
+    return dead_address()
 
 
 @contextlib.contextmanager
