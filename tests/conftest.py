@@ -217,6 +217,34 @@ def sphinx_build(src: Path, out: Path, *args: str, builder: str = "html") -> sub
     )
 
 
+def run_tool(
+    folder: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """``python -m llm_catalog ARGS`` in *folder*, with the extension on its path and no other
+    environment than *env* (no token or key of whoever runs the tests goes along)."""
+    return subprocess.run(
+        [sys.executable, "-m", "llm_catalog", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(EXT_DIR), "PATH": "/usr/bin:/bin", **(env or {})},
+        check=False,
+        timeout=timeout,
+    )
+
+
+def tool_folder(folder: Path, catalog: Path | str) -> Path:
+    """*folder* with ``_data/catalog.yaml`` (a copy of the file *catalog*, or the text *catalog*)
+    and the schema beside it, for a tool to run in and edit."""
+    (folder / "_data").mkdir()
+    if isinstance(catalog, Path):
+        shutil.copy(catalog, folder / "_data" / "catalog.yaml")
+    else:
+        (folder / "_data" / "catalog.yaml").write_text(catalog, encoding="utf-8")
+    shutil.copy(SCHEMA_FILE, folder / "_data" / "catalog.schema.json")
+    return folder
+
+
 @pytest.fixture
 def root_copy(tmp_path: Path, rootdir: Path) -> Path:
     """A copy of the ``basic`` test root that a test may edit and build in place."""

@@ -5,15 +5,13 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import test_linkcheck
 
-from conftest import REPO, soup
+from conftest import REPO, soup, tool_folder
+from conftest import run_tool as run
 from standin import Answer, Request, StandIn
 
 #: A fixed data file of a few real records: the real catalog changes with every contribution and
@@ -77,10 +75,7 @@ def api(wayback_api: StandIn) -> str:
 
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
-    (tmp_path / "_data").mkdir()
-    shutil.copy(FIXED, tmp_path / "_data" / "catalog.yaml")
-    shutil.copy(SCHEMA, tmp_path / "_data" / "catalog.schema.json")
-    return tmp_path
+    return tool_folder(tmp_path, FIXED)
 
 
 def line_of(text: str, url: str) -> int:
@@ -106,18 +101,6 @@ def linkcheck_report(workdir: Path, urls: list[str], text: str) -> Path:
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return path
-
-
-def run(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "llm_catalog", *args],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(REPO / "_ext"), "PATH": "/usr/bin:/bin"},
-        check=False,
-        timeout=120,
-    )
 
 
 def changed_lines(before: str, after: str) -> list[tuple[str, str]]:

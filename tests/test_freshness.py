@@ -7,18 +7,16 @@ import itertools
 import json
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, soup, sphinx_build
+from conftest import REPO, run_tool, soup, sphinx_build, tool_folder
 from standin import Answer, Request, StandIn
 
 #: A fixed data file: the real catalog changes with every contribution, and these tests compare lines.
 FIXED = REPO / "tests" / "data" / "freshness" / "catalog.yaml"
-SCHEMA = REPO / "_data" / "catalog.schema.json"
 FIELDS_ROOT = REPO / "tests" / "roots" / "test-fields"
 TODAY = "2026-11-30"
 
@@ -87,25 +85,11 @@ def api(github_api: StandIn) -> str:
 
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
-    (tmp_path / "_data").mkdir()
-    shutil.copy(FIXED, tmp_path / "_data" / "catalog.yaml")
-    shutil.copy(SCHEMA, tmp_path / "_data" / "catalog.schema.json")
-    return tmp_path
+    return tool_folder(tmp_path, FIXED)
 
 
 def run(workdir: Path, *args: str, token: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {"PYTHONPATH": str(REPO / "_ext"), "PATH": "/usr/bin:/bin"}
-    if token is not None:
-        env["GITHUB_TOKEN"] = token
-    return subprocess.run(
-        [sys.executable, "-m", "llm_catalog", *args],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=120,
-    )
+    return run_tool(workdir, *args, env={"GITHUB_TOKEN": token} if token is not None else None)
 
 
 def line_of(text: str, needle: str) -> int:

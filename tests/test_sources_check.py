@@ -5,21 +5,19 @@ from __future__ import annotations
 
 import itertools
 import re
-import shutil
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import requests
 import urllib3
 
-from conftest import REPO
+from conftest import run_tool as run
+from conftest import tool_folder
 from llm_catalog.tools import sources
 from standin import Answer, Request, StandIn
 
-SCHEMA = REPO / "_data" / "catalog.schema.json"
 QUOTE = "All videos are free"
 
 #: The quote split across tags and lines, in other cases, widths and spaces; and a Chinese one
@@ -204,22 +202,7 @@ resources:
 
 @pytest.fixture
 def workdir(tmp_path: Path, web: str, dead: str) -> Path:
-    (tmp_path / "_data").mkdir()
-    (tmp_path / "_data" / "catalog.yaml").write_text(catalog_text(web, dead), encoding="utf-8")
-    shutil.copy(SCHEMA, tmp_path / "_data" / "catalog.schema.json")
-    return tmp_path
-
-
-def run(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "llm_catalog", *args],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(REPO / "_ext"), "PATH": "/usr/bin:/bin"},
-        check=False,
-        timeout=120,
-    )
+    return tool_folder(tmp_path, catalog_text(web, dead))
 
 
 def check_sources(workdir: Path, *more: str) -> subprocess.CompletedProcess[str]:

@@ -7,20 +7,17 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, run_tool, tool_folder
 from standin import Answer, Request, StandIn
 
 #: A fixed data file: the tests compare its lines.
 FIXED = REPO / "tests" / "data" / "video-lengths" / "catalog.yaml"
-SCHEMA = REPO / "_data" / "catalog.schema.json"
 TODAY = "2026-11-29"
 KEY = "AIzaTEST-secret+key/0123456789"
 
@@ -109,25 +106,11 @@ def api(youtube_api: StandIn) -> str:
 
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
-    (tmp_path / "_data").mkdir()
-    shutil.copy(FIXED, tmp_path / "_data" / "catalog.yaml")
-    shutil.copy(SCHEMA, tmp_path / "_data" / "catalog.schema.json")
-    return tmp_path
+    return tool_folder(tmp_path, FIXED)
 
 
 def run(workdir: Path, *args: str, key: str | None = KEY) -> subprocess.CompletedProcess[str]:
-    env = {"PYTHONPATH": str(REPO / "_ext"), "PATH": "/usr/bin:/bin"}
-    if key is not None:
-        env["YOUTUBE_API_KEY"] = key
-    return subprocess.run(
-        [sys.executable, "-m", "llm_catalog", *args],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=60,
-    )
+    return run_tool(workdir, *args, env={"YOUTUBE_API_KEY": key} if key is not None else None, timeout=60)
 
 
 def measure(workdir: Path, api: str, *more: str, key: str | None = KEY) -> subprocess.CompletedProcess[str]:
