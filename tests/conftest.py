@@ -329,31 +329,6 @@ def dead_host() -> str:
     return dead_address()
 
 
-@contextlib.contextmanager
-def serve(directory: Path, not_found: Path | None = None) -> Iterator[str]:
-    """Serve *directory* on 127.0.0.1 and yield its base URL. With *not_found*, a missing file
-    is answered like Read the Docs answers it: status 404 with that page as the body."""
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-            if code != 404 or not_found is None:
-                super().send_error(code, message, explain)
-                return
-            body = not_found.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-
-    with serving(functools.partial(Handler, directory=str(directory))) as address:
-        yield f"http://{address}"
-
-
 def start_chromium(profile: Path, downloads: Path | None = None, width: int = 1280):
     """Headless Chromium driven by Selenium, with its own profile (its own localStorage) and,
     given *downloads*, saving downloads there without asking."""
