@@ -18,7 +18,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -29,6 +28,7 @@ from bs4 import BeautifulSoup
 from datafile import add_to_section, make_room, record_id, same_material, without_records  # noqa: F401
 from llm_catalog import DEFAULT_FILE
 from sites import VARIANTS, Project, Store, copy_project, failing_as_pytest  # noqa: F401
+from standin import StandIn, dead_address, serving
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -217,6 +217,34 @@ def sphinx_build(src: Path, out: Path, *args: str, builder: str = "html") -> sub
     )
 
 
+def run_tool(
+    folder: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """``python -m llm_catalog ARGS`` in *folder*, with the extension on its path and no other
+    environment than *env* (no token or key of whoever runs the tests goes along)."""
+    return subprocess.run(
+        [sys.executable, "-m", "llm_catalog", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(EXT_DIR), "PATH": "/usr/bin:/bin", **(env or {})},
+        check=False,
+        timeout=timeout,
+    )
+
+
+def tool_folder(folder: Path, catalog: Path | str) -> Path:
+    """*folder* with ``_data/catalog.yaml`` (a copy of the file *catalog*, or the text *catalog*)
+    and the schema beside it, for a tool to run in and edit."""
+    (folder / "_data").mkdir()
+    if isinstance(catalog, Path):
+        shutil.copy(catalog, folder / "_data" / "catalog.yaml")
+    else:
+        (folder / "_data" / "catalog.yaml").write_text(catalog, encoding="utf-8")
+    shutil.copy(SCHEMA_FILE, folder / "_data" / "catalog.schema.json")
+    return folder
+
+
 @pytest.fixture
 def root_copy(tmp_path: Path, rootdir: Path) -> Path:
     """A copy of the ``basic`` test root that a test may edit and build in place."""
@@ -288,41 +316,17 @@ def parsed(path: Path) -> BeautifulSoup:
     return soup(path)
 
 
-@contextlib.contextmanager
-def serving(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
-    """Run an HTTP server with *handler* on a free port of 127.0.0.1; yield ``127.0.0.1:port``."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+@pytest.fixture
+def standin() -> Iterator[Callable[..., StandIn]]:
+    """``standin(routes, fallback=...)`` starts a stand-in web server (:mod:`standin`) for the test."""
+    with contextlib.ExitStack() as servers:
+        yield lambda *args, **kwargs: servers.enter_context(StandIn(*args, **kwargs))
 
 
-@contextlib.contextmanager
-def serve(directory: Path, not_found: Path | None = None) -> Iterator[str]:
-    """Serve *directory* on 127.0.0.1 and yield its base URL. With *not_found*, a missing file
-    is answered like Read the Docs answers it: status 404 with that page as the body."""
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-            if code != 404 or not_found is None:
-                super().send_error(code, message, explain)
-                return
-            body = not_found.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-
-    with serving(functools.partial(Handler, directory=str(directory))) as address:
-        yield f"http://{address}"
+@pytest.fixture
+def dead_host() -> str:
+    """An address on loopback where nothing listens: the port was free a moment ago."""
+    return dead_address()
 
 
 def start_chromium(profile: Path, downloads: Path | None = None, width: int = 1280):

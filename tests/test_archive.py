@@ -3,29 +3,23 @@
 from __future__ import annotations
 
 import difflib
-import http.server
 import json
 import re
-import shutil
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import test_linkcheck
 
-from conftest import REPO, serving, soup
+from conftest import REPO, soup, tool_folder
+from conftest import run_tool as run
+from standin import Answer, Request, StandIn
 
 #: A fixed data file of a few real records: the real catalog changes with every contribution and
 #: every weekly link check, and these tests edit and compare exact lines.
 FIXED = REPO / "tests" / "data" / "archive" / "catalog.yaml"
 SCHEMA = REPO / "_data" / "catalog.schema.json"
-#: The loopback web server and dead address of the link-check tests, for the end-to-end test.
+#: The loopback web server of the link-check tests, for the end-to-end test.
 live_server = test_linkcheck.live_server
-dead_host = test_linkcheck.dead_host
 
 #: Links of the fixed data file, each answered differently by the stand-in API.
 BEHAVIOUR = {  # in an order that never has three failures in a row (the command gives up then)
@@ -45,55 +39,43 @@ def snapshot_of(url: str, stamp: str = "20240102030405") -> str:
     return f"https://web.archive.org/web/{stamp}/{url}"
 
 
-class WaybackStandIn(http.server.BaseHTTPRequestHandler):
-    requests: list[tuple[float, dict[str, list[str]]]] = []
-
-    def do_GET(self) -> None:
-        query = parse_qs(urlsplit(self.path).query)
-        type(self).requests.append((time.monotonic(), query))
-        url = query.get("url", [""])[0]
-        behaviour = BEHAVIOUR.get(url, "dead")
-        closest = {"available": True, "url": snapshot_of(url), "timestamp": "20240102030405", "status": "200"}
-        if behaviour == "slow":
-            time.sleep(1.5)
-        if behaviour == "error":
-            self.send_error(503)
-            return
-        body: object = {"archived_snapshots": {"closest": closest}}
-        if behaviour == "live-old-http":
-            closest["url"] = snapshot_of(url).replace("https://", "http://", 1)
-        elif behaviour == "dead":
-            body = {"archived_snapshots": {}}
-        elif behaviour == "not-http":
-            closest["url"] = "javascript:alert(1)"
-        elif behaviour == "error-page-snapshot":
-            closest["status"] = "404"
-        elif behaviour == "wrong-shape":
-            body = ["archived_snapshots"]
-        raw = b'{"archived_snapshots": {"closest": ' if behaviour == "malformed" else json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(raw)))
-        self.end_headers()
-        self.wfile.write(raw)
-
-    def log_message(self, *args: object) -> None:
-        pass
+def wayback_answer(request: Request) -> Answer:
+    """The availability API's answer for the address asked about, as :data:`BEHAVIOUR` says."""
+    url = request.query.get("url", [""])[0]
+    behaviour = BEHAVIOUR.get(url, "dead")
+    closest = {"available": True, "url": snapshot_of(url), "timestamp": "20240102030405", "status": "200"}
+    delay = 1.5 if behaviour == "slow" else 0.0
+    if behaviour == "error":
+        return Answer(503)
+    body: object = {"archived_snapshots": {"closest": closest}}
+    if behaviour == "live-old-http":
+        closest["url"] = snapshot_of(url).replace("https://", "http://", 1)
+    elif behaviour == "dead":
+        body = {"archived_snapshots": {}}
+    elif behaviour == "not-http":
+        closest["url"] = "javascript:alert(1)"
+    elif behaviour == "error-page-snapshot":
+        closest["status"] = "404"
+    elif behaviour == "wrong-shape":
+        body = ["archived_snapshots"]
+    elif behaviour == "malformed":
+        body = b'{"archived_snapshots": {"closest": '
+    return Answer(body=body, content_type="application/json", delay=delay)
 
 
 @pytest.fixture
-def api() -> Iterator[str]:
-    WaybackStandIn.requests = []
-    with serving(WaybackStandIn) as address:
-        yield f"http://{address}/wayback/available"
+def wayback_api(standin) -> StandIn:
+    return standin({"/wayback/available": wayback_answer})
+
+
+@pytest.fixture
+def api(wayback_api: StandIn) -> str:
+    return f"{wayback_api.url}/wayback/available"
 
 
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
-    (tmp_path / "_data").mkdir()
-    shutil.copy(FIXED, tmp_path / "_data" / "catalog.yaml")
-    shutil.copy(SCHEMA, tmp_path / "_data" / "catalog.schema.json")
-    return tmp_path
+    return tool_folder(tmp_path, FIXED)
 
 
 def line_of(text: str, url: str) -> int:
@@ -119,18 +101,6 @@ def linkcheck_report(workdir: Path, urls: list[str], text: str) -> Path:
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return path
-
-
-def run(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "llm_catalog", *args],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(REPO / "_ext"), "PATH": "/usr/bin:/bin"},
-        check=False,
-        timeout=120,
-    )
 
 
 def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
@@ -177,7 +147,7 @@ def test_archive_writes_found_snapshots_and_touches_nothing_else(workdir: Path, 
     assert run(workdir, "check", "_data/catalog.yaml").returncode == 0
 
 
-def test_archive_asks_politely_one_at_a_time(workdir: Path, api: str) -> None:
+def test_archive_asks_politely_one_at_a_time(workdir: Path, api: str, wayback_api: StandIn) -> None:
     data = workdir / "_data" / "catalog.yaml"
     text = data.read_text(encoding="utf-8").replace(
         '{kind: site, url: "https://web.stanford.edu/class/cs224n/"}',
@@ -188,16 +158,18 @@ def test_archive_asks_politely_one_at_a_time(workdir: Path, api: str) -> None:
     linkcheck_report(workdir, urls[:2], text)
     result = run(workdir, "archive", "--api", api, "--delay", "0.4")
     assert result.returncode == 0, result.stderr
-    times = [t for t, _ in WaybackStandIn.requests]
+    times = [r.time for r in wayback_api.requests]
     assert len(times) == 2
     assert times[1] - times[0] >= 0.4
     # The snapshot closest to the day the link was last seen working is asked for.
-    first = WaybackStandIn.requests[0][1]
+    first = wayback_api.requests[0].query
     assert first["url"] == [urls[0]] and first["timestamp"] == ["20250304"]
-    assert "timestamp" not in WaybackStandIn.requests[1][1]
+    assert "timestamp" not in wayback_api.requests[1].query
 
 
-def test_existing_archive_is_kept_and_all_option_fills_the_rest(workdir: Path, api: str, monkeypatch) -> None:
+def test_existing_archive_is_kept_and_all_option_fills_the_rest(
+    workdir: Path, api: str, wayback_api: StandIn, monkeypatch
+) -> None:
     for url, behaviour in BEHAVIOUR.items():
         if not behaviour.startswith("live"):
             monkeypatch.setitem(BEHAVIOUR, url, "dead")
@@ -213,7 +185,7 @@ def test_existing_archive_is_kept_and_all_option_fills_the_rest(workdir: Path, a
     assert result.returncode == 0, result.stderr
     after = data.read_text(encoding="utf-8")
     assert f'archive: "{mine}"' in after
-    asked = [q["url"][0] for _, q in WaybackStandIn.requests]
+    asked = [r.query["url"][0] for r in wayback_api.requests]
     assert "https://web.stanford.edu/class/cs224n/" not in asked
     assert "https://github.com/cgpotts/cs224u" in asked
     assert len(asked) == len(set(asked))  # an address used twice is asked about once
@@ -221,7 +193,7 @@ def test_existing_archive_is_kept_and_all_option_fills_the_rest(workdir: Path, a
     assert "https://github.com/karpathy/LLM101n" in asked  # the last course link of the file
 
 
-def test_a_data_file_that_fails_check_is_never_written(workdir: Path, api: str) -> None:
+def test_a_data_file_that_fails_check_is_never_written(workdir: Path, api: str, wayback_api: StandIn) -> None:
     data = workdir / "_data" / "catalog.yaml"
     text = data.read_text(encoding="utf-8")
     text = text.replace("category: nlp-courses\n", "category: nlp-coursez\n", 1)
@@ -231,7 +203,7 @@ def test_a_data_file_that_fails_check_is_never_written(workdir: Path, api: str) 
     result = run(workdir, "archive", "--api", api)
     assert result.returncode == 1
     assert "nlp-coursez" in result.stderr and "not changed" in result.stderr
-    assert WaybackStandIn.requests == []
+    assert wayback_api.requests == []
     assert data.read_text(encoding="utf-8") == text and data.stat().st_mtime_ns == stamp
 
 
@@ -281,7 +253,9 @@ def test_linkstate_records_checked_and_broken_dates(workdir: Path) -> None:
     assert re.search(r"cs224u\", broken: \"2026-11-20\"\}", data.read_text(encoding="utf-8"))
 
 
-def test_archive_gives_up_when_the_api_keeps_failing(workdir: Path, api: str, monkeypatch) -> None:
+def test_archive_gives_up_when_the_api_keeps_failing(
+    workdir: Path, api: str, wayback_api: StandIn, monkeypatch
+) -> None:
     data = workdir / "_data" / "catalog.yaml"
     before = data.read_text(encoding="utf-8")
     urls = [u for u, b in BEHAVIOUR.items() if b != "slow"]
@@ -290,7 +264,7 @@ def test_archive_gives_up_when_the_api_keeps_failing(workdir: Path, api: str, mo
     linkcheck_report(workdir, urls, before)
     result = run(workdir, "archive", "--api", api, "--delay", "0")
     assert result.returncode == 0, result.stderr
-    assert len(WaybackStandIn.requests) == 3
+    assert len(wayback_api.requests) == 3
     assert result.stdout.count("not asked: the API failed 3 times in a row") == len(urls) - 3
     assert data.read_text(encoding="utf-8") == before
     assert result.stdout.rstrip().endswith("_data/catalog.yaml: unchanged")

@@ -3,29 +3,22 @@ site shows what it wrote: 仓库已归档, 超过一年未更新（最近 YYYY-M
 
 from __future__ import annotations
 
-import contextlib
-import http.server
 import itertools
 import json
 import shutil
 import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-import test_linkcheck
 
-from conftest import REPO, serving, soup, sphinx_build
+from conftest import REPO, run_tool, soup, sphinx_build, tool_folder
+from standin import Answer, Request, StandIn
 
 #: A fixed data file: the real catalog changes with every contribution, and these tests compare lines.
 FIXED = REPO / "tests" / "data" / "freshness" / "catalog.yaml"
-SCHEMA = REPO / "_data" / "catalog.schema.json"
 FIELDS_ROOT = REPO / "tests" / "roots" / "test-fields"
 TODAY = "2026-11-30"
-dead_host = test_linkcheck.dead_host
 
 
 def repo(name: str, *, archived: bool = False, pushed_at: str | None = "2026-10-01T12:34:56Z") -> dict:
@@ -50,78 +43,53 @@ BEHAVIOUR: dict[str, str] = {
 }
 
 
-class GitHubStandIn(http.server.BaseHTTPRequestHandler):
-    #: (time, path, headers) of every request.
-    requests: list[tuple[float, str, dict[str, str]]] = []
-
-    def do_GET(self) -> None:
-        type(self).requests.append((time.monotonic(), self.path, dict(self.headers)))
-        name = self.path.removeprefix("/api/repos/")
-        behaviour = BEHAVIOUR.get(name.lower(), "404")
-        status, body, headers = 200, None, {}
-        if behaviour == "active":
-            body = repo(name)
-        elif behaviour == "stale":
-            body = repo(name, pushed_at="2024-05-21T23:59:59Z")
-        elif behaviour == "archived":
-            body = repo(name, archived=True, pushed_at="2023-03-04T05:06:07Z")
-        elif behaviour == "renamed":
-            body = repo("good/new-name", pushed_at="2026-11-29T08:00:00Z")
-        elif behaviour == "missing":
-            body = {"full_name": name, "archived": False}
-        elif behaviour == "slow":
-            time.sleep(1.5)
-            body = repo(name)
-        elif behaviour == "404":
-            status, body = 404, {"message": "Not Found", "documentation_url": "https://docs.github.com/rest"}
-        elif behaviour == "500":
-            status, body = 500, {"message": "Server Error"}
-        elif behaviour == "rate-limited":
-            status = 403
-            body = {"message": "API rate limit exceeded for 127.0.0.1."}
-            headers = {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1796000000"}
-        raw = b'{"archived": fal' if behaviour == "malformed" else json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(raw)))
-        self.end_headers()
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self.wfile.write(raw)  # the slow answer may come after the command stopped waiting
-
-    def log_message(self, *args: object) -> None:
-        pass
+def github_answer(request: Request) -> Answer:
+    """GitHub's answer for ``GET /api/repos/OWNER/REPO``, as :data:`BEHAVIOUR` says."""
+    name = request.path.removeprefix("/api/repos/")
+    behaviour = BEHAVIOUR.get(name.lower(), "404")
+    status, body, headers, delay = 200, None, {}, 0.0
+    if behaviour == "active":
+        body = repo(name)
+    elif behaviour == "stale":
+        body = repo(name, pushed_at="2024-05-21T23:59:59Z")
+    elif behaviour == "archived":
+        body = repo(name, archived=True, pushed_at="2023-03-04T05:06:07Z")
+    elif behaviour == "renamed":
+        body = repo("good/new-name", pushed_at="2026-11-29T08:00:00Z")
+    elif behaviour == "missing":
+        body = {"full_name": name, "archived": False}
+    elif behaviour == "slow":
+        body, delay = repo(name), 1.5
+    elif behaviour == "404":
+        status, body = 404, {"message": "Not Found", "documentation_url": "https://docs.github.com/rest"}
+    elif behaviour == "500":
+        status, body = 500, {"message": "Server Error"}
+    elif behaviour == "rate-limited":
+        status = 403
+        body = {"message": "API rate limit exceeded for 127.0.0.1."}
+        headers = {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1796000000"}
+    elif behaviour == "malformed":
+        body = b'{"archived": fal'
+    return Answer(status, body, "application/json; charset=utf-8", headers, delay)
 
 
 @pytest.fixture
-def api() -> Iterator[str]:
-    GitHubStandIn.requests = []
-    with serving(GitHubStandIn) as address:
-        yield f"http://{address}/api"
+def github_api(standin) -> StandIn:
+    return standin(fallback=github_answer)
+
+
+@pytest.fixture
+def api(github_api: StandIn) -> str:
+    return f"{github_api.url}/api"
 
 
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
-    (tmp_path / "_data").mkdir()
-    shutil.copy(FIXED, tmp_path / "_data" / "catalog.yaml")
-    shutil.copy(SCHEMA, tmp_path / "_data" / "catalog.schema.json")
-    return tmp_path
+    return tool_folder(tmp_path, FIXED)
 
 
 def run(workdir: Path, *args: str, token: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {"PYTHONPATH": str(REPO / "_ext"), "PATH": "/usr/bin:/bin"}
-    if token is not None:
-        env["GITHUB_TOKEN"] = token
-    return subprocess.run(
-        [sys.executable, "-m", "llm_catalog", *args],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=120,
-    )
+    return run_tool(workdir, *args, env={"GITHUB_TOKEN": token} if token is not None else None)
 
 
 def line_of(text: str, needle: str) -> int:
@@ -134,7 +102,7 @@ def fresh(workdir: Path, api: str, *more: str, token: str | None = None) -> subp
     )
 
 
-def test_writes_what_github_said_and_touches_no_other_line(workdir: Path, api: str) -> None:
+def test_writes_what_github_said_and_touches_no_other_line(workdir: Path, api: str, github_api: StandIn) -> None:
     data = workdir / "_data" / "catalog.yaml"
     before = data.read_text(encoding="utf-8")
     result = fresh(workdir, api)
@@ -174,7 +142,7 @@ def test_writes_what_github_said_and_touches_no_other_line(workdir: Path, api: s
 
     # One request per repository, in the file's order (the book shares epsilon's); none for the
     # syllabus, GitHub Pages or GitHub's own pages.
-    asked = [path for _, path, _ in GitHubStandIn.requests]
+    asked = [r.path for r in github_api.requests]
     assert asked == [f"/api/repos/{name}" for name in BEHAVIOUR]
 
     # Every failure is reported with the record id and the line of its GitHub link, as the file is now.
@@ -200,17 +168,17 @@ def test_writes_what_github_said_and_touches_no_other_line(workdir: Path, api: s
     assert run(workdir, "check", "_data/catalog.yaml").returncode == 0
 
 
-def test_headers_and_token(workdir: Path, api: str, monkeypatch) -> None:
+def test_headers_and_token(workdir: Path, api: str, github_api: StandIn, monkeypatch) -> None:
     for name in BEHAVIOUR:
         monkeypatch.setitem(BEHAVIOUR, name, "active")
     result = fresh(workdir, api, token="ghs_secret123")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ghs_secret123" not in result.stdout + result.stderr
-    assert len(GitHubStandIn.requests) == 10
-    for _, _, headers in GitHubStandIn.requests:
-        assert headers["Accept"] == "application/vnd.github+json"
-        assert headers["Authorization"] == "Bearer ghs_secret123"
-    GitHubStandIn.requests.clear()
+    assert len(github_api.requests) == 10
+    for r in github_api.requests:
+        assert r.headers["Accept"] == "application/vnd.github+json"
+        assert r.headers["Authorization"] == "Bearer ghs_secret123"
+    github_api.requests.clear()
     # A second run the same day changes nothing; without a token no Authorization is sent.
     data = workdir / "_data" / "catalog.yaml"
     before = data.read_bytes()
@@ -218,16 +186,18 @@ def test_headers_and_token(workdir: Path, api: str, monkeypatch) -> None:
     assert again.returncode == 0, again.stdout + again.stderr
     assert data.read_bytes() == before
     assert "Already recorded today" in again.stdout and again.stdout.rstrip().endswith(": unchanged")
-    assert GitHubStandIn.requests and all("Authorization" not in h for _, _, h in GitHubStandIn.requests)
+    assert github_api.requests and all("Authorization" not in r.headers for r in github_api.requests)
 
 
-def test_rate_limit_stops_the_run_and_says_what_to_do(workdir: Path, api: str, monkeypatch) -> None:
+def test_rate_limit_stops_the_run_and_says_what_to_do(
+    workdir: Path, api: str, github_api: StandIn, monkeypatch
+) -> None:
     monkeypatch.setitem(BEHAVIOUR, "bad/malformed", "rate-limited")
     data = workdir / "_data" / "catalog.yaml"
     before = data.read_text(encoding="utf-8")
     result = fresh(workdir, api)
     assert result.returncode == 1
-    assert len(GitHubStandIn.requests) == 2  # alpha's answer, then the refusal: nothing more is asked
+    assert len(github_api.requests) == 2  # alpha's answer, then the refusal: nothing more is asked
     out = result.stdout
     assert "rate-limited by GitHub (HTTP 403) until 2026-11-30 " in out
     assert "set GITHUB_TOKEN to a token for a higher limit" in out
@@ -238,7 +208,7 @@ def test_rate_limit_stops_the_run_and_says_what_to_do(workdir: Path, api: str, m
     alpha = '    repository: {archived: false, pushed: "2026-10-01", checked: "2026-11-30"}\n'
     assert after.count(alpha) == 1 and after.replace(alpha, "") == before
     # With a token the hint is not repeated.
-    GitHubStandIn.requests.clear()
+    github_api.requests.clear()
     assert "set GITHUB_TOKEN" not in fresh(workdir, api, token="t").stdout
 
 
@@ -256,33 +226,33 @@ def test_an_api_that_is_not_there_is_reported_and_nothing_is_written(workdir: Pa
     assert "Traceback" not in out + result.stderr
 
 
-def test_it_asks_one_at_a_time_with_the_delay(workdir: Path, api: str, monkeypatch) -> None:
+def test_it_asks_one_at_a_time_with_the_delay(workdir: Path, api: str, github_api: StandIn, monkeypatch) -> None:
     for name in BEHAVIOUR:
         monkeypatch.setitem(BEHAVIOUR, name, "active")
     result = run(workdir, "freshness", "--api", api, "--today", TODAY, "--delay", "0.3")
     assert result.returncode == 0, result.stdout + result.stderr
-    times = [t for t, _, _ in GitHubStandIn.requests]
+    times = [r.time for r in github_api.requests]
     assert len(times) == 10
     assert all(b - a >= 0.3 for a, b in itertools.pairwise(times))
 
 
-def test_give_up_after_is_an_option(workdir: Path, api: str, monkeypatch) -> None:
+def test_give_up_after_is_an_option(workdir: Path, api: str, github_api: StandIn, monkeypatch) -> None:
     for name in BEHAVIOUR:
         monkeypatch.setitem(BEHAVIOUR, name, "500")
     result = fresh(workdir, api, "--give-up-after", "2")
     assert result.returncode == 1
-    assert len(GitHubStandIn.requests) == 2
+    assert len(github_api.requests) == 2
     assert "Stopped early: the API failed 2 times in a row." in result.stdout
 
 
-def test_a_data_file_that_fails_check_is_never_written(workdir: Path, api: str) -> None:
+def test_a_data_file_that_fails_check_is_never_written(workdir: Path, api: str, github_api: StandIn) -> None:
     data = workdir / "_data" / "catalog.yaml"
     text = data.read_text(encoding="utf-8").replace("category: core\n", "category: kore\n", 1)
     data.write_text(text, encoding="utf-8")
     result = fresh(workdir, api)
     assert result.returncode == 1
     assert "'kore'" in result.stderr and "not changed" in result.stderr
-    assert GitHubStandIn.requests == []
+    assert github_api.requests == []
     assert data.read_text(encoding="utf-8") == text
 
 
@@ -294,11 +264,13 @@ def test_a_data_file_that_fails_check_is_never_written(workdir: Path, api: str) 
         (("--give-up-after", "0"), "give a number of 1 or more"),
     ],
 )
-def test_bad_options_are_said_in_words(workdir: Path, api: str, args: tuple[str, ...], message: str) -> None:
+def test_bad_options_are_said_in_words(
+    workdir: Path, api: str, github_api: StandIn, args: tuple[str, ...], message: str
+) -> None:
     result = run(workdir, "freshness", "--api", api, *args)
     assert result.returncode != 0
     assert message in result.stderr and "Traceback" not in result.stderr
-    assert GitHubStandIn.requests == []
+    assert github_api.requests == []
 
 
 # -- What readers see ----------------------------------------------------------------------

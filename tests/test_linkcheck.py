@@ -2,49 +2,22 @@
 
 from __future__ import annotations
 
-import http.server
 import json
 import re
-import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, serving
+from conftest import REPO
+from standin import Answer
 
-
-class Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        if self.path.startswith("/ok"):  # each record has its own address (no duplicates)
-            body = b"<html><body>ok</body></html>"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        else:
-            self.send_error(404)
-
-    do_HEAD = do_GET
-
-    def log_message(self, *args: object) -> None:
-        pass
+#: Each record has its own address under /ok (no duplicates); anything else is missing.
+OK = Answer(body="<html><body>ok</body></html>", content_type="text/html")
 
 
 @pytest.fixture
-def live_server() -> Iterator[str]:
-    with serving(Handler) as address:
-        yield address
-
-
-@pytest.fixture
-def dead_host() -> str:
-    """An address on loopback where nothing listens: the port was free a moment ago."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"127.0.0.1:{port}"
+def live_server(standin) -> str:
+    return standin(fallback=lambda request: OK if request.path.startswith("/ok") else Answer(404)).address
 
 
 @pytest.mark.sphinx("linkcheck", testroot="linkcheck", freshenv=True)

@@ -3,26 +3,21 @@ server: gone pages, pages not read, quotes no longer there. It never writes the 
 
 from __future__ import annotations
 
-import contextlib
-import http.server
 import itertools
 import re
-import shutil
 import socket
 import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
 import urllib3
 
-from conftest import REPO, serving
+from conftest import run_tool as run
+from conftest import tool_folder
 from llm_catalog.tools import sources
+from standin import Answer, Request, StandIn
 
-SCHEMA = REPO / "_data" / "catalog.schema.json"
 QUOTE = "All videos are free"
 
 #: The quote split across tags and lines, in other cases, widths and spaces; and a Chinese one
@@ -48,60 +43,39 @@ CHANGED_PAGE = """<!doctype html>
 PLAIN_PAGE = "# Course notes\n\nall   VIDEOS\nare free (see the playlist).\n"
 
 
-class SiteStandIn(http.server.BaseHTTPRequestHandler):
-    #: (time, path, headers) of every request.
-    requests: list[tuple[float, str, dict[str, str]]] = []
+QUOTED = Answer(body=QUOTED_PAGE, content_type="text/html; charset=utf-8")
+#: The pages of the stand-in web site by path; ``/status/NNN`` answers NNN, anything else 404.
+PAGES = {
+    "/quoted": QUOTED,
+    "/moved-here": QUOTED,
+    "/changed": Answer(body=CHANGED_PAGE, content_type="text/html"),
+    "/plain.md": Answer(body=PLAIN_PAGE, content_type="text/plain; charset=utf-8"),
+    "/paper.pdf": Answer(body=b"%PDF-1.7\n% All videos are free\n", content_type="application/pdf"),
+    "/moved": Answer(301, headers={"Location": "/moved-here"}),
+    "/slow": Answer(body=QUOTED_PAGE, content_type="text/html", delay=1.5),
+}
 
-    def do_GET(self) -> None:
-        type(self).requests.append((time.monotonic(), self.path, dict(self.headers)))
-        path = self.path
-        if path in ("/quoted", "/moved-here"):
-            self._answer(200, QUOTED_PAGE.encode(), "text/html; charset=utf-8")
-        elif path == "/changed":
-            self._answer(200, CHANGED_PAGE.encode(), "text/html")
-        elif path == "/plain.md":
-            self._answer(200, PLAIN_PAGE.encode(), "text/plain; charset=utf-8")
-        elif path == "/paper.pdf":
-            self._answer(200, b"%PDF-1.7\n% All videos are free\n", "application/pdf")
-        elif path == "/moved":
-            self.send_response(301)
-            self.send_header("Location", "/moved-here")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-        elif path == "/slow":
-            time.sleep(1.5)
-            self._answer(200, QUOTED_PAGE.encode(), "text/html")
-        elif m := re.fullmatch(r"/status/(\d+)", path):
-            self._answer(int(m.group(1)), b"<html><body>All videos are free</body></html>", "text/html")
-        else:
-            self._answer(404, b"not found", "text/plain")
 
-    def _answer(self, status: int, body: bytes, content_type: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self.wfile.write(body)  # the slow answer comes after the command stopped waiting
-
-    def log_message(self, *args: object) -> None:
-        pass
+def status_or_missing(request: Request) -> Answer:
+    if m := re.fullmatch(r"/status/(\d+)", request.path):
+        return Answer(int(m.group(1)), "<html><body>All videos are free</body></html>", "text/html")
+    return Answer(404, "not found", "text/plain")
 
 
 @pytest.fixture
-def web() -> Iterator[str]:
-    SiteStandIn.requests = []
-    with serving(SiteStandIn) as address:
-        yield f"http://{address}"
+def website(standin) -> StandIn:
+    return standin(PAGES, fallback=status_or_missing)
 
 
 @pytest.fixture
-def dead() -> str:
-    """An address on loopback where nothing listens: the port was free a moment ago."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
+def web(website: StandIn) -> str:
+    return website.url
+
+
+@pytest.fixture
+def dead(dead_host: str) -> str:
+    """An address on loopback where nothing listens."""
+    return f"http://{dead_host}"
 
 
 def catalog_text(web: str, dead: str) -> str:
@@ -228,22 +202,7 @@ resources:
 
 @pytest.fixture
 def workdir(tmp_path: Path, web: str, dead: str) -> Path:
-    (tmp_path / "_data").mkdir()
-    (tmp_path / "_data" / "catalog.yaml").write_text(catalog_text(web, dead), encoding="utf-8")
-    shutil.copy(SCHEMA, tmp_path / "_data" / "catalog.schema.json")
-    return tmp_path
-
-
-def run(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "llm_catalog", *args],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(REPO / "_ext"), "PATH": "/usr/bin:/bin"},
-        check=False,
-        timeout=120,
-    )
+    return tool_folder(tmp_path, catalog_text(web, dead))
 
 
 def check_sources(workdir: Path, *more: str) -> subprocess.CompletedProcess[str]:
@@ -289,7 +248,7 @@ def detail(markdown: str, record: str, address: str) -> str:
     return row["What happened"]
 
 
-def test_each_fact_lands_in_its_category_with_its_line(workdir: Path, web: str, dead: str) -> None:
+def test_each_fact_lands_in_its_category_with_its_line(workdir: Path, website: StandIn, web: str, dead: str) -> None:
     data = workdir / "_data" / "catalog.yaml"
     assert run(workdir, "check", "_data/catalog.yaml").returncode == 0  # the file is a valid one
     before = data.read_bytes()
@@ -336,7 +295,7 @@ def test_each_fact_lands_in_its_category_with_its_line(workdir: Path, web: str, 
     assert f"“{QUOTE}”" in detail(report, "beta", f"{web}/changed")
 
     # One request per address, however many facts and records cite it; the redirect is followed.
-    asked = [path for _, path, _ in SiteStandIn.requests]
+    asked = [r.path for r in website.requests]
     assert sorted(asked) == sorted(
         [
             "/quoted",  # alpha's cost and effort, kappa's cost and effort
@@ -352,7 +311,7 @@ def test_each_fact_lands_in_its_category_with_its_line(workdir: Path, web: str, 
             "/plain.md",
         ]
     )
-    assert all(h["User-Agent"].startswith("llm-study-guide-sources/") for _, _, h in SiteStandIn.requests)
+    assert all(r.headers["User-Agent"].startswith("llm-study-guide-sources/") for r in website.requests)
 
     # The plain summary: counts first, then each finding at its file:line.
     out = result.stdout
@@ -366,13 +325,13 @@ def test_each_fact_lands_in_its_category_with_its_line(workdir: Path, web: str, 
     )
 
 
-def test_pages_not_read_are_listed_and_do_not_fail(workdir: Path, web: str) -> None:
+def test_pages_not_read_are_listed_and_do_not_fail(workdir: Path, website: StandIn, web: str) -> None:
     data = workdir / "_data" / "catalog.yaml"
     before = data.read_bytes()
     result = check_sources(workdir, "--only", "epsilon", "--only", "zeta", "--markdown", "report.md")
     assert result.returncode == 0, result.stdout + result.stderr
     assert data.read_bytes() == before
-    assert sorted(path for _, path, _ in SiteStandIn.requests) == ["/slow", "/status/403", "/status/500"]
+    assert sorted(r.path for r in website.requests) == ["/slow", "/status/403", "/status/500"]
     found = by_category((workdir / "report.md").read_text(encoding="utf-8"))
     assert set(found) == {"not read"}
     assert {(record, address) for record, _, _, address in found["not read"]} == {
@@ -383,7 +342,7 @@ def test_pages_not_read_are_listed_and_do_not_fail(workdir: Path, web: str) -> N
     assert "not read: 3, quotes missing: 0" in result.stdout
 
 
-def test_quotes_found_through_tags_redirects_and_plain_text_exit_0(workdir: Path) -> None:
+def test_quotes_found_through_tags_redirects_and_plain_text_exit_0(workdir: Path, website: StandIn) -> None:
     result = check_sources(workdir, "--only", "alpha", "--only", "eta", "--only", "theta", "--report", "r.md")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == (
@@ -392,13 +351,13 @@ def test_quotes_found_through_tags_redirects_and_plain_text_exit_0(workdir: Path
     report = (workdir / "r.md").read_text(encoding="utf-8")
     assert tables(report) == {}
     assert "Every cited page is there, and every quote is on its page." in report
-    assert [path for _, path, _ in SiteStandIn.requests].count("/quoted") == 1  # alpha's two facts
+    assert [r.path for r in website.requests].count("/quoted") == 1  # alpha's two facts
 
 
-def test_one_request_at_a_time_with_the_delay(workdir: Path) -> None:
+def test_one_request_at_a_time_with_the_delay(workdir: Path, website: StandIn) -> None:
     result = run(workdir, "sources", "--only", "alpha", "--only", "beta", "--only", "theta", "--delay", "0.3")
     assert result.returncode == 1  # beta's quote
-    times = [t for t, _, _ in SiteStandIn.requests]
+    times = [r.time for r in website.requests]
     assert len(times) == 3
     assert all(b - a >= 0.3 for a, b in itertools.pairwise(times))
 
@@ -412,21 +371,23 @@ def test_one_request_at_a_time_with_the_delay(workdir: Path) -> None:
         (("--delay", "soon"), "is not a number of seconds"),
     ],
 )
-def test_wrong_options_exit_2_and_ask_nothing(workdir: Path, args: tuple[str, ...], message: str) -> None:
+def test_wrong_options_exit_2_and_ask_nothing(
+    workdir: Path, website: StandIn, args: tuple[str, ...], message: str
+) -> None:
     result = run(workdir, "sources", *args)
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
-    assert SiteStandIn.requests == []
+    assert website.requests == []
 
 
-def test_a_data_file_that_fails_check_is_not_read(workdir: Path) -> None:
+def test_a_data_file_that_fails_check_is_not_read(workdir: Path, website: StandIn) -> None:
     data = workdir / "_data" / "catalog.yaml"
     text = data.read_text(encoding="utf-8").replace("category: core\n", "category: kore\n", 1)
     data.write_text(text, encoding="utf-8")
     result = check_sources(workdir)
     assert result.returncode == 2
     assert "'kore'" in result.stderr
-    assert SiteStandIn.requests == []
+    assert website.requests == []
     assert data.read_text(encoding="utf-8") == text
 
 

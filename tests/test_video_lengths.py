@@ -4,31 +4,22 @@ named with its record and line, and a used-up quota or a refused key stops the r
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import http.server
 import itertools
-import json
 import re
-import shutil
 import subprocess
-import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import test_linkcheck
 
-from conftest import REPO, serving
+from conftest import REPO, run_tool, tool_folder
+from standin import Answer, Request, StandIn
 
 #: A fixed data file: the tests compare its lines.
 FIXED = REPO / "tests" / "data" / "video-lengths" / "catalog.yaml"
-SCHEMA = REPO / "_data" / "catalog.schema.json"
 TODAY = "2026-11-29"
 KEY = "AIzaTEST-secret+key/0123456789"
-dead_host = test_linkcheck.dead_host
 
 BIG = [f"bigVid{n:05d}" for n in range(120)]
 #: The pages of each playlist the stand-in knows (``playlistItems``), by playlist id; a string
@@ -73,84 +64,53 @@ def error(status: int, reason: str, message: str) -> dict:
     return {"error": {"code": status, "message": message, "errors": [{"reason": reason, "message": message}]}}
 
 
-class YouTubeStandIn(http.server.BaseHTTPRequestHandler):
-    #: (time, path with query) of every request.
-    requests: list[tuple[float, str]] = []
-
-    def do_GET(self) -> None:
-        type(self).requests.append((time.monotonic(), self.path))
-        parts = urlsplit(self.path)
-        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-        status, body = 200, None
-        if REFUSE:
-            status, reason, message = REFUSE[0]
-            body = error(status, reason, message.replace("URL", self.path))
-        elif query.get("playlistId", query.get("id")) in ANSWERS:
-            status, body = ANSWERS[query.get("playlistId", query.get("id"))]
-        elif parts.path == "/yt/playlistItems":
-            pages = PLAYLISTS.get(query["playlistId"], "404")
-            if pages == "404":
-                status, body = 404, error(404, "playlistNotFound", "The playlist cannot be found.")
-            elif pages == "quota":
-                status, body = 403, error(403, "quotaExceeded", "The request cannot be completed: quota.")
-            elif pages != "malformed":
-                page = int(query.get("pageToken", "page0").removeprefix("page"))
-                body = {"kind": "youtube#playlistItemListResponse", "items": pages[page]}
-                if page + 1 < len(pages):
-                    body["nextPageToken"] = f"page{page + 1}"
-        elif parts.path == "/yt/videos":
-            ids = query["id"].split(",")
-            if "slowVid0001" in ids:
-                time.sleep(1.0)
-            items = [{"id": v, "contentDetails": {"duration": DURATIONS[v]}} for v in ids if v in DURATIONS]
-            body = {"kind": "youtube#videoListResponse", "items": items}
-        raw = b'{"items": [{"contentDetails": ' if body is None else json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(raw)))
-        self.end_headers()
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self.wfile.write(raw)  # the slow answer may come after the command stopped waiting
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with serving(YouTubeStandIn) as address:
-        yield address
+def youtube_answer(request: Request) -> Answer:
+    """The API's answer from :data:`PLAYLISTS` and :data:`DURATIONS`, or :data:`REFUSE` and :data:`ANSWERS`."""
+    query = {k: v[0] for k, v in request.query.items()}
+    status, body, delay = 200, None, 0.0
+    if REFUSE:
+        status, reason, message = REFUSE[0]
+        body = error(status, reason, message.replace("URL", request.path))
+    elif query.get("playlistId", query.get("id")) in ANSWERS:
+        status, body = ANSWERS[query.get("playlistId", query.get("id"))]
+    elif request.route == "/yt/playlistItems":
+        pages = PLAYLISTS.get(query["playlistId"], "404")
+        if pages == "404":
+            status, body = 404, error(404, "playlistNotFound", "The playlist cannot be found.")
+        elif pages == "quota":
+            status, body = 403, error(403, "quotaExceeded", "The request cannot be completed: quota.")
+        elif pages != "malformed":
+            page = int(query.get("pageToken", "page0").removeprefix("page"))
+            body = {"kind": "youtube#playlistItemListResponse", "items": pages[page]}
+            if page + 1 < len(pages):
+                body["nextPageToken"] = f"page{page + 1}"
+    elif request.route == "/yt/videos":
+        ids = query["id"].split(",")
+        delay = 1.0 if "slowVid0001" in ids else 0.0
+        items = [{"id": v, "contentDetails": {"duration": DURATIONS[v]}} for v in ids if v in DURATIONS]
+        body = {"kind": "youtube#videoListResponse", "items": items}
+    return Answer(status, b'{"items": [{"contentDetails": ' if body is None else body, delay=delay)
 
 
 @pytest.fixture
-def api(server: str) -> str:
-    YouTubeStandIn.requests = []
+def youtube_api(standin) -> StandIn:
     REFUSE.clear()
     ANSWERS.clear()
-    return f"http://{server}/yt"
+    return standin(fallback=youtube_answer)
+
+
+@pytest.fixture
+def api(youtube_api: StandIn) -> str:
+    return f"{youtube_api.url}/yt"
 
 
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
-    (tmp_path / "_data").mkdir()
-    shutil.copy(FIXED, tmp_path / "_data" / "catalog.yaml")
-    shutil.copy(SCHEMA, tmp_path / "_data" / "catalog.schema.json")
-    return tmp_path
+    return tool_folder(tmp_path, FIXED)
 
 
 def run(workdir: Path, *args: str, key: str | None = KEY) -> subprocess.CompletedProcess[str]:
-    env = {"PYTHONPATH": str(REPO / "_ext"), "PATH": "/usr/bin:/bin"}
-    if key is not None:
-        env["YOUTUBE_API_KEY"] = key
-    return subprocess.run(
-        [sys.executable, "-m", "llm_catalog", *args],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=60,
-    )
+    return run_tool(workdir, *args, env={"YOUTUBE_API_KEY": key} if key is not None else None, timeout=60)
 
 
 def measure(workdir: Path, api: str, *more: str, key: str | None = KEY) -> subprocess.CompletedProcess[str]:
@@ -159,15 +119,15 @@ def measure(workdir: Path, api: str, *more: str, key: str | None = KEY) -> subpr
     )
 
 
-def asked() -> list[str]:
+def asked(youtube_api: StandIn) -> list[str]:
     """Each request as ``endpoint: playlist or ids``, in order."""
     out = []
-    for _, path in YouTubeStandIn.requests:
-        parts = urlsplit(path)
-        query = parse_qs(parts.query)
+    for request in youtube_api.requests:
+        query = request.query
         what = query["playlistId"][0] if "playlistId" in query else query["id"][0]
         out.append(
-            f"{parts.path.removeprefix('/yt/')}: {what}" + (f" {query['pageToken'][0]}" if "pageToken" in query else "")
+            f"{request.route.removeprefix('/yt/')}: {what}"
+            + (f" {query['pageToken'][0]}" if "pageToken" in query else "")
         )
     return out
 
@@ -238,7 +198,7 @@ EXPECTED_CHANGES = [
 ]
 
 
-def test_writes_the_lengths_and_touches_no_other_line(workdir: Path, api: str) -> None:
+def test_writes_the_lengths_and_touches_no_other_line(workdir: Path, api: str, youtube_api: StandIn) -> None:
     data = workdir / "_data" / "catalog.yaml"
     before = data.read_text(encoding="utf-8")
     report = workdir / "report" / "video-lengths.md"
@@ -262,7 +222,7 @@ def test_writes_the_lengths_and_touches_no_other_line(workdir: Path, api: str) -
 
     # One request per page and per 50 videos, in the file's order; none for the read fact
     # (theta), the search and channel pages (kappa), a syllabus, or alpha's single video.
-    assert asked() == [
+    assert asked(youtube_api) == [
         "playlistItems: PLtwopages",
         "playlistItems: PLtwopages page1",
         "videos: alphaVid001,alphaVid002",
@@ -286,7 +246,7 @@ def test_writes_the_lengths_and_touches_no_other_line(workdir: Path, api: str) -
         "videos: xiVid000001,xiPrivate01",
         "videos: omicronVid1",
     ]
-    paths = [path for _, path in YouTubeStandIn.requests]
+    paths = [r.path for r in youtube_api.requests]
     key = "AIzaTEST-secret%2Bkey%2F0123456789"
     assert paths[:3] == [
         f"/yt/playlistItems?part=contentDetails&playlistId=PLtwopages&maxResults=50&key={key}",
@@ -396,7 +356,9 @@ def test_a_second_run_changes_nothing_and_a_later_one_only_the_dates(workdir: Pa
     ],
     ids=["another-address", "no-total-minutes", "stated"],
 )
-def test_a_read_effort_is_never_overwritten(workdir: Path, api: str, old: str, new: str, source: str | None) -> None:
+def test_a_read_effort_is_never_overwritten(
+    workdir: Path, api: str, youtube_api: StandIn, old: str, new: str, source: str | None
+) -> None:
     data = workdir / "_data" / "catalog.yaml"
     text = data.read_text(encoding="utf-8")
     start, end = text.index("  - id: iota-again"), text.index("  - id: kappa-not-video")
@@ -406,7 +368,7 @@ def test_a_read_effort_is_never_overwritten(workdir: Path, api: str, old: str, n
     result = measure(workdir, api)
     after = data.read_text(encoding="utf-8")
     assert after[after.index("  - id: iota-again") : after.index("  - id: kappa-not-video")] == iota  # untouched
-    assert "videos: againVid001" not in asked()
+    assert "videos: againVid001" not in asked(youtube_api)
     shown = source or "https://www.youtube.com/watch?v=againVid001"
     url = "https://www.youtube.com/watch?v=againVid001"
     line = link_line(after, url)
@@ -414,21 +376,23 @@ def test_a_read_effort_is_never_overwritten(workdir: Path, api: str, old: str, n
     assert result.stdout.endswith("5 written, 0 unchanged, 2 skipped, 7 failed.\n_data/catalog.yaml: updated\n")
 
 
-def test_a_used_up_quota_stops_the_run_and_nothing_more_is_asked(workdir: Path, api: str, monkeypatch) -> None:
+def test_a_used_up_quota_stops_the_run_and_nothing_more_is_asked(
+    workdir: Path, api: str, youtube_api: StandIn, monkeypatch
+) -> None:
     monkeypatch.setitem(PLAYLISTS, "PLgone", "quota")
     data = workdir / "_data" / "catalog.yaml"
     before = data.read_text(encoding="utf-8")
     result = measure(workdir, api, "--delay", "0.15")
     assert result.returncode == 1
     # alpha's two pages and its videos, beta's videos, gamma's refusal: nothing after it.
-    assert asked() == [
+    assert asked(youtube_api) == [
         "playlistItems: PLtwopages",
         "playlistItems: PLtwopages page1",
         "videos: alphaVid001,alphaVid002",
         "videos: betaVid0001,betaVid0002",
         "playlistItems: PLgone",
     ]
-    times = [t for t, _ in YouTubeStandIn.requests]
+    times = [r.time for r in youtube_api.requests]
     assert all(b - a >= 0.15 for a, b in itertools.pairwise(times))  # one at a time, with the delay
     # What was read before the refusal is written.
     after = data.read_text(encoding="utf-8")
@@ -456,7 +420,7 @@ def test_a_used_up_quota_stops_the_run_and_nothing_more_is_asked(workdir: Path, 
     ],
 )
 def test_a_refused_key_or_rate_stops_at_once_and_the_key_is_never_shown(
-    workdir: Path, api: str, tmp_path: Path, status: int, reason: str, meaning: str
+    workdir: Path, api: str, youtube_api: StandIn, tmp_path: Path, status: int, reason: str, meaning: str
 ) -> None:
     # The stand-in's error message repeats the request's address, key and all.
     REFUSE.append((status, reason, "Refused: URL"))
@@ -465,8 +429,8 @@ def test_a_refused_key_or_rate_stops_at_once_and_the_key_is_never_shown(
     report = tmp_path / "report.md"
     result = measure(workdir, api, "--markdown", str(report))
     assert result.returncode == 1
-    assert len(YouTubeStandIn.requests) == 1
-    assert "secret" in YouTubeStandIn.requests[0][1]  # the key was sent ...
+    assert len(youtube_api.requests) == 1
+    assert "secret" in youtube_api.requests[0].path  # the key was sent ...
     for text in (result.stdout, result.stderr, report.read_text(encoding="utf-8")):
         assert "secret" not in text  # ... and is never shown
     assert data.read_bytes() == before
@@ -482,7 +446,9 @@ def test_a_refused_key_or_rate_stops_at_once_and_the_key_is_never_shown(
 
 
 @pytest.mark.parametrize("key", [None, "  "])
-def test_without_a_key_it_says_so_and_writes_nothing(workdir: Path, api: str, tmp_path: Path, key: str | None) -> None:
+def test_without_a_key_it_says_so_and_writes_nothing(
+    workdir: Path, api: str, youtube_api: StandIn, tmp_path: Path, key: str | None
+) -> None:
     data = workdir / "_data" / "catalog.yaml"
     before = data.read_bytes()
     report = tmp_path / "report.md"
@@ -490,7 +456,7 @@ def test_without_a_key_it_says_so_and_writes_nothing(workdir: Path, api: str, tm
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == "YOUTUBE_API_KEY is not set: give a YouTube Data API v3 key in it; nothing was written.\n"
-    assert YouTubeStandIn.requests == []
+    assert youtube_api.requests == []
     assert data.read_bytes() == before and not report.exists()
 
 
@@ -508,14 +474,14 @@ def test_an_api_that_is_not_there_is_reported_and_nothing_is_written(workdir: Pa
     assert "secret" not in out + result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_data_file_that_fails_check_is_never_written(workdir: Path, api: str) -> None:
+def test_a_data_file_that_fails_check_is_never_written(workdir: Path, api: str, youtube_api: StandIn) -> None:
     data = workdir / "_data" / "catalog.yaml"
     text = data.read_text(encoding="utf-8").replace("category: core\n", "category: kore\n", 1)
     data.write_text(text, encoding="utf-8")
     result = measure(workdir, api)
     assert result.returncode == 1
     assert "'kore'" in result.stderr and "not changed" in result.stderr
-    assert YouTubeStandIn.requests == []
+    assert youtube_api.requests == []
     assert data.read_text(encoding="utf-8") == text
 
 
@@ -527,11 +493,13 @@ def test_a_data_file_that_fails_check_is_never_written(workdir: Path, api: str) 
         (("--timeout", "-1"), "is not a number of seconds (0 or more)"),
     ],
 )
-def test_bad_options_are_said_in_words(workdir: Path, api: str, args: tuple[str, ...], message: str) -> None:
+def test_bad_options_are_said_in_words(
+    workdir: Path, api: str, youtube_api: StandIn, args: tuple[str, ...], message: str
+) -> None:
     result = run(workdir, "video-lengths", "--api", api, *args)
     assert result.returncode != 0
     assert message in result.stderr and "Traceback" not in result.stderr
-    assert YouTubeStandIn.requests == []
+    assert youtube_api.requests == []
 
 
 # -- The parts ----------------------------------------------------------------------------------

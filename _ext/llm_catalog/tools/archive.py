@@ -12,69 +12,38 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import requests
-
 from .datafile import DataFile, DataFileError, LinkEntry
+from .polite import LookupFailed, Outcome, Polite, Report, ask_each, json_answer
 
 USER_AGENT = "llm-study-guide-archive/1 (weekly link check of a study guide; one request at a time)"
 #: Stop asking after this many failures in a row: the API is down or refusing us.
 GIVE_UP_AFTER = 3
 
 
-class LookupFailed(Exception):
-    """The API gave no usable answer for one address (said in words for the report)."""
+class ArchiveReport(Report):
+    """Results: ``found``, ``missing`` (no snapshot), ``failed`` (the API misbehaved) or ``kept``."""
 
+    HEADING = "### Archived copies (Wayback Machine)"
+    TITLES = {
+        "found": "Archived copy found and written to `archive`",
+        "missing": "No archived copy in the Wayback Machine (check by hand)",
+        "failed": "The Wayback Machine did not answer usably (nothing changed; try again later)",
+        "kept": "Already had an archived copy (kept as it is)",
+    }
 
-@dataclass
-class Outcome:
-    record: str
-    line: int
-    url: str
-    #: ``found``, ``missing`` (no snapshot), ``failed`` (the API misbehaved) or ``kept``.
-    result: str
-    detail: str = ""
-    snapshot: str | None = None
-
-
-@dataclass
-class ArchiveReport:
-    outcomes: list[Outcome] = field(default_factory=list)
-    written: bool = False
-    notes: list[str] = field(default_factory=list)
-
-    def of(self, result: str) -> list[Outcome]:
-        return [o for o in self.outcomes if o.result == result]
-
-    def markdown(self) -> str:
-        """The report as the pull request and the terminal show it."""
-        titles = {
-            "found": "Archived copy found and written to `archive`",
-            "kept": "Already had an archived copy (kept as it is)",
-            "missing": "No archived copy in the Wayback Machine (check by hand)",
-            "failed": "The Wayback Machine did not answer usably (nothing changed; try again later)",
-        }
-        out = [
-            "### Archived copies (Wayback Machine)",
-            "",
+    def counts(self) -> str:
+        return (
             f"{len(self.of('found'))} found, {len(self.of('missing'))} not found, "
-            f"{len(self.of('failed'))} failed, {len(self.of('kept'))} kept.",
-        ]
-        for result in ("found", "missing", "failed", "kept"):
-            rows = self.of(result)
-            if not rows:
-                continue
-            out += ["", f"**{titles[result]}**", ""]
-            for o in rows:
-                tail = f" → {o.snapshot}" if o.snapshot else (f" ({o.detail})" if o.detail else "")
-                out.append(f"- line {o.line}, `{o.record}`: {o.url}{tail}")
-        out += ["", *self.notes] if self.notes else []
-        return "\n".join(out) + "\n"
+            f"{len(self.of('failed'))} failed, {len(self.of('kept'))} kept."
+        )
+
+    def shown(self, found: Any) -> str:
+        return f" → {found}"
 
 
 def _usable_snapshot(answer: Any) -> tuple[str, str] | None:
@@ -106,25 +75,11 @@ def _usable_snapshot(answer: Any) -> tuple[str, str] | None:
     return address, str(closest.get("timestamp", ""))
 
 
-def lookup(
-    session: requests.Session, api: str, url: str, *, timestamp: str | None, timeout: float
-) -> tuple[str, str] | None:
+def lookup(polite: Polite, api: str, url: str, *, timestamp: str | None) -> tuple[str, str] | None:
     params = {"url": url}
     if timestamp:
         params["timestamp"] = timestamp
-    try:
-        response = session.get(api, params=params, timeout=timeout, headers={"User-Agent": USER_AGENT})
-    except requests.Timeout:
-        raise LookupFailed(f"no answer within {timeout:g} s") from None
-    except requests.RequestException as exc:
-        raise LookupFailed(f"cannot reach the API: {type(exc).__name__}") from None
-    if response.status_code != 200:
-        raise LookupFailed(f"the API answered HTTP {response.status_code}")
-    try:
-        answer = json.loads(response.content.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise LookupFailed("the answer is not valid JSON") from None
-    return _usable_snapshot(answer)
+    return _usable_snapshot(json_answer(polite.get(api, params=params)))
 
 
 def broken_links(report: Path) -> list[str]:
@@ -150,44 +105,39 @@ def archive(
 ) -> ArchiveReport:
     """Look up each address once and write what was found; the report says what happened."""
     report = ArchiveReport()
-    session = requests.Session()
-    asked = failures = 0
-    for url in urls:
-        entries: list[LinkEntry] = data.links_to(url)
-        if not entries:
-            report.notes.append(f"Not in the data file any more: {url}")
-            continue
-        todo = [e for e in entries if not e.get("archive")]
-        for entry in entries:
-            if entry.get("archive"):
-                report.outcomes.append(Outcome(entry.record, entry.line, url, "kept", snapshot=entry.get("archive")))
-        if not todo:
-            continue
-        if failures >= GIVE_UP_AFTER:
-            reason = f"not asked: the API failed {GIVE_UP_AFTER} times in a row"
-            report.outcomes += [Outcome(e.record, e.line, url, "failed", reason) for e in todo]
-            continue
-        if asked:
-            sleep(delay)  # one request at a time, politely spaced
-        asked += 1
+
+    def to_ask() -> Iterator[tuple[str, list[LinkEntry]]]:
+        """Each address with its links that have no archived copy yet; the others are kept."""
+        for url in urls:
+            entries: list[LinkEntry] = data.links_to(url)
+            if not entries:
+                report.notes.append(f"Not in the data file any more: {url}")
+                continue
+            for entry in entries:
+                if entry.get("archive"):
+                    report.outcomes.append(Outcome(entry.record, entry.line, url, "kept", found=entry.get("archive")))
+            todo = [e for e in entries if not e.get("archive")]
+            if todo:
+                yield url, todo
+
+    def closest(item: tuple[str, list[LinkEntry]]) -> tuple[str, str] | None:
+        url, todo = item
         # The copy closest to the day the link was last seen working, if that is known.
         checked = [e.get("checked") for e in todo if e.get("checked")]
-        timestamp = max(checked).replace("-", "") if checked else None
-        try:
-            found = lookup(session, api, url, timestamp=timestamp, timeout=timeout)
-        except LookupFailed as exc:
-            failures += 1
-            report.outcomes += [Outcome(e.record, e.line, url, "failed", str(exc)) for e in todo]
-            continue
-        failures = 0
-        if found is None:
-            report.outcomes += [Outcome(e.record, e.line, url, "missing", "no snapshot") for e in todo]
-            continue
-        snapshot, _ = found
-        for entry in todo:
-            entry.set("archive", snapshot)
-            report.outcomes.append(Outcome(entry.record, entry.line, url, "found", snapshot=snapshot))
-    session.close()
+        return lookup(polite, api, url, timestamp=max(checked).replace("-", "") if checked else None)
+
+    with Polite(USER_AGENT, timeout=timeout, delay=delay, sleep=sleep) as polite:
+        for reply in ask_each(to_ask(), closest, give_up_after=GIVE_UP_AFTER):
+            url, todo = reply.item
+            if reply.failure is not None:
+                report.outcomes += [Outcome(e.record, e.line, url, "failed", reply.failure) for e in todo]
+            elif reply.value is None:
+                report.outcomes += [Outcome(e.record, e.line, url, "missing", "no snapshot") for e in todo]
+            else:
+                snapshot, _ = reply.value
+                for entry in todo:
+                    entry.set("archive", snapshot)
+                    report.outcomes.append(Outcome(entry.record, entry.line, url, "found", found=snapshot))
     report.written = data.save()
     return report
 

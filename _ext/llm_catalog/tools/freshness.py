@@ -22,11 +22,10 @@ limit (403 or 429 with no requests left) stops the run at once, and so do
 from __future__ import annotations
 
 import difflib
-import json
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -37,6 +36,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ..data.freshness import github_link
 from ..data.records import RECORD_TYPES, Material
 from .datafile import DataFile, DataFileError, RecordEntry, _yaml
+from .polite import LookupFailed, Outcome, Polite, Report, Stop, ask_each, json_answer
 
 DEFAULT_API = "https://api.github.com"
 USER_AGENT = "llm-study-guide-freshness/1 (weekly check of a study guide; one request at a time)"
@@ -45,13 +45,11 @@ GIVE_UP_AFTER = 3
 #: Sections whose records can carry ``repository`` (what a reader studies: courses, books, resources).
 SECTIONS = tuple(t.section for t in RECORD_TYPES if issubclass(t, Material))
 FIELD = "repository"
+#: What the repositories after a rate limit are told.
+RATE_LIMITED = "not asked: GitHub's rate limit was reached; run again later or with GITHUB_TOKEN"
 
 
-class LookupFailed(Exception):
-    """GitHub gave no usable answer for one repository (said in words for the report)."""
-
-
-class RateLimited(LookupFailed):
+class RateLimited(Stop):
     """GitHub refuses further requests for now: the run stops."""
 
 
@@ -63,59 +61,26 @@ class Facts:
     name: str
 
 
-@dataclass
-class Outcome:
-    record: str
-    line: int
-    repository: str
-    #: ``updated`` (written), ``same`` (already recorded), ``failed`` or ``skipped`` (not asked).
-    result: str
-    detail: str = ""
-    facts: Facts | None = None
+class FreshnessReport(Report):
+    """Results: ``updated`` (written), ``same`` (already recorded), ``failed`` or ``skipped`` (not asked)."""
 
+    HEADING = "### Repository freshness (GitHub)"
+    TITLES = {
+        "failed": "GitHub did not answer usably (nothing written for these records)",
+        "skipped": "Not asked (nothing written for these records)",
+        "updated": "Recorded (`repository` written, or its `checked` date renewed)",
+        "same": "Already recorded today (nothing changed)",
+    }
+    FAILING = ("failed", "skipped")
 
-@dataclass
-class FreshnessReport:
-    outcomes: list[Outcome] = field(default_factory=list)
-    written: bool = False
-    notes: list[str] = field(default_factory=list)
-
-    def of(self, *results: str) -> list[Outcome]:
-        return [o for o in self.outcomes if o.result in results]
-
-    @property
-    def failed(self) -> bool:
-        return bool(self.of("failed", "skipped"))
-
-    def markdown(self) -> str:
-        titles = {
-            "updated": "Recorded (`repository` written, or its `checked` date renewed)",
-            "same": "Already recorded today (nothing changed)",
-            "failed": "GitHub did not answer usably (nothing written for these records)",
-            "skipped": "Not asked (nothing written for these records)",
-        }
-        out = [
-            "### Repository freshness (GitHub)",
-            "",
+    def counts(self) -> str:
+        return (
             f"{len(self.of('updated', 'same'))} checked, {len(self.of('failed'))} failed, "
-            f"{len(self.of('skipped'))} not asked.",
-        ]
-        for result in ("failed", "skipped", "updated", "same"):
-            rows = self.of(result)
-            if not rows:
-                continue
-            out += ["", f"**{titles[result]}**", ""]
-            for o in rows:
-                if o.facts is not None:
-                    state = "archived" if o.facts.archived else "not archived"
-                    tail = f": {state}, last push {o.facts.pushed}"
-                    if o.detail:
-                        tail += f" ({o.detail})"
-                else:
-                    tail = f" ({o.detail})" if o.detail else ""
-                out.append(f"- line {o.line}, `{o.record}`: {o.repository}{tail}")
-        out += ["", *self.notes] if self.notes else []
-        return "\n".join(out) + "\n"
+            f"{len(self.of('skipped'))} not asked."
+        )
+
+    def shown(self, found: Facts) -> str:
+        return f": {'archived' if found.archived else 'not archived'}, last push {found.pushed}"
 
 
 def _pushed_day(value: Any) -> str:
@@ -159,21 +124,12 @@ def _reset(response: requests.Response) -> str:
     return ""
 
 
-def lookup(session: requests.Session, api: str, repository: str, *, timeout: float, today: str) -> Facts:
-    headers = {
-        "Accept": "application/vnd.github+json",
-        "X-GitHub-Api-Version": "2022-11-28",
-        "User-Agent": USER_AGENT,
-    }
+def lookup(polite: Polite, api: str, repository: str, *, today: str) -> Facts:
+    headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
     token = os.environ.get("GITHUB_TOKEN", "").strip()
     if token:
         headers["Authorization"] = f"Bearer {token}"
-    try:
-        response = session.get(f"{api.rstrip('/')}/repos/{repository}", timeout=timeout, headers=headers)
-    except requests.Timeout:
-        raise LookupFailed(f"no answer within {timeout:g} s") from None
-    except requests.RequestException as exc:
-        raise LookupFailed(f"cannot reach the API: {type(exc).__name__}") from None
+    response = polite.get(f"{api.rstrip('/')}/repos/{repository}", headers=headers)
     status = response.status_code
     if _rate_limited(response):
         hint = "" if token else "; set GITHUB_TOKEN to a token for a higher limit"
@@ -183,13 +139,7 @@ def lookup(session: requests.Session, api: str, repository: str, *, timeout: flo
             "GitHub has no such repository (HTTP 404): it may have been renamed, made private or deleted; "
             "check the link"
         )
-    if status != 200:
-        raise LookupFailed(f"the API answered HTTP {status}")
-    try:
-        answer = json.loads(response.content.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise LookupFailed("the answer is not valid JSON") from None
-    return facts_of(answer, today)
+    return facts_of(json_answer(response), today)
 
 
 @dataclass
@@ -276,37 +226,27 @@ def freshness(
     by_repository: dict[str, list[_Hosted]] = {}
     for item in items:
         by_repository.setdefault(item.repository.lower(), []).append(item)
-    session = requests.Session()
-    asked = failures = 0
     stopped = ""
     results: list[tuple[_Hosted, str, str, Facts | None]] = []
-    for group in by_repository.values():
-        repository = group[0].repository
-        if stopped:
-            results += [(item, "skipped", stopped, None) for item in group]
-            continue
-        if asked:
-            sleep(delay)  # one request at a time, politely spaced
-        asked += 1
-        try:
-            facts = lookup(session, api, repository, timeout=timeout, today=today)
-        except RateLimited as exc:
-            results += [(item, "failed", str(exc), None) for item in group]
-            stopped = "not asked: GitHub's rate limit was reached; run again later or with GITHUB_TOKEN"
-            continue
-        except LookupFailed as exc:
-            failures += 1
-            results += [(item, "failed", str(exc), None) for item in group]
-            if failures >= give_up_after:
-                stopped = f"not asked: the API failed {failures} times in a row"
-            continue
-        failures = 0
-        renamed = facts.name and facts.name.lower() != repository.lower()
-        detail = f"GitHub now calls it {facts.name}; update the link" if renamed else ""
-        for item in group:
-            changed = _write(item.entry, facts, today)
-            results.append((item, "updated" if changed else "same", detail, facts))
-    session.close()
+    with Polite(USER_AGENT, timeout=timeout, delay=delay, sleep=sleep) as polite:
+        replies = ask_each(
+            by_repository.values(),
+            lambda group: lookup(polite, api, group[0].repository, today=today),
+            give_up_after=give_up_after,
+            stop_reason=lambda _: RATE_LIMITED,
+        )
+        for reply in replies:
+            group, stopped = reply.item, reply.stops or stopped
+            if reply.failure is not None:
+                result = "failed" if reply.asked else "skipped"
+                results += [(item, result, reply.failure, None) for item in group]
+                continue
+            facts = reply.value
+            renamed = facts.name and facts.name.lower() != group[0].repository.lower()
+            detail = f"GitHub now calls it {facts.name}; update the link" if renamed else ""
+            for item in group:
+                changed = _write(item.entry, facts, today)
+                results.append((item, "updated" if changed else "same", detail, facts))
     if stopped:
         report.notes.append(f"Stopped early: {stopped.removeprefix('not asked: ')}.")
     after = data.text()

@@ -11,8 +11,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .datafile import DataFile
 
 DEFAULT_DATA = Path("_data/catalog.yaml")
 DEFAULT_API = "https://archive.org/wayback/available"
@@ -31,9 +36,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "--report", type=Path, default=DEFAULT_REPORT, help=f"report of `make linkcheck` (default: {DEFAULT_REPORT})"
     )
     archive.add_argument("--all", action="store_true", help="also every link that has no archived copy yet")
-    archive.add_argument("--api", default=DEFAULT_API, help=f"availability API address (default: {DEFAULT_API})")
-    archive.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for an answer (default: 20)")
-    archive.add_argument("--delay", type=float, default=2.0, help="seconds between two requests (default: 2)")
+    _asking(archive, DEFAULT_API, "availability API address", delay=2.0, seconds=float)
     archive.set_defaults(run=run_archive)
 
     linkstate = sub.add_parser("linkstate", help="record `checked` / `broken` dates from the last `make linkcheck`")
@@ -56,15 +59,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         ),
     )
     _common(fresh)
-    fresh.add_argument(
-        "--api", default=DEFAULT_GITHUB_API, help=f"GitHub REST API address (default: {DEFAULT_GITHUB_API})"
-    )
-    fresh.add_argument("--timeout", type=_seconds, default=20.0, help="seconds to wait for an answer (default: 20)")
-    fresh.add_argument("--delay", type=_seconds, default=1.0, help="seconds between two requests (default: 1)")
+    _asking(fresh, DEFAULT_GITHUB_API, "GitHub REST API address", delay=1.0)
     fresh.add_argument(
         "--give-up-after", type=int, default=3, metavar="N", help="stop after N failures in a row (default: 3)"
     )
-    fresh.add_argument("--today", default=None, help="date to record as `checked`, YYYY-MM-DD (default: today, UTC)")
+    _checked_today(fresh)
     fresh.set_defaults(run=run_freshness)
 
     sources = sub.add_parser(
@@ -100,8 +99,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         metavar="ID",
         help="check only this course, book or resource (repeat for more)",
     )
-    sources.add_argument("--timeout", type=_seconds, default=20.0, help="seconds to wait for an answer (default: 20)")
-    sources.add_argument("--delay", type=_seconds, default=1.0, help="seconds between two requests (default: 1)")
+    _asking(sources, None, "", delay=1.0)
     sources.set_defaults(run=run_sources)
     videos = sub.add_parser(
         "video-lengths",
@@ -117,12 +115,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         ),
     )
     _common(videos)
-    videos.add_argument(
-        "--api", default=DEFAULT_YOUTUBE_API, help=f"YouTube Data API address (default: {DEFAULT_YOUTUBE_API})"
-    )
-    videos.add_argument("--timeout", type=_seconds, default=20.0, help="seconds to wait for an answer (default: 20)")
-    videos.add_argument("--delay", type=_seconds, default=0.5, help="seconds between two requests (default: 0.5)")
-    videos.add_argument("--today", default=None, help="date to record as `checked`, YYYY-MM-DD (default: today, UTC)")
+    _asking(videos, DEFAULT_YOUTUBE_API, "YouTube Data API address", delay=0.5)
+    _checked_today(videos)
     videos.set_defaults(run=run_video_lengths)
 
 
@@ -142,81 +136,93 @@ def _common(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--markdown", type=Path, default=None, help="also write the report to this Markdown file")
 
 
-def _finish(args: argparse.Namespace, text: str, written: bool) -> int:
+def _asking(
+    cmd: argparse.ArgumentParser,
+    api: str | None,
+    what: str,
+    *,
+    delay: float,
+    seconds: Callable[[str], float] = _seconds,
+) -> None:
+    """``--api`` (the *api* address, unless None), ``--timeout`` and ``--delay``: whom to ask, and how politely."""
+    if api is not None:
+        cmd.add_argument("--api", default=api, help=f"{what} (default: {api})")
+    cmd.add_argument("--timeout", type=seconds, default=20.0, help="seconds to wait for an answer (default: 20)")
+    cmd.add_argument("--delay", type=seconds, default=delay, help=f"seconds between two requests (default: {delay:g})")
+
+
+def _checked_today(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--today", default=None, help="date to record as `checked`, YYYY-MM-DD (default: today, UTC)")
+
+
+def _today(args: argparse.Namespace) -> str | None:
+    """``--today``, or today (UTC); None, said on stderr, when it is not a date."""
+    today = args.today or datetime.now(UTC).date().isoformat()
+    try:
+        date.fromisoformat(today)
+    except ValueError:
+        _failed([f"--today {today!r}: write the date as YYYY-MM-DD"])
+        return None
+    return today
+
+
+def _failed(lines: list[str], status: int = 1) -> int:
+    for line in lines:
+        print(line, file=sys.stderr)
+    return status
+
+
+def _edit(args: argparse.Namespace, work: Callable[[DataFile], Any], not_done: str = "") -> int:
+    """Run *work* on the data file; print its report (and write it to ``--markdown``) and whether
+    the file changed. Exit status 1 when the data file fails ``check``, or (given *not_done*, what
+    the command could not do) when some records failed: their count is said on stderr."""
+    from .datafile import DataFile, DataFileError
+
+    try:
+        report = work(DataFile(args.file, args.schema))
+    except DataFileError as exc:
+        return _failed(exc.lines)
+    text = report.markdown()
     print(text, end="")
-    print(f"{args.file}: {'updated' if written else 'unchanged'}")
+    print(f"{args.file}: {'updated' if report.written else 'unchanged'}")
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)
         args.markdown.write_text(text, encoding="utf-8")
+    if not_done and report.failed:
+        count = len(report.of(*report.FAILING))
+        print(f"{count} record(s) could not be {not_done}; nothing was written for them (see above).", file=sys.stderr)
+        return 1
     return 0
-
-
-def _failed(lines: list[str]) -> int:
-    for line in lines:
-        print(line, file=sys.stderr)
-    return 1
 
 
 def run_archive(args: argparse.Namespace) -> int:
     from .archive import archive, urls_to_archive
-    from .datafile import DataFile, DataFileError
 
-    try:
-        data = DataFile(args.file, args.schema)
+    def work(data: DataFile) -> Any:
         report_file = args.report if (args.report.exists() or not args.all) else None
         urls = urls_to_archive(data, report_file, args.all)
-        report = archive(data, urls, api=args.api, timeout=args.timeout, delay=args.delay)
-    except DataFileError as exc:
-        return _failed(exc.lines)
-    return _finish(args, report.markdown(), report.written)
+        return archive(data, urls, api=args.api, timeout=args.timeout, delay=args.delay)
+
+    return _edit(args, work)
 
 
 def run_linkstate(args: argparse.Namespace) -> int:
-    from .datafile import DataFile, DataFileError
     from .linkstate import read_results, record
 
-    today = args.today or datetime.now(UTC).date().isoformat()
-    try:
-        date.fromisoformat(today)
-    except ValueError:
-        return _failed([f"--today {today!r}: write the date as YYYY-MM-DD"])
-    try:
-        data = DataFile(args.file, args.schema)
-        report = record(data, read_results(args.output), today)
-    except DataFileError as exc:
-        return _failed(exc.lines)
-    return _finish(args, report.markdown(), report.written)
+    if (today := _today(args)) is None:
+        return 1
+    return _edit(args, lambda data: record(data, read_results(args.output), today))
 
 
 def run_freshness(args: argparse.Namespace) -> int:
-    from .datafile import DataFile, DataFileError
     from .freshness import freshness
 
-    today = args.today or datetime.now(UTC).date().isoformat()
-    try:
-        date.fromisoformat(today)
-    except ValueError:
-        return _failed([f"--today {today!r}: write the date as YYYY-MM-DD"])
+    if (today := _today(args)) is None:
+        return 1
     if args.give_up_after < 1:
         return _failed([f"--give-up-after {args.give_up_after}: give a number of 1 or more"])
-    try:
-        data = DataFile(args.file, args.schema)
-        report = freshness(
-            data,
-            api=args.api,
-            today=today,
-            timeout=args.timeout,
-            delay=args.delay,
-            give_up_after=args.give_up_after,
-        )
-    except DataFileError as exc:
-        return _failed(exc.lines)
-    _finish(args, report.markdown(), report.written)
-    if report.failed:
-        count = len(report.of("failed", "skipped"))
-        print(f"{count} record(s) could not be checked; nothing was written for them (see above).", file=sys.stderr)
-        return 1
-    return 0
+    options = {"timeout": args.timeout, "delay": args.delay, "give_up_after": args.give_up_after}
+    return _edit(args, lambda data: freshness(data, api=args.api, today=today, **options), "checked")
 
 
 def run_sources(args: argparse.Namespace) -> int:
@@ -226,8 +232,7 @@ def run_sources(args: argparse.Namespace) -> int:
     from .sources import check_sources
 
     if args.timeout <= 0:
-        _failed([f"--timeout {args.timeout:g}: give a number of seconds above 0"])
-        return 2
+        return _failed([f"--timeout {args.timeout:g}: give a number of seconds above 0"], 2)
     try:
         catalog = load(args.file, args.schema)
     except CatalogInvalid as exc:
@@ -235,8 +240,7 @@ def run_sources(args: argparse.Namespace) -> int:
         return 2
     materials = {record.id for record in catalog.records() if isinstance(record, Material)}
     if unknown := [record_id for record_id in args.only if record_id not in materials]:
-        _failed([f"--only {record_id}: no course, book or resource has this id" for record_id in unknown])
-        return 2
+        return _failed([f"--only {record_id}: no course, book or resource has this id" for record_id in unknown], 2)
     report = check_sources(catalog, only=args.only, timeout=args.timeout, delay=args.delay)
     print(report.summary(), end="")
     if args.report:
@@ -246,26 +250,12 @@ def run_sources(args: argparse.Namespace) -> int:
 
 
 def run_video_lengths(args: argparse.Namespace) -> int:
-    from .datafile import DataFile, DataFileError
     from .videolengths import KEY_VARIABLE, video_lengths
 
-    today = args.today or datetime.now(UTC).date().isoformat()
-    try:
-        date.fromisoformat(today)
-    except ValueError:
-        return _failed([f"--today {today!r}: write the date as YYYY-MM-DD"])
+    if (today := _today(args)) is None:
+        return 1
     key = os.environ.get(KEY_VARIABLE, "").strip()
     if not key:
-        print(f"{KEY_VARIABLE} is not set: give a YouTube Data API v3 key in it; nothing was written.", file=sys.stderr)
-        return 2
-    try:
-        data = DataFile(args.file, args.schema)
-        report = video_lengths(data, key=key, api=args.api, today=today, timeout=args.timeout, delay=args.delay)
-    except DataFileError as exc:
-        return _failed(exc.lines)
-    _finish(args, report.markdown(), report.written)
-    if report.failed:
-        count = len(report.of("failed", "not asked"))
-        print(f"{count} record(s) could not be measured; nothing was written for them (see above).", file=sys.stderr)
-        return 1
-    return 0
+        return _failed([f"{KEY_VARIABLE} is not set: give a YouTube Data API v3 key in it; nothing was written."], 2)
+    options = {"api": args.api, "timeout": args.timeout, "delay": args.delay}
+    return _edit(args, lambda data: video_lengths(data, key=key, today=today, **options), "measured")

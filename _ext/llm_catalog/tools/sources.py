@@ -40,6 +40,7 @@ import urllib3
 from bs4 import BeautifulSoup
 
 from ..data.records import Catalog, Effort, Fact, Material
+from .polite import Polite, markdown_report, no_answer
 
 USER_AGENT = "llm-study-guide-sources/1 (weekly re-reading of the pages a study guide cites; one request at a time)"
 #: Read at most this much of an answer (a quote is near the top of any page worth citing).
@@ -147,7 +148,7 @@ def unreachable(exc: BaseException, timeout: float) -> Page:
             return Page(NOT_READ, f"the host name could not be looked up now (DNS: {cause.strerror or cause})")
     # urllib3's NewConnectionError is a kind of its TimeoutError: only a real timeout says "no answer".
     if any(_timed_out(cause) for cause in causes):
-        return Page(NOT_READ, f"no answer within {timeout:g} s")
+        return Page(NOT_READ, no_answer(timeout))
     if isinstance(exc, requests.exceptions.SSLError):
         return Page(NOT_READ, "the secure connection failed (certificate or TLS)")
     return Page(NOT_READ, f"the connection failed ({type(exc).__name__})")
@@ -188,10 +189,10 @@ def _body(response: requests.Response) -> bytes:
     return b"".join(chunks)
 
 
-def fetch(session: requests.Session, url: str, *, timeout: float) -> Page:
+def fetch(polite: Polite, url: str) -> Page:
     """``GET`` *url* (following redirects) and say what it gave."""
     try:
-        with session.get(url, timeout=timeout, headers={"User-Agent": USER_AGENT}, stream=True) as response:
+        with polite.request(url, stream=True) as response:
             status = response.status_code
             if status in GONE_STATUS:
                 return Page(GONE, f"HTTP {status}")
@@ -202,11 +203,11 @@ def fetch(session: requests.Session, url: str, *, timeout: float) -> Page:
             body = _body(response)
             content_type = response.headers.get("Content-Type", "")
     except requests.Timeout:
-        return Page(NOT_READ, f"no answer within {timeout:g} s")
+        return Page(NOT_READ, no_answer(polite.timeout))
     except requests.TooManyRedirects:
         return Page(NOT_READ, "too many redirects")
     except requests.ConnectionError as exc:
-        return unreachable(exc, timeout)
+        return unreachable(exc, polite.timeout)
     except requests.RequestException as exc:
         return Page(NOT_READ, f"the request failed ({type(exc).__name__})")
     kind = _kind(content_type, body[:1024])
@@ -283,18 +284,17 @@ class SourcesReport:
     def markdown(self) -> str:
         """The report for a pull request's body: the counts, then a table per category."""
         counts = self.counts()
-        out = ["### Sources of facts", "", f"{counts[0].upper()}{counts[1:]}."]
-        for category, title in TITLES.items():
-            rows = self.of(category)
-            if not rows:
-                continue
-            out += ["", f"**{title}**", "", _row(COLUMNS), _row(("---",) * len(COLUMNS))]
-            for f in rows:
-                cells = (f"`{f.record}`", str(f.line), f.fact, "<br>".join(f.urls), f.detail)
-                out.append(_row(_cell(c) for c in cells))
-        if not self.findings:
-            out += ["", "Every cited page is there, and every quote is on its page."]
-        return "\n".join(out) + "\n"
+        tables = [(title, _table(self.of(category))) for category, title in TITLES.items()]
+        ending = [] if self.findings else ["Every cited page is there, and every quote is on its page."]
+        return markdown_report("### Sources of facts", f"{counts[0].upper()}{counts[1:]}.", tables, ending)
+
+
+def _table(findings: list[Finding]) -> list[str]:
+    """The lines of a Markdown table of *findings* (none without findings)."""
+    if not findings:
+        return []
+    rows = [(f"`{f.record}`", str(f.line), f.fact, "<br>".join(f.urls), f.detail) for f in findings]
+    return [_row(COLUMNS), _row(("---",) * len(COLUMNS)), *(_row(_cell(c) for c in cells) for cells in rows)]
 
 
 def _row(cells: Iterable[str]) -> str:
@@ -335,19 +335,11 @@ def check_sources(
     report = SourcesReport(path=catalog.path)
     facts = cited(catalog, only)
     pages: dict[str, Page] = {}
-    own = session is None
-    session = session or requests.Session()
-    try:
+    with Polite(USER_AGENT, timeout=timeout, delay=delay, sleep=sleep, session=session) as polite:
         for _, _, fact in facts:
             for url in fact.sources:
-                if url in pages:
-                    continue
-                if pages:
-                    sleep(delay)  # one request at a time, politely spaced
-                pages[url] = fetch(session, url, timeout=timeout)
-    finally:
-        if own:
-            session.close()
+                if url not in pages:
+                    pages[url] = fetch(polite, url)
     report.facts = len(facts)
     report.asked = len(pages)
     report.read = sum(page.read for page in pages.values())

@@ -32,17 +32,16 @@ failure makes the command exit with status 1. The key is never printed.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
-import json
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import parse_qs, quote, quote_plus, urlencode, urlsplit
 
-import requests
 import yaml
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
@@ -50,6 +49,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from ..data.records import RECORD_TYPES, Material
 from .datafile import DataFile, DataFileError, RecordEntry, _yaml
+from .polite import LookupFailed, Outcome, Polite, Report, Stop, ask_each, json_of
 
 DEFAULT_API = "https://www.googleapis.com/youtube/v3"
 KEY_VARIABLE = "YOUTUBE_API_KEY"
@@ -128,14 +128,6 @@ def duration_seconds(text: str) -> int:
     return (((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds
 
 
-class LookupFailed(Exception):
-    """YouTube gave no usable answer for one record (said in words for the report)."""
-
-
-class Stop(LookupFailed):
-    """YouTube refuses further requests (quota, key): the run stops."""
-
-
 def _redact(text: str, key: str) -> str:
     """*text* without the API key, also as a URL carries it."""
     for form in sorted({key, quote(key, safe=""), quote(key), quote_plus(key)}, key=len, reverse=True):
@@ -148,29 +140,18 @@ class YouTube:
     """The two API calls, one request at a time with *delay* seconds between them."""
 
     def __init__(self, api: str, key: str, *, timeout: float, delay: float, sleep: Callable[[float], None]) -> None:
-        self.api, self.key, self.timeout, self.delay, self.sleep = api.rstrip("/"), key, timeout, delay, sleep
-        self.session = requests.Session()
-        self.asked = 0
+        self.api, self.key = api.rstrip("/"), key
+        self.polite = Polite(USER_AGENT, timeout=timeout, delay=delay, sleep=sleep)
 
     def get(self, endpoint: str, params: dict[str, str], page: str = "") -> dict[str, Any]:
         """``GET {api}/{endpoint}?{params}&key=KEY[&pageToken=page]``: the answer's JSON object, or
         :class:`LookupFailed` (:class:`Stop` when YouTube refuses further requests)."""
-        if self.asked:
-            self.sleep(self.delay)
-        self.asked += 1
         pairs = [*params.items(), ("key", self.key), *([("pageToken", page)] if page else [])]
         query = urlencode(pairs, safe=",")
-        headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
-        try:
-            response = self.session.get(f"{self.api}/{endpoint}?{query}", timeout=self.timeout, headers=headers)
-        except requests.Timeout:
-            raise LookupFailed(f"no answer within {self.timeout:g} s") from None
-        except requests.RequestException as exc:
-            raise LookupFailed(f"cannot reach the API: {type(exc).__name__}") from None
-        try:
-            answer = json.loads(response.content.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            answer = None
+        response = self.polite.get(f"{self.api}/{endpoint}?{query}", headers={"Accept": "application/json"})
+        answer = None
+        with contextlib.suppress(LookupFailed):
+            answer = json_of(response)
         if response.status_code != 200:
             raise self._refusal(endpoint, response.status_code, answer)
         if not isinstance(answer, dict):
@@ -251,7 +232,7 @@ class YouTube:
         return {video: seconds[video] for video in ids if video in seconds}
 
     def close(self) -> None:
-        self.session.close()
+        self.polite.close()
 
 
 def _items(answer: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -433,29 +414,18 @@ def _only_effort_lines(before: str, after: str) -> bool:
 # -- The run ----------------------------------------------------------------------------------------
 
 
-@dataclass
-class Outcome:
-    record: str
-    line: int
-    address: str
-    #: ``written``, ``unchanged``, ``kept`` (a read fact), ``failed`` or ``not asked``.
-    result: str
-    detail: str = ""
-    figures: Figures | None = None
+class VideoLengthsReport(Report):
+    """Results: ``written``, ``unchanged``, ``kept`` (a read fact), ``failed`` or ``not asked``."""
 
-
-@dataclass
-class VideoLengthsReport:
-    outcomes: list[Outcome] = field(default_factory=list)
-    written: bool = False
-    notes: list[str] = field(default_factory=list)
-
-    def of(self, *results: str) -> list[Outcome]:
-        return [o for o in self.outcomes if o.result in results]
-
-    @property
-    def failed(self) -> bool:
-        return bool(self.of("failed", "not asked"))
+    HEADING = "### Video lengths (YouTube)"
+    TITLES = {
+        "failed": "YouTube did not give the whole sum (nothing written for these records)",
+        "not asked": "Not asked (nothing written for these records)",
+        "written": "Written (`effort` from the videos' lengths)",
+        "kept": "Not overwritten (effort read from a source)",
+        "unchanged": "Already recorded today (nothing changed)",
+    }
+    FAILING = ("failed", "not asked")
 
     def summary(self) -> str:
         return (
@@ -463,25 +433,8 @@ class VideoLengthsReport:
             f"{len(self.of('kept', 'not asked'))} skipped, {len(self.of('failed'))} failed."
         )
 
-    def markdown(self) -> str:
-        titles = {
-            "failed": "YouTube did not give the whole sum (nothing written for these records)",
-            "not asked": "Not asked (nothing written for these records)",
-            "written": "Written (`effort` from the videos' lengths)",
-            "kept": "Not overwritten (effort read from a source)",
-            "unchanged": "Already recorded today (nothing changed)",
-        }
-        out = ["### Video lengths (YouTube)"]
-        for result, title in titles.items():
-            rows = self.of(result)
-            if rows:
-                out += ["", f"**{title}**", ""]
-            for o in rows:
-                tail = f": {o.figures}" if o.figures is not None else ""
-                tail += f" ({o.detail})" if o.detail else ""
-                out.append(f"- line {o.line}, `{o.record}`: {o.address}{tail}")
-        out += ["", *self.notes] if self.notes else []
-        return "\n".join([*out, "", self.summary()]) + "\n"
+    def ending(self) -> list[str]:
+        return [self.summary()]
 
 
 def _link_lines(text: str, items: list[_Target]) -> dict[tuple[str, int], list[int]]:
@@ -510,30 +463,35 @@ def video_lengths(
     report = VideoLengthsReport()
     items = targets(data)
     youtube = YouTube(api, key, timeout=timeout, delay=delay, sleep=sleep)
-    stopped = ""
     #: (target, result, detail, figures, missing videos with their link's index)
     results: list[tuple[_Target, str, str, Figures | None, list[tuple[str, int | None]]]] = []
-    for item in items:
-        kept = read_fact(item.entry.data.get(FIELD), item.sources)
-        if kept is not None:
-            results.append((item, "kept", f"has effort read from {kept}; not overwritten", None, []))
-            continue
-        if stopped:
-            results.append((item, "not asked", stopped, None, []))
-            continue
-        try:
-            figures, missing = measure(youtube, item)
-        except Stop as exc:
-            results.append((item, "failed", _redact(str(exc), key), None, []))
-            stopped = f"not asked: the run stopped at `{item.entry.record}`"
+
+    def to_measure() -> Iterator[_Target]:
+        """The records without an effort read from a source (those are kept)."""
+        for item in items:
+            kept = read_fact(item.entry.data.get(FIELD), item.sources)
+            if kept is None:
+                yield item
+            else:
+                results.append((item, "kept", f"has effort read from {kept}; not overwritten", None, []))
+
+    replies = ask_each(
+        to_measure(),
+        lambda item: measure(youtube, item),
+        stop_reason=lambda item: f"not asked: the run stopped at `{item.entry.record}`",
+    )
+    for reply in replies:
+        item = reply.item
+        if reply.stops:
             report.notes.append(
                 f"Stopped early: YouTube refused the request for `{item.entry.record}`, so nothing more was asked; "
                 "run again when the quota is renewed (at midnight Pacific time) or with a working key."
             )
+        if reply.failure is not None:
+            result = "failed" if reply.asked else "not asked"
+            results.append((item, result, _redact(reply.failure, key) if reply.asked else reply.failure, None, []))
             continue
-        except LookupFailed as exc:
-            results.append((item, "failed", _redact(str(exc), key), None, []))
-            continue
+        figures, missing = reply.value
         if figures is None:
             results.append((item, "failed", "", None, missing))
             continue

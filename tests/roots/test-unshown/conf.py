@@ -1,13 +1,13 @@
 import os
 import sys
-from pathlib import Path
 
-# A misuse case on the data of test-basic; conftest.py says where the repository is.
-REPO = Path(os.environ["LLM_GUIDE_REPO"])
-sys.path.insert(0, str(REPO / "_ext"))
+# Test roots are copied to a temporary folder; conftest.py says where the repository, and the
+# configuration they share (tests/roots/base_conf.py), are.
+sys.path.insert(0, os.path.join(os.environ["LLM_GUIDE_REPO"], "tests", "roots"))
+from base_conf import *  # noqa: F403
+from base_conf import BASIC_DATA
 
+# A misuse case on the data of test-basic: without sphinx-design, and not nitpicky.
 extensions = ["myst_parser", "llm_catalog"]
-language = "zh_CN"
-exclude_patterns = ["_build"]
-llm_catalog_file = str(REPO / "tests" / "roots" / "test-basic" / "_data" / "catalog.yaml")
-llm_catalog_schema = str(REPO / "_data" / "catalog.schema.json")
+nitpicky = False
+llm_catalog_file = BASIC_DATA
