@@ -44,7 +44,7 @@ def wayback_answer(request: Request) -> Answer:
     url = request.query.get("url", [""])[0]
     behaviour = BEHAVIOUR.get(url, "dead")
     closest = {"available": True, "url": snapshot_of(url), "timestamp": "20240102030405", "status": "200"}
-    delay = 1.5 if behaviour == "slow" else 0.0
+    delay = 3.0 if behaviour == "slow" else 0.0
     if behaviour == "error":
         return Answer(503)
     body: object = {"archived_snapshots": {"closest": closest}}
@@ -120,7 +120,7 @@ def test_archive_writes_found_snapshots_and_touches_nothing_else(workdir: Path, 
     before = data.read_text(encoding="utf-8")
     linkcheck_report(workdir, list(BEHAVIOUR), before)
 
-    result = run(workdir, "archive", "--api", api, "--timeout", "0.5", "--delay", "0.2")
+    result = run(workdir, "archive", "--api", api, "--timeout", "1", "--delay", "0.2")
     assert result.returncode == 0, result.stderr
     after = data.read_text(encoding="utf-8")
 
@@ -135,7 +135,7 @@ def test_archive_writes_found_snapshots_and_touches_nothing_else(workdir: Path, 
     # Everything the stand-in answered badly is reported, once per link, and nothing else changed.
     out = result.stdout
     assert "2 found, 2 not found, 5 failed, 0 kept." in out
-    assert "no answer within 0.5 s" in out
+    assert "no answer within 1 s" in out
     assert "HTTP 503" in out
     assert "not valid JSON" in out
     assert "not an http(s) address" in out
@@ -181,7 +181,7 @@ def test_existing_archive_is_kept_and_all_option_fills_the_rest(
     )
     data.write_text(text, encoding="utf-8")
     # No link-check report at all: --all alone asks about every link without a copy.
-    result = run(workdir, "archive", "--all", "--api", api, "--timeout", "0.5", "--delay", "0")
+    result = run(workdir, "archive", "--all", "--api", api, "--timeout", "1", "--delay", "0")
     assert result.returncode == 0, result.stderr
     after = data.read_text(encoding="utf-8")
     assert f'archive: "{mine}"' in after

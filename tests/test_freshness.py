@@ -59,7 +59,7 @@ def github_answer(request: Request) -> Answer:
     elif behaviour == "missing":
         body = {"full_name": name, "archived": False}
     elif behaviour == "slow":
-        body, delay = repo(name), 1.5
+        body, delay = repo(name), 3.0
     elif behaviour == "404":
         status, body = 404, {"message": "Not Found", "documentation_url": "https://docs.github.com/rest"}
     elif behaviour == "500":
@@ -98,7 +98,7 @@ def line_of(text: str, needle: str) -> int:
 
 def fresh(workdir: Path, api: str, *more: str, token: str | None = None) -> subprocess.CompletedProcess[str]:
     return run(
-        workdir, "freshness", "--api", api, "--today", TODAY, "--timeout", "0.5", "--delay", "0", *more, token=token
+        workdir, "freshness", "--api", api, "--today", TODAY, "--timeout", "1", "--delay", "0", *more, token=token
     )
 
 
@@ -158,7 +158,7 @@ def test_writes_what_github_said_and_touches_no_other_line(workdir: Path, api: s
     assert reported("delta-gone", "github.com/bad/gone") + "bad/gone (GitHub has no such repository (HTTP 404): " in out
     assert "it may have been renamed, made private or deleted; check the link" in out
     assert reported("zeta-error", "github.com/bad/error") + "bad/error (the API answered HTTP 500)" in out
-    assert reported("theta-slow", "github.com/bad/slow") + "bad/slow (no answer within 0.5 s)" in out
+    assert reported("theta-slow", "github.com/bad/slow") + "bad/slow (no answer within 1 s)" in out
     assert reported("iota-missing", "github.com/bad/missing") + "bad/missing (the answer has no 'pushed_at'" in out
     assert reported("eta-renamed", "old-name.git") + "good/old-name: not archived, last push 2026-11-29 " in out
     assert "(GitHub now calls it good/new-name; update the link)" in out

@@ -52,7 +52,7 @@ PAGES = {
     "/plain.md": Answer(body=PLAIN_PAGE, content_type="text/plain; charset=utf-8"),
     "/paper.pdf": Answer(body=b"%PDF-1.7\n% All videos are free\n", content_type="application/pdf"),
     "/moved": Answer(301, headers={"Location": "/moved-here"}),
-    "/slow": Answer(body=QUOTED_PAGE, content_type="text/html", delay=1.5),
+    "/slow": Answer(body=QUOTED_PAGE, content_type="text/html", delay=3.0),
 }
 
 
@@ -206,7 +206,7 @@ def workdir(tmp_path: Path, web: str, dead: str) -> Path:
 
 
 def check_sources(workdir: Path, *more: str) -> subprocess.CompletedProcess[str]:
-    return run(workdir, "sources", "--timeout", "0.5", "--delay", "0", *more)
+    return run(workdir, "sources", "--timeout", "1", "--delay", "0", *more)
 
 
 def line_of(text: str, needle: str, after: str = "") -> int:
@@ -290,7 +290,7 @@ def test_each_fact_lands_in_its_category_with_its_line(workdir: Path, website: S
     assert "connection refused" in detail(report, "iota", f"{dead}/book")
     assert detail(report, "epsilon", f"{web}/status/500") == "HTTP 500"
     assert "HTTP 403" in detail(report, "epsilon", f"{web}/status/403")
-    assert detail(report, "zeta", f"{web}/slow") == "no answer within 0.5 s"
+    assert detail(report, "zeta", f"{web}/slow") == "no answer within 1 s"
     assert detail(report, "iota", f"{web}/paper.pdf") == "not read (PDF)"
     assert f"“{QUOTE}”" in detail(report, "beta", f"{web}/changed")
 

@@ -86,7 +86,7 @@ def youtube_answer(request: Request) -> Answer:
                 body["nextPageToken"] = f"page{page + 1}"
     elif request.route == "/yt/videos":
         ids = query["id"].split(",")
-        delay = 1.0 if "slowVid0001" in ids else 0.0
+        delay = 3.0 if "slowVid0001" in ids else 0.0
         items = [{"id": v, "contentDetails": {"duration": DURATIONS[v]}} for v in ids if v in DURATIONS]
         body = {"kind": "youtube#videoListResponse", "items": items}
     return Answer(status, b'{"items": [{"contentDetails": ' if body is None else body, delay=delay)
@@ -115,7 +115,7 @@ def run(workdir: Path, *args: str, key: str | None = KEY) -> subprocess.Complete
 
 def measure(workdir: Path, api: str, *more: str, key: str | None = KEY) -> subprocess.CompletedProcess[str]:
     return run(
-        workdir, "video-lengths", "--api", api, "--today", TODAY, "--timeout", "0.5", "--delay", "0", *more, key=key
+        workdir, "video-lengths", "--api", api, "--today", TODAY, "--timeout", "1", "--delay", "0", *more, key=key
     )
 
 
@@ -281,7 +281,7 @@ def test_writes_the_lengths_and_touches_no_other_line(workdir: Path, api: str, y
             "epsPrivate1, item 3 (Deleted video))",
         ),
         ("zeta-malformed", PLAYLIST + "PLmalformed", " (the answer is not valid JSON)"),
-        ("eta-slow", "https://www.youtube.com/watch?v=slowVid0001", " (no answer within 0.5 s)"),
+        ("eta-slow", "https://www.youtube.com/watch?v=slowVid0001", " (no answer within 1 s)"),
         (
             "xi-private-video",
             "https://youtu.be/xiVid000001",
