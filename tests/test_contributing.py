@@ -164,6 +164,13 @@ def test_value_tables_are_the_schema(marker: str, definition: str, prop: str | N
     )
 
 
+def test_research_words_table_is_the_list_check_refuses() -> None:
+    rows = guide_table("查证用语")
+    assert [code(row[0]) for row in rows] == [list(entry.words) for entry in labels.RESEARCH_WORDS], (
+        "the research words of CONTRIBUTING.md differ from labels.RESEARCH_WORDS"
+    )
+
+
 @pytest.mark.parametrize("record", ["course", "offering", "link", "book", "resource"])
 def test_field_tables_agree_with_the_schema_on_what_is_required(record: str) -> None:
     definition = SCHEMA_DATA["definitions"][record]

@@ -197,7 +197,7 @@ def test_looked_and_found_nothing_differs_from_never_looked(root_copy: Path, tmp
     data = root_copy / "_data" / "catalog.yaml"
     text = data.read_text(encoding="utf-8").replace(
         "  - id: beta-course\n",
-        '  - id: beta-course\n    chinese: {checked: "2026-11-30", note: 查过 B 站和 GitHub。}\n'
+        '  - id: beta-course\n    chinese: {checked: "2026-11-30", note: B 站和 GitHub 上都没有找到。}\n'
         '    cost: {value: unknown, checked: "2026-11-30", note: 两处来源说法不一。}\n',
         1,
     )
@@ -208,7 +208,7 @@ def test_looked_and_found_nothing_differs_from_never_looked(root_copy: Path, tmp
     looked, _, month = facts_parts(page.find(id="llm-beta-course"))
     assert looked == ["费用未确认", "暂无中文资料", "时长未查"] and month == "2026-11"
     notes = page.find(id="llm-beta-course").select_one("details.llm-card-factnotes").get_text()
-    assert "两处来源说法不一。" in notes and "查过 B 站和 GitHub。" in notes
+    assert "两处来源说法不一。" in notes and "B 站和 GitHub 上都没有找到。" in notes
     never = page.find(id="llm-gamma-build")  # an English course nobody looked at
     assert facts_parts(never)[:3:2] == (["费用未查", "中文资料未查", "时长未查"], None)
     assert never.select_one("details.llm-card-factnotes") is None

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SCHEMA_FILE
-from llm_catalog.data import checks, yamlsource
+from llm_catalog.data import checks, labels, yamlsource
 from llm_catalog.data.load import load
 from llm_catalog.data.problems import CatalogInvalid, Problem, describe, field_name, short, suggest, summary_line
 
@@ -647,7 +647,7 @@ def with_fact(fact: str) -> str:
         'effort: {kind: video, hours: 23, lectures: 17, minutes: 80, sources: ["https://a.io"], checked: "2026-11-01"}',
         'effort: {kind: class, hours: 3, lectures: 3, minutes: 50, sources: ["https://a.org/"], checked: "2026-11-01"}',
         'pages: {count: 587, sources: ["https://alpha.example.org/book.pdf"], checked: "2026-11-01"}',
-        'chinese: {checked: "2026-11-01", note: 查过 B 站。}',
+        'chinese: {checked: "2026-11-01", note: B 站上没有中文字幕。}',
         'chinese: {checked: "2026-11-01"}',
     ],
 )
@@ -1585,3 +1585,102 @@ def test_a_step_reason_that_states_a_length_is_refused(data: DataFile, length: s
 )
 def test_near_miss_a_step_reason_with_numbers_but_no_length_passes(data: DataFile, why: str) -> None:
     assert data.problems(TEACHING + path("applied").replace("why: 因为。", f"why: {why}")) == []
+
+
+# -- Research vocabulary in the guide's own words (labels.RESEARCH_WORDS) ---------------------------
+
+
+def research_problem(field: str, word: str) -> str:
+    """What `make check` says of *word* in *field*: the reason and the alternative of its entry."""
+    (entry,) = [entry for entry in labels.RESEARCH_WORDS if word in entry.words]
+    return (
+        f"{field}: {word!r} tells how a fact was researched ({entry.reason}); instead, {entry.instead}; "
+        "the research story goes in _data/research/"
+    )
+
+
+#: One case per refused word, computed from the list.
+RESEARCH_CASES = [word for entry in labels.RESEARCH_WORDS for word in entry.words]
+
+
+@pytest.mark.parametrize("word", RESEARCH_CASES)
+def test_each_research_word_in_a_note_is_refused_with_what_to_write_instead(data: DataFile, word: str) -> None:
+    fact = f'cost: {{value: unknown, checked: "2026-11-01", note: 官方页面{word}。}}'
+    assert data.problems(with_fact(fact)) == [data.at(10, research_problem("courses[alpha].cost.note", word))]
+
+
+def test_the_research_words_are_each_listed_once_with_a_reason_and_an_alternative() -> None:
+    assert len(RESEARCH_CASES) == len(set(RESEARCH_CASES))
+    for entry in labels.RESEARCH_WORDS:
+        assert entry.words and entry.reason and "e.g. “" in entry.instead, entry
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "时长未确认。",
+        "没有找到中文字幕或翻译。",
+        "第三章讲注意力。",
+        "存储优化与部署。",
+        "所以按课堂时间计。",
+        "可以查看课件。",
+    ],
+)
+def test_near_miss_a_note_in_the_reader_s_words_is_accepted(data: DataFile, note: str) -> None:
+    assert data.problems(with_fact(f'cost: {{value: unknown, checked: "2026-11-01", note: {note}}}')) == []
+
+
+def test_every_text_in_the_guide_s_own_words_is_held_to_it_and_titles_quotes_and_keywords_are_not(
+    data: DataFile,
+) -> None:
+    header = HEADER.replace("summary: 主线。", "summary: 第三方说的主线。")  # line 2
+    body = (
+        "courses:\n"  # 8
+        "  - id: alpha\n"
+        "    category: core\n"
+        "    title: Alpha 第三方\n"  # a title is the material's own name
+        "    language: en\n"
+        "    note: 第三方课程。\n"  # 13
+        "    parts: [{title: P, note: 第三方单元。}]\n"  # 14
+        '    offerings: [{term: 2024 春, start: "2024", note: 第三方一期。}]\n'  # 15
+        '    links: [{kind: site, label: 第三方网站, url: "https://alpha.example.org/"}]\n'  # 16
+        '    cost: {value: free, sources: ["https://alpha.example.org/"], quote: 第三方, checked: "2026-11-01"}\n'
+        '    chinese: {checked: "2026-11-01", aids: [{kind: notes, url: "https://zh.example.org/", '
+        "by: 第三方作者, follows: 第三方版本}]}\n"  # 18
+        "syllabi:\n"
+        '  - {id: syl, title: S, author: A, links: [{kind: code, url: "https://code.example.org/"}],\n'
+        "     chapters: [{number: 1, title: One, keywords: 第三方要点,\n"
+        "                 taught_by: [{record: alpha, why: 第三方理由。}]}],\n"
+        "     further: [{title: F, detail: 第三方细节。}]}\n"  # 23
+        "paths:\n"
+        "  - {id: route, title: 路线, summary: 第三方路线。, steps: [{record: alpha, why: 第三方理由。}]}\n"  # 25
+    )
+    fields = [
+        (2, "categories[core].summary"),
+        (13, "courses[alpha].note"),
+        (14, "courses[alpha].parts[0].note"),
+        (15, "courses[alpha].offerings[0].note"),
+        (16, "courses[alpha].links[0].label"),
+        (18, "courses[alpha].chinese.aids[0].by"),
+        (18, "courses[alpha].chinese.aids[0].follows"),
+        (22, "syllabi[syl].chapters[0].taught_by[0].why"),
+        (23, "syllabi[syl].further[0].detail"),
+        (25, "paths[route].summary"),
+        (25, "paths[route].steps[0].why"),
+    ]
+    assert sorted(data.problems(body, header=header)) == sorted(
+        data.at(line, research_problem(field, "第三方")) for line, field in fields
+    )
+
+
+def test_what_a_workload_says_is_the_guide_s_own_words_too(data: DataFile) -> None:
+    fact = 'workload: {says: 第三方说作业很多。, sources: ["https://alpha.example.org/"], checked: "2026-11-01"}'
+    assert data.problems(with_fact(fact)) == [data.at(10, research_problem("courses[alpha].workload.says", "第三方"))]
+
+
+def test_one_problem_per_entry_a_text_meets_naming_its_first_word(data: DataFile) -> None:
+    # 第三方 and 摘要页 are one entry (第三方 is named); 所以不 and 不采用 are two more.
+    fact = 'effort: {kind: unknown, checked: "2026-11-01", note: 第三方摘要页说约 4 小时，所以不采用。}'
+    assert sorted(data.problems(with_fact(fact))) == sorted(
+        data.at(10, research_problem("courses[alpha].effort.note", word)) for word in ("第三方", "不采用", "所以不")
+    )

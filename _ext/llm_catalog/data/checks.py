@@ -193,7 +193,8 @@ def facts_have_sources(checked: Checked) -> Iterator[Problem]:
         if what == UNKNOWN and "note" not in fact:
             yield checked.problem(
                 (*path, "note"),
-                f"an unknown {name} needs a note saying why: what was looked at, or which sources disagree",
+                f"an unknown {name} needs a note saying why, for the reader: e.g. the sources disagree, or the "
+                "material's own pages do not say",
             )
         if "sources" in fact:
             continue
@@ -1070,10 +1071,33 @@ def text_has_no_outer_spaces(checked: Checked) -> Iterator[Problem]:
             yield checked.problem(path, f"{short(text)} {where} with a space: remove the space inside the quotes")
 
 
+#: The keys whose text a page shows as the guide's own words: notes, summaries, reasons, link
+#: labels, an aid's maker and edition, what a workload says (a title is the material's name, a
+#: quote its source's words, a chapter's keywords its syllabus' words).
+READER_TEXT_KEYS = frozenset({"note", "summary", "why", "detail", "label", "by", "follows", "says", "slides"})
+
+
+def reader_texts_tell_no_research(checked: Checked) -> Iterator[Problem]:
+    """The guide's own words say what a reader can use, not how a fact was researched: the words
+    of :data:`labels.RESEARCH_WORDS` are refused, each with why and what to write instead."""
+    for path, text in _strings(checked.data, ()):
+        if not (path and path[-1] in READER_TEXT_KEYS):
+            continue
+        for entry in labels.RESEARCH_WORDS:
+            found = next((word for word in entry.words if word in text), None)
+            if found is not None:
+                yield checked.problem(
+                    path,
+                    f"{found!r} tells how a fact was researched ({entry.reason}); instead, {entry.instead}; "
+                    "the research story goes in _data/research/",
+                )
+
+
 #: Every rule, in the order their problems are easiest to read (all are reported at once).
 RULES: tuple[Rule, ...] = (
     text_is_printable,
     text_has_no_outer_spaces,
+    reader_texts_tell_no_research,
     unique_record_ids,
     unique_topic_and_group_ids,
     course_categories_exist,

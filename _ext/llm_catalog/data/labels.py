@@ -1,6 +1,12 @@
-"""Chinese reader-facing labels for the enumerated values of the catalog schema."""
+"""Chinese reader-facing labels for the enumerated values of the catalog schema.
+
+Every Chinese word of the extension lives here: the cards' and pages' words, and at the end the
+research vocabulary that `make check` refuses in the guide's own texts (:data:`RESEARCH_WORDS`).
+"""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 LINK_KINDS = {
     "site": "网站",
@@ -479,3 +485,70 @@ PROGRESS = {
 SEARCH = {
     "Search finished, found one page matching the search query.": "搜索完成，找到 ${resultCount} 个匹配的页面。",
 }
+
+
+# -- Research vocabulary: words the guide's own texts on a page must not use -----------------
+# A note, a summary or a reason tells the reader what is known and what is not. How a fact was
+# researched (a third party's claim, a stored copy, a pass, what was not read or not used) goes
+# in _data/research/; `make check` refuses these words (checks.reader_texts_tell_no_research).
+
+
+class ResearchWords(NamedTuple):
+    """Words that tell how a fact was researched, why a reader cannot use them, and what to write."""
+
+    #: The words, any one of which is refused.
+    words: tuple[str, ...]
+    #: Why a reader cannot use them (for the contributor, in the data file's messages).
+    reason: str
+    #: What to write instead, with an example in a reader's words.
+    instead: str
+
+
+#: The one list.
+RESEARCH_WORDS: tuple[ResearchWords, ...] = (
+    ResearchWords(
+        ("第三方", "二手来源", "摘要页", "转载文章"),
+        "what a third party says is not a fact of this guide, whose cards state what the material's own pages say",
+        "say what is known or not about the material itself, e.g. “时长未确认。”",
+    ),
+    ResearchWords(
+        ("存储副本",),
+        "the stored copies are the researcher's tool, which readers cannot open",
+        "say what is not confirmed, e.g. “访问条件未确认。”",
+    ),
+    ResearchWords(
+        ("首轮", "本轮", "上一轮"),
+        "a research pass is the guide's history, not the material's; the card shows the day it was checked",
+        "say what is known now, e.g. “没有找到中文字幕。”",
+    ),
+    ResearchWords(
+        ("未采用", "不采用"),
+        "a figure the guide did not use gives the reader nothing to rely on",
+        "leave the figure out (the card already says it is unknown), or write e.g. “时长未确认。”",
+    ),
+    ResearchWords(
+        ("所以不",),
+        "it explains what the guide chose not to list, derive or count, not the material",
+        "say what is known or not (the card already shows what is missing), e.g. “中文译文未确认。”",
+    ),
+    ResearchWords(
+        ("记为未知",),
+        "it says how the guide records the value, which the card already shows",
+        "say why it is unknown, e.g. “课程主页上的费用说明未确认。”",
+    ),
+    ResearchWords(
+        ("查过", "查证"),
+        "where and how someone searched is the research story; the card shows when someone looked",
+        "say what the reader can use, e.g. “没有找到中文字幕或翻译。”, or leave the note out",
+    ),
+    ResearchWords(
+        ("未读到", "没读到", "没有读到", "未能读到", "页面上未能确认"),
+        "what the researcher could not read says nothing about the material",
+        "say what is not known, e.g. “讲数未知。” or “时长未确认。”",
+    ),
+    ResearchWords(
+        ("本指南早先",),
+        "the guide's own earlier text is not a source",
+        "say what is known, e.g. “官方给出的时长未确认。”",
+    ),
+)
