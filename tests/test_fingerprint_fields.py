@@ -69,6 +69,7 @@ EXCLUSIVE_PARTS: dict[type, set[str]] = {records.Effort: {"videos", "total_minut
 KINDS = {
     records.Link: ["site", "slides"],
     records.ChineseAid: ["subtitles", "video-mirror"],
+    records.UnconfirmedAid: ["notes", "translation"],
     records.Effort: ["video", "class"],
     records.Resource: ["list", "wiki"],
 }
@@ -258,7 +259,15 @@ def test_every_field_of_the_model_is_changed() -> None:
             # A field every material has is shown by the same code for each: one subject sets it.
             owners = [c.__name__ for c in records.RECORD_TYPES] if name in shared else [cls.__name__]
             assert any(what.startswith(f"{owner}.{name}") for owner in owners for what in changed), (cls, name)
-    for nested in (records.Cost, records.Effort, records.Pages, records.ChineseAccess, records.ChineseAid):
+    nested_classes = (
+        records.Cost,
+        records.Effort,
+        records.Pages,
+        records.ChineseAccess,
+        records.ChineseAid,
+        records.UnconfirmedAid,
+    )
+    for nested in nested_classes:
         for name, _, _ in _fields(nested):
             assert any(f".{name}." in f"{what}." for what in changed), (nested, name)
 

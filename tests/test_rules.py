@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SCHEMA_FILE
-from llm_catalog.data import checks, labels, yamlsource
+from llm_catalog.data import checks, facets, labels, yamlsource
 from llm_catalog.data.load import load
 from llm_catalog.data.problems import CatalogInvalid, Problem, describe, field_name, short, suggest, summary_line
 
@@ -626,6 +626,74 @@ def test_near_miss_two_records_may_share_a_chinese_aid(data: DataFile) -> None:
         + course("gamma", "https://gamma.example.org/", aid.replace("notes", "subtitles"))
     )
     assert data.problems(body) == []
+
+
+def with_unconfirmed(*items: str) -> str:
+    """A course whose Chinese access lists *items* (``kind: ..., name: ...``), one a line from line 12."""
+    listed = ",\n".join(f"       {{{item}}}" for item in items)
+    return (
+        "courses:\n"  # 8
+        "  - {id: alpha, category: core, title: Alpha, language: en, note: 一门课。,\n"  # 9
+        '     links: [{kind: site, url: "https://alpha.example.org/"}],\n'  # 10
+        '     chinese: {checked: "2026-11-01", unconfirmed: [\n'  # 11
+        + listed  # 12 ...
+        + "]}}\n"
+    )
+
+
+def test_an_unconfirmed_aid_is_named_in_words_not_linked(data: DataFile) -> None:
+    body = with_unconfirmed("kind: notes, name: 知乎文章 https://zhuanlan.zhihu.com/p/1")
+    assert data.problems(body) == [
+        data.at(
+            12,
+            "courses[alpha].chinese.unconfirmed[0].name: '知乎文章 https://zhuanlan.zhihu.com/p/1' holds a web "
+            "address: say what it is in words (a title, a site's name, a video's number), since nobody confirmed "
+            "the address; once the aid is confirmed, list it under aids with its url",
+        )
+    ]
+
+
+def test_an_unconfirmed_aid_is_listed_once_per_record(data: DataFile) -> None:
+    body = with_unconfirmed(
+        "kind: translation, name: 中文版图书《图解大模型》",  # 12
+        "kind: notes, name: 中文版图书《图解大模型》",  # another kind: another aid
+        "kind: translation, name: 中文版图书 《图解大模型》",  # 14: the same, but for a space
+    )
+    assert data.problems(body) == [
+        data.at(
+            14,
+            "courses[alpha].chinese.unconfirmed[2].name: this unconfirmed aid is already listed at line 12; "
+            "list it once",
+        )
+    ]
+
+
+def test_near_miss_unconfirmed_aids_named_by_site_or_number_and_shared_by_two_records(data: DataFile) -> None:
+    listed = (
+        ", unconfirmed: [{kind: video-mirror, name: B 站视频 BV19iPmetEL5},"
+        " {kind: notes, name: forsworns.github.io 上的笔记}]"
+    )
+    chinese = f',\n    chinese: {{checked: "2026-11-01"{listed}}}'
+    body = (
+        "courses:\n"
+        + course("alpha", "https://alpha.example.org/", chinese)
+        + course("beta", "https://b.example.org/", chinese)
+    )
+    assert data.problems(body) == []
+
+
+def test_an_unconfirmed_aid_does_not_make_a_record_studyable_in_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.yaml"
+    path.write_text(
+        HEADER
+        + with_unconfirmed("kind: translation, name: 中文版图书《图解大模型》")
+        + "syllabi: []\nbooks: []\nresources: []\n",
+        encoding="utf-8",
+    )
+    record = load(path, SCHEMA_FILE).get("alpha")
+    (aid,) = record.chinese.unconfirmed
+    assert (aid.aid_kind, aid.name, aid.line) == ("translation", "中文版图书《图解大模型》", 12)
+    assert record.aids == () and not facets.in_chinese(record)
 
 
 # -- Facts and their sources ------------------------------------------------------------------------
@@ -1646,7 +1714,7 @@ def test_every_text_in_the_guide_s_own_words_is_held_to_it_and_titles_quotes_and
         '    links: [{kind: site, label: 第三方网站, url: "https://alpha.example.org/"}]\n'  # 16
         '    cost: {value: free, sources: ["https://alpha.example.org/"], quote: 第三方, checked: "2026-11-01"}\n'
         '    chinese: {checked: "2026-11-01", aids: [{kind: notes, url: "https://zh.example.org/", '
-        "by: 第三方作者, follows: 第三方版本}]}\n"  # 18
+        "by: 第三方作者, follows: 第三方版本}], unconfirmed: [{kind: notes, name: 第三方笔记}]}\n"  # 18
         "syllabi:\n"
         '  - {id: syl, title: S, author: A, links: [{kind: code, url: "https://code.example.org/"}],\n'
         "     chapters: [{number: 1, title: One, keywords: 第三方要点,\n"
@@ -1663,6 +1731,7 @@ def test_every_text_in_the_guide_s_own_words_is_held_to_it_and_titles_quotes_and
         (16, "courses[alpha].links[0].label"),
         (18, "courses[alpha].chinese.aids[0].by"),
         (18, "courses[alpha].chinese.aids[0].follows"),
+        (18, "courses[alpha].chinese.unconfirmed[0].name"),
         (22, "syllabi[syl].chapters[0].taught_by[0].why"),
         (23, "syllabi[syl].further[0].detail"),
         (25, "paths[route].summary"),

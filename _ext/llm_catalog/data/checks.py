@@ -587,6 +587,38 @@ def chinese_aids_listed_once(checked: Checked) -> Iterator[Problem]:
             yield checked.problem((*path, "url"), f"this Chinese aid is already listed at line {line}; list it once")
 
 
+#: A web address inside a text: what an unconfirmed aid's name must not hold.
+WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
+
+
+def unconfirmed_aids_are_named_not_linked(checked: Checked) -> Iterator[Problem]:
+    """An aid heard of but not confirmed is named in words: no address nobody confirmed reaches a reader."""
+    for path, aid in _entries(checked, "chinese.unconfirmed"):
+        name = aid.get("name")
+        if isinstance(name, str) and WEB_ADDRESS.search(name):
+            yield checked.problem(
+                (*path, "name"),
+                f"{short(name)} holds a web address: say what it is in words (a title, a site's name, a video's "
+                "number), since nobody confirmed the address; once the aid is confirmed, list it under aids "
+                "with its url",
+            )
+
+
+def unconfirmed_aids_listed_once(checked: Checked) -> Iterator[Problem]:
+    """The same unconfirmed aid twice on one record would be named twice on its card."""
+    seen: dict[tuple[DataPath, str, str], DataPath] = {}
+    for path, aid in _entries(checked, "chinese.unconfirmed"):
+        kind, name = aid.get("kind"), aid.get("name")
+        if not (isinstance(kind, str) and isinstance(name, str)):
+            continue  # the schema reports a missing kind or name
+        first = seen.setdefault((path[:2], kind, _same_term(name)), path)
+        if first != path:
+            yield checked.problem(
+                (*path, "name"),
+                f"this unconfirmed aid is already listed at line {checked.line((*first, 'name'))}; list it once",
+            )
+
+
 def chapters_in_order(checked: Checked) -> Iterator[Problem]:
     for path, record in checked.records():
         chapters = record.get("chapters")
@@ -1072,9 +1104,9 @@ def text_has_no_outer_spaces(checked: Checked) -> Iterator[Problem]:
 
 
 #: The keys whose text a page shows as the guide's own words: notes, summaries, reasons, link
-#: labels, an aid's maker and edition, what a workload says (a title is the material's name, a
-#: quote its source's words, a chapter's keywords its syllabus' words).
-READER_TEXT_KEYS = frozenset({"note", "summary", "why", "detail", "label", "by", "follows", "says", "slides"})
+#: labels, an aid's maker and edition, an unconfirmed aid's name, what a workload says (a title
+#: is the material's name, a quote its source's words, a chapter's keywords its syllabus' words).
+READER_TEXT_KEYS = frozenset({"note", "summary", "why", "detail", "label", "by", "follows", "name", "says", "slides"})
 
 
 def reader_texts_tell_no_research(checked: Checked) -> Iterator[Problem]:
@@ -1117,6 +1149,8 @@ RULES: tuple[Rule, ...] = (
     course_titles_are_unique,
     chinese_aid_hosts_are_valid,
     chinese_aids_listed_once,
+    unconfirmed_aids_are_named_not_linked,
+    unconfirmed_aids_listed_once,
     facts_have_sources,
     effort_hours_fit_their_kind,
     effort_parts_multiply,

@@ -329,6 +329,7 @@ SCHEMA_ENUMS = {
     ("cost", "value"): COST_VALUES,
     ("effort", "kind"): EFFORT_KINDS,
     ("chineseAid", "kind"): AID_KINDS,
+    ("unconfirmedAid", "kind"): AID_KINDS,
     ("chapter", "status"): CHAPTER_STATUS,
 }
 

@@ -52,6 +52,18 @@ class ChineseAid:
 
 
 @dataclass(frozen=True, kw_only=True)
+class UnconfirmedAid:
+    """A Chinese aid heard of but not confirmed: what it is, in words, and never a link."""
+
+    line_at: ClassVar[str | None] = "name"
+    #: What it may be: ``subtitles``, ``translation``, ``notes`` or ``video-mirror``.
+    aid_kind: str = field(metadata={"key": "kind"})
+    #: What it is, for the reader: a title, a site's name, a video's number (no address).
+    name: str
+    line: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
 class Offering:
     """One time a course was taught: its term, when it began, and that term's own links."""
 
@@ -159,8 +171,11 @@ class ChineseAccess:
     """What was found for studying a material in Chinese, and when someone last looked."""
 
     checked: str
-    #: The aids found; empty means "looked, found none" (as of ``checked``).
+    #: The aids found; empty means "looked, found none confirmed" (as of ``checked``).
     aids: tuple[ChineseAid, ...] = ()
+    #: Aids heard of but not confirmed (a book's Chinese edition known only from reviews ...):
+    #: not aids, so they do not make the record studyable in Chinese.
+    unconfirmed: tuple[UnconfirmedAid, ...] = ()
     note: str | None = None
     line: int = 0
 
