@@ -94,12 +94,16 @@ def _hours(minutes: int) -> int:
 def consistent_facts(item: dict) -> None:
     """Make a drawn record's facts add up the way `make check` wants (the schema cannot say it):
     an effort's figure is what its parts give (lectures × minutes, to minutes_to; videos' total
-    minutes), a range rises, an unknown effort states no figure, a quote has its sources. Drawn
-    as they are, nearly every effort would be refused and the draw would spend minutes rejecting."""
-    for name in ("cost", "effort", "pages"):
+    minutes), a range rises, an unknown effort states no figure, a quote has its sources, a
+    resource's year is not after the day its source was read. Drawn as they are, nearly every
+    effort would be refused and the draw would spend minutes rejecting."""
+    for name in ("cost", "effort", "pages", "year"):
         fact = item.get(name)
         if isinstance(fact, dict) and "quote" in fact and "sources" not in fact:
             del fact["quote"]
+    year = item.get("year")
+    if isinstance(year, dict):  # a resource's year: not after the day its source was read
+        year["value"] = min(year["value"], int(year["checked"][:4]))
     effort = item.get("effort")
     if not isinstance(effort, dict):
         return

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SCHEMA_FILE
-from llm_catalog.data import checks, facets, labels, yamlsource
+from llm_catalog.data import checks, facets, labels, refused, yamlsource
 from llm_catalog.data.load import load
 from llm_catalog.data.problems import CatalogInvalid, Problem, describe, field_name, short, suggest, summary_line
 
@@ -1752,4 +1752,74 @@ def test_one_problem_per_entry_a_text_meets_naming_its_first_word(data: DataFile
     fact = 'effort: {kind: unknown, checked: "2026-11-01", note: 第三方摘要页说约 4 小时，所以不采用。}'
     assert sorted(data.problems(with_fact(fact))) == sorted(
         data.at(10, research_problem("courses[alpha].effort.note", word)) for word in ("第三方", "不采用", "所以不")
+    )
+
+
+# -- A resource's year: a fact with its sources ---------------------------------------------------
+
+
+def resource_with(year: str) -> str:
+    """A resource whose ``year`` mapping holds *year*, on line 10."""
+    return (
+        "resources:\n"  # 8
+        '  - {id: talk, kind: video, title: Talk, note: 一讲。, links: [{kind: video, url: "https://v.example.org/"}],\n'
+        f"     year: {{{year}}}}}\n"  # 10
+    )
+
+
+@pytest.mark.parametrize(
+    "year",
+    [
+        'value: 2024, sources: ["https://github.com/a/b/commit/1"], checked: "2024-02-29"',  # read the same year
+        'value: 1999, sources: ["https://a.example.org/"], quote: first edition, checked: "2024-01-01", note: 初版。',
+    ],
+)
+def test_near_miss_a_resource_s_year_with_its_source_up_to_the_year_it_was_read(
+    data: DataFile, today: date, year: str
+) -> None:
+    assert data.problems(resource_with(year)) == []
+
+
+def test_a_resource_s_year_needs_its_source(data: DataFile) -> None:
+    assert data.problems(resource_with('value: 2024, checked: "2024-01-01"')) == [
+        data.at(
+            10,
+            'resources[talk].year.sources: this year has no source: add sources: ["https://..."] with the page it '
+            "was read on (or leave year out when no page states it)",
+        )
+    ]
+
+
+def test_a_resource_s_year_is_not_after_the_day_its_source_was_read(data: DataFile) -> None:
+    year = 'value: 2025, sources: ["https://a.example.org/"], checked: "2024-12-31"'
+    assert data.problems(resource_with(year)) == [
+        data.at(
+            10,
+            "resources[talk].year.value: the year 2025 is after the day its source was read (2024-12-31, checked): "
+            "write the year the page states, or the day you read it",
+        )
+    ]
+
+
+def test_a_resource_s_year_is_held_to_the_rules_of_every_fact(data: DataFile, today: date) -> None:
+    year = 'value: 2024, sources: ["https://hackmd.io/@x/y", "https://localhost/x"], checked: "2024-03-01"'
+    why = refused.REFUSED_SOURCE_HOSTS["hackmd.io"]
+    assert data.problems(resource_with(year)) == [
+        data.at(10, "resources[talk].year.checked: '2024-03-01' is in the future; write the day the source was read"),
+        data.at(
+            10,
+            f"resources[talk].year.sources[0]: 'https://hackmd.io/@x/y' is on hackmd.io, {why.reason}; "
+            f"cite {why.instead} instead, or leave the source out",
+        ),
+        data.at(10, "resources[talk].year.sources[1]: 'https://localhost/x' has no valid host name"),
+    ]
+
+
+def test_a_book_s_year_is_a_number_and_a_resource_s_is_a_fact_with_sources(data: DataFile) -> None:
+    book = "books:\n  - {id: book, group: basics, authors: [A], title: B, language: en, note: 一本书。, year: 2024}\n"
+    assert data.problems(book) == []
+    resource = resource_with("").replace("year: {}", "year: 2024")
+    (problem,) = data.problems(resource)
+    assert problem.startswith(
+        data.at(10, "resources[talk].year: expected a mapping of fields (name: value), found the number 2024 (")
     )

@@ -21,7 +21,7 @@ from . import labels, pdfchars
 from .freshness import github_link
 from .prereq import Graph, Requirements, chapter_id, requirements, split_id
 from .problems import Problem, field_name, short, suggest
-from .records import FACT_FIELDS, SECTIONS
+from .records import FACT_FIELDS, SECTIONS, Year
 from .refused import refused
 from .yamlsource import DataPath, Document
 
@@ -165,21 +165,29 @@ def _entries(checked: Checked, field: str) -> Iterator[tuple[DataPath, dict]]:
                     yield (*path, *keys, n), entry
 
 
-#: The facts a record may state, each with the key that says what the fact is.
-FACTS = FACT_FIELDS
+#: The facts a record may state, each with the key that says what the fact is: a material's
+#: (records.FACT_FIELDS), and a resource's ``year`` (a book's ``year`` is a plain number, not a
+#: fact, and the rules skip it).
+FACTS = {**FACT_FIELDS, "year": Year.WHAT}
 #: A fact as a message names it.
 _FACT_WORDS = {
     "cost": "this cost",
     "effort": "this number of hours",
     "pages": "this page count",
     "workload": "this workload",
+    "year": "this year",
+}
+#: What to do instead of citing a page: facts that are left out rather than written as unknown.
+_NO_SOURCE = {
+    "pages": "or leave pages out when no page states them",
+    "year": "or leave year out when no page states it",
 }
 #: The value of that key for "someone looked and could not confirm it".
 UNKNOWN = "unknown"
 
 
 def _facts(checked: Checked) -> Iterator[tuple[DataPath, str, dict]]:
-    """Every fact (cost, effort, pages) of every record, with its path and field name."""
+    """Every fact (cost, effort, pages, workload, a resource's year) of every record, with its path and name."""
     for path, record in checked.records():
         for name in FACTS:
             if isinstance(record.get(name), dict):
@@ -190,7 +198,7 @@ def facts_have_sources(checked: Checked) -> Iterator[Problem]:
     """A known fact says where it was read; an unknown one says why it is unknown."""
     for path, name, fact in _facts(checked):
         what = fact.get(FACTS[name])
-        if what == UNKNOWN and "note" not in fact:
+        if what == UNKNOWN and "note" not in fact and name not in _NO_SOURCE:  # pages and years are never unknown
             yield checked.problem(
                 (*path, "note"),
                 f"an unknown {name} needs a note saying why, for the reader: e.g. the sources disagree, or the "
@@ -199,10 +207,8 @@ def facts_have_sources(checked: Checked) -> Iterator[Problem]:
         if "sources" in fact:
             continue
         if what is not None and what != UNKNOWN:
-            instead = (
-                "or leave pages out when no page states them"
-                if name == "pages"
-                else f"or, if no page confirms it, write {FACTS[name]}: unknown and say why in note"
+            instead = _NO_SOURCE.get(
+                name, f"or, if no page confirms it, write {FACTS[name]}: unknown and say why in note"
             )
             what_fact = _FACT_WORDS.get(name, f"this {name}")
             yield checked.problem(
@@ -315,6 +321,22 @@ def effort_parts_multiply(checked: Checked) -> Iterator[Problem]:
                     f"{fact['total_minutes']} minutes of video is about {total} hours, not {fact['hours']}: "
                     "correct hours or total_minutes",
                 )
+
+
+def years_are_not_after_they_were_read(checked: Checked) -> Iterator[Problem]:
+    """A resource cannot have been published after the day its source was read (nor, so, after today)."""
+    for path, name, fact in _facts(checked):
+        year, day = fact.get("value"), fact.get("checked")
+        if name != "year" or not _counts(fact, "value") or not isinstance(day, str):
+            continue
+        if not DATE_PATTERN.fullmatch(day):
+            continue  # the schema reports a malformed date
+        if year > int(day[:4]):
+            yield checked.problem(
+                (*path, "value"),
+                f"the year {year} is after the day its source was read ({day}, checked): write the year the "
+                "page states, or the day you read it",
+            )
 
 
 def fact_dates_are_real(checked: Checked) -> Iterator[Problem]:
@@ -1155,6 +1177,7 @@ RULES: tuple[Rule, ...] = (
     effort_hours_fit_their_kind,
     effort_parts_multiply,
     fact_dates_are_real,
+    years_are_not_after_they_were_read,
     source_hosts_are_valid,
     sources_are_not_republished,
     chapters_in_order,

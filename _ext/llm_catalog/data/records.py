@@ -167,6 +167,16 @@ class Workload(Fact):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Year(Fact):
+    """The year a resource was published (a series: the year of the latest part the record covers),
+    read on a page or taken straight from a date on one. Not among :meth:`Material.facts` yet: no
+    page shows it. A field of :class:`Resource`, not of every material, so not in :data:`FACT_FIELDS`."""
+
+    WHAT: ClassVar[str] = "value"
+    value: int
+
+
+@dataclass(frozen=True, kw_only=True)
 class ChineseAccess:
     """What was found for studying a material in Chinese, and when someone last looked."""
 
@@ -395,6 +405,8 @@ class Resource(Material):
     #: ``list``, ``research``, ``video`` or ``wiki`` (the field is ``kind`` in the file).
     resource_kind: str = field(metadata={"key": "kind"})
     author: str | None = None
+    #: The year it was published, with its sources; ``None`` when no page states it.
+    year: Year | None = None
 
 
 #: Every type of record, in the data file's order of sections: the one registry.
