@@ -1012,6 +1012,29 @@ def test_rules_skip_values_of_the_wrong_shape_and_check_the_rest() -> None:
     ]
 
 
+def test_the_rules_of_notes_unconfirmed_aids_and_years_skip_values_of_the_wrong_shape() -> None:
+    text = (
+        "courses:\n"  # 8
+        "  - {id: alpha, note: [第三方], chinese: {unconfirmed: [x, {kind: notes}, {name: 3}, {kind: notes, name: 7},\n"
+        "     {kind: 5, name: https://a.example.org/}, {kind: notes, name: 笔记}, {kind: notes, name: 笔记}]}}\n"  # 10
+        "resources:\n"
+        '  - {id: talk, year: {value: "2999", checked: "2024-01-01", sources: [s]}}\n'  # 12
+        "  - {id: clip, year: {value: 2999, checked: 20240101, sources: [s]}}\n"
+        '  - {id: film, year: {value: 2999, checked: "2024", sources: [s]}}\n'
+        '  - {id: show, year: {value: true, checked: "2024-01-01", sources: [s]}}\n'
+        '  - {id: late, year: {value: 2999, checked: "2024-01-01", sources: [s]}}\n'  # 16: checked after the others
+    )
+    assert rule_problems(text) == [
+        "catalog.yaml:10: ERROR: courses[alpha].chinese.unconfirmed[4].name: 'https://a.example.org/' holds a web "
+        "address: say what it is in words (a title, a site's name, a video's number), since nobody confirmed the "
+        "address; once the aid is confirmed, list it under aids with its url",
+        "catalog.yaml:10: ERROR: courses[alpha].chinese.unconfirmed[6].name: this unconfirmed aid is already listed "
+        "at line 10; list it once",
+        "catalog.yaml:16: ERROR: resources[late].year.value: the year 2999 is after the day its source was read "
+        "(2024-01-01, checked): write the year the page states, or the day you read it",
+    ]
+
+
 def test_rules_skip_wrong_dates_chapters_and_ids_and_check_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(checks, "_latest_today", lambda: TODAY)
     text = (
@@ -1701,7 +1724,7 @@ def test_near_miss_a_note_in_the_reader_s_words_is_accepted(data: DataFile, note
 def test_every_text_in_the_guide_s_own_words_is_held_to_it_and_titles_quotes_and_keywords_are_not(
     data: DataFile,
 ) -> None:
-    header = HEADER.replace("summary: 主线。", "summary: 第三方说的主线。")  # line 2
+    header = HEADER.replace("summary: 主线。", "summary: 第三方说的主线。, slides: 第三方课件")  # line 2
     body = (
         "courses:\n"  # 8
         "  - id: alpha\n"
@@ -1725,6 +1748,7 @@ def test_every_text_in_the_guide_s_own_words_is_held_to_it_and_titles_quotes_and
     )
     fields = [
         (2, "categories[core].summary"),
+        (2, "categories[core].slides"),
         (13, "courses[alpha].note"),
         (14, "courses[alpha].parts[0].note"),
         (15, "courses[alpha].offerings[0].note"),
@@ -1792,7 +1816,9 @@ def test_a_resource_s_year_needs_its_source(data: DataFile) -> None:
 
 def test_a_resource_s_year_is_not_after_the_day_its_source_was_read(data: DataFile) -> None:
     year = 'value: 2025, sources: ["https://a.example.org/"], checked: "2024-12-31"'
-    assert data.problems(resource_with(year)) == [
+    # The resource's other facts come first and are no year: the rule goes on to its year.
+    cost = 'cost: {value: free, sources: ["https://a.example.org/"], checked: "2024-12-31"}, year'
+    assert data.problems(resource_with(year).replace("year", cost, 1)) == [
         data.at(
             10,
             "resources[talk].year.value: the year 2025 is after the day its source was read (2024-12-31, checked): "

@@ -610,7 +610,7 @@ def chinese_aids_listed_once(checked: Checked) -> Iterator[Problem]:
 
 
 #: A web address inside a text: what an unconfirmed aid's name must not hold.
-WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
+WEB_ADDRESS = re.compile(r"https?://")
 
 
 def unconfirmed_aids_are_named_not_linked(checked: Checked) -> Iterator[Problem]:
@@ -637,7 +637,7 @@ def unconfirmed_aids_listed_once(checked: Checked) -> Iterator[Problem]:
         if first != path:
             yield checked.problem(
                 (*path, "name"),
-                f"this unconfirmed aid is already listed at line {checked.line((*first, 'name'))}; list it once",
+                f"this unconfirmed aid is already listed at line {checked.line(first)}; list it once",
             )
 
 
