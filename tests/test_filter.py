@@ -96,8 +96,11 @@ def facts(key: str, item: dict) -> dict[str, set[str]]:
 
 
 def years_of(item: dict) -> set[str]:
-    """The four-digit years of a record's own ``year``, its term and its offerings' terms and starts."""
-    texts = [str(item.get("year") or ""), str(item.get("term") or "")]
+    """The four-digit years of a record's own ``year`` (a book's number, a resource's fact's value),
+    its term and its offerings' terms and starts."""
+    own = item.get("year")
+    own = own.get("value") if isinstance(own, dict) else own
+    texts = [str(own or ""), str(item.get("term") or "")]
     texts += [str(o.get(key) or "") for o in item.get("offerings", []) for key in ("term", "start")]
     return {year for text in texts for year in re.findall(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", text)}
 

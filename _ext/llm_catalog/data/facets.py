@@ -27,8 +27,10 @@ def years(record: Any) -> tuple[str, ...]:
     """The years a record belongs to, newest first: its own ``year`` (a book's, a resource's),
     and the years of its terms and offerings (their terms and start dates)."""
     found: set[str] = set()
-    if getattr(record, "year", None):
-        found.add(str(record.year))
+    own = getattr(record, "year", None)
+    own = getattr(own, "value", own)  # a resource's year is a fact with its sources; a book's a number
+    if own:
+        found.add(str(own))
     offerings = getattr(record, "offerings", ())
     texts = [getattr(record, "term", None) or "", *(o.term for o in offerings), *(o.start or "" for o in offerings)]
     for text in texts:
