@@ -329,6 +329,18 @@ def dead_host() -> str:
     return dead_address()
 
 
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve *directory* (a test's own build, outside the shared root) on 127.0.0.1; yield its base URL."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    with serving(functools.partial(Handler, directory=str(directory))) as address:
+        yield f"http://{address}"
+
+
 def start_chromium(profile: Path, downloads: Path | None = None, width: int = 1280):
     """Headless Chromium driven by Selenium, with its own profile (its own localStorage) and,
     given *downloads*, saving downloads there without asking."""

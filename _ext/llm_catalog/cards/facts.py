@@ -81,6 +81,12 @@ def _notes(record: Material) -> Iterator[str]:
         text = labels.CHINESE_LABEL + found
         if access.note and record.aids:
             text = labels.FACT_NOTE.format(fact=text, note=access.note)
+        if access.unconfirmed and not access.note:  # heard of, not confirmed (a note tells it better)
+            candidates = labels.LIST_SEPARATOR.join(
+                labels.CHINESE_CANDIDATE.format(kind=labels.AID_KINDS[aid.aid_kind], name=aid.name)
+                for aid in access.unconfirmed
+            )
+            text = labels.FACT_NOTE.format(fact=text, note=labels.CHINESE_CANDIDATES.format(candidates=candidates))
         yield text + labels.FACT_NOTE_CHECKED.format(checked=access.checked)
 
 

@@ -246,6 +246,11 @@ IN_CHINESE = "中文原版"
 NO_CHINESE = fact_state("chinese", STATE_UNCHECKED)
 #: Someone looked for Chinese aids and found none (a known fact: the card says when it was checked).
 NO_CHINESE_FOUND = "暂无中文资料"
+#: Someone heard of a Chinese aid but could not confirm it (``chinese.unconfirmed``).
+CHINESE_UNCONFIRMED = fact_state("chinese", STATE_UNCONFIRMED)
+#: In the 查证说明: what the unconfirmed aids may be, each its kind and name.
+CHINESE_CANDIDATES = "可能有{candidates}"
+CHINESE_CANDIDATE = "{kind}“{name}”"
 CHINESE_LABEL = "中文资料："
 #: Made by / follows, after an aid's name.
 AID_BY = "{by} 制作"

@@ -101,6 +101,8 @@ def chinese_text(record: Material) -> str:
         return labels.IN_CHINESE
     if record.aids:
         return labels.LIST_SEPARATOR.join(dict.fromkeys(labels.AID_KINDS[aid.aid_kind] for aid in record.aids))
+    if record.chinese is not None and record.chinese.unconfirmed:
+        return labels.CHINESE_UNCONFIRMED
     if record.chinese is not None:
         return labels.NO_CHINESE_FOUND
     return labels.NO_CHINESE
