@@ -126,6 +126,8 @@ def test_every_card_states_cost_chinese_access_and_time_with_sources(site: Path,
             assert chinese == "中文原版", rid
         elif aids(item):
             assert "中文" in chinese or "搬运" in chinese, rid
+        elif (item.get("chinese") or {}).get("unconfirmed"):  # heard of, not confirmed
+            assert chinese == "中文资料未确认", (rid, chinese)
         elif "chinese" in item:
             assert chinese == "暂无中文资料", (rid, chinese)
         else:
