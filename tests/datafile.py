@@ -7,7 +7,7 @@ import re
 import yaml
 
 # The duplicate-address rule's own comparison: make_room takes out what check would call the same.
-from llm_catalog.data.checks import _same_address as same_address
+from llm_catalog.rules.checks import _same_address as same_address
 
 #: The lists of records, the sections of the data file whose items share one id namespace.
 RECORD_SECTIONS = ("courses", "syllabi", "books", "resources")

@@ -74,7 +74,7 @@ def printable(value: object) -> object:
     unassigned, emoji; ``text_is_printable``) replaced by a question mark, which any text may hold,
     and no space at either end.
     Drawn as they are, most records would be refused for one such character."""
-    from llm_catalog.data.checks import _unprintable
+    from llm_catalog.rules.checks import _unprintable
 
     if isinstance(value, str):
         while (found := _unprintable(value)) is not None:
@@ -195,8 +195,8 @@ def with_records(text: str, records: Iterable[tuple[str, dict]]) -> str:
 
 def accepted(text: str, schema_file: Path) -> bool:
     """Whether `make check` accepts the data file *text*."""
-    from llm_catalog.data.load import load
     from llm_catalog.data.problems import CatalogInvalid
+    from llm_catalog.rules.load import load
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "catalog.yaml"

@@ -1,9 +1,9 @@
 """A pytest plugin for `make mutation` only: ``import llm_catalog`` loads mutmut's mutated copy.
 
-mutmut 3.8.1 names a mutant after its file's path, ``_ext.llm_catalog.data.checks.x_rule__mutmut_1``,
+mutmut 3.8.1 names a mutant after its file's path, ``_ext.llm_catalog.rules.checks.x_rule__mutmut_1``,
 and a mutated function only switches to its mutant when its ``__module__`` matches that name. The
 tests import the package as ``llm_catalog`` (pytest's ``pythonpath = ["_ext"]``, as conf.py puts
-it on sys.path), which would give every function the module ``llm_catalog.data.checks``: no mutant would
+it on sys.path), which would give every function the module ``llm_catalog.rules.checks``: no mutant would
 ever run and all would be reported as surviving. So this plugin, loaded with ``-p`` before any
 test module, imports each module of the package once as ``_ext.llm_catalog.<name>`` (mutmut puts
 ``mutants/`` on sys.path) and registers it as ``llm_catalog.<name>`` too: one module object under

@@ -191,7 +191,7 @@ class Project:
     @cached_property
     def catalog(self) -> Any:
         """The data file as the extension reads it (its records, facets, paths)."""
-        from llm_catalog.data.load import load
+        from llm_catalog.rules.load import load
 
         return load(self.data_file, self.schema_file)
 

@@ -1,5 +1,6 @@
-"""The rooms of the extension: data, the site's core, the feature wings and tools, with arrows
-that go one way (data <- site <- wings; data <- tools), and wings that never import each other."""
+"""The rooms of the extension: data, rules, the site's core, the feature wings and tools, with
+arrows that go one way (data <- rules <- site <- wings; rules <- tools), and wings that never
+import each other."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from llm_catalog.site import names
 
 #: The feature wings, each a folder that registers itself with its own ``setup(app)``.
 WINGS = ("cards", "filter", "progress", "paths", "search", "paper", "outputs")
-ROOMS = ("data", "site", "tools", *WINGS)
+ROOMS = ("data", "rules", "site", "tools", *WINGS)
 
 
 def room_of(module: str) -> str:
@@ -27,6 +28,15 @@ def room_of(module: str) -> str:
 def test_every_module_lives_in_a_room() -> None:
     loose = {name for name in MODULES if room_of(name) not in ROOMS}
     assert loose == {"__main__"}  # ``python -m llm_catalog`` hands over to tools.cli
+
+
+def test_the_rules_room_imports_only_itself_and_the_data() -> None:
+    seen = False
+    for name, path in MODULES.items():
+        if room_of(name) == "rules":
+            seen = True
+            assert {room_of(other) for other in local_imports(path)} <= {"rules", "data"}, name
+    assert seen
 
 
 def test_the_data_room_imports_only_itself() -> None:
@@ -39,7 +49,7 @@ def test_site_and_tools_never_import_each_other() -> None:
     for name, path in MODULES.items():
         if room_of(name) in ("site", "tools"):
             others = {room_of(other) for other in local_imports(path)}
-            assert others <= {room_of(name), "data"}, name
+            assert others <= {room_of(name), "rules", "data"}, name
 
 
 def test_wings_import_only_themselves_the_core_and_the_data() -> None:
@@ -49,7 +59,7 @@ def test_wings_import_only_themselves_the_core_and_the_data() -> None:
         if room_of(name) in WINGS:
             seen.add(room_of(name))
             others = {room_of(other) for other in local_imports(path)}
-            assert others <= {room_of(name), "site", "data"}, name
+            assert others <= {room_of(name), "site", "rules", "data"}, name
     assert seen == set(WINGS)
 
 
@@ -71,7 +81,7 @@ def test_every_folder_of_the_package_is_a_room() -> None:
 
 def test_the_data_room_and_the_command_line_import_without_sphinx_or_docutils() -> None:
     """Imported for real, in a fresh interpreter that refuses to load Sphinx or docutils."""
-    modules = sorted(f"llm_catalog.{name}" for name in MODULES if room_of(name) in ("data", "tools"))
+    modules = sorted(f"llm_catalog.{name}" for name in MODULES if room_of(name) in ("data", "rules", "tools"))
     code = "\n".join(
         [
             "import sys",
@@ -87,7 +97,7 @@ def test_the_data_room_and_the_command_line_import_without_sphinx_or_docutils() 
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=EXT_DIR, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert "llm_catalog.data.checks" in modules and "llm_catalog.tools.cli" in modules
+    assert "llm_catalog.rules.checks" in modules and "llm_catalog.tools.cli" in modules
 
 
 def test_scripts_hold_no_words_and_no_copied_constants() -> None:

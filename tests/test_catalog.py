@@ -12,8 +12,8 @@ import pytest
 
 from conftest import EXT_DIR, REPO, SCHEMA_FILE, sphinx_build
 from llm_catalog.data import labels, yamlsource
-from llm_catalog.data.load import load
 from llm_catalog.data.problems import CatalogInvalid, Problem
+from llm_catalog.rules.load import load
 from sites import Project
 
 DATA = REPO / "tests" / "data"
@@ -177,7 +177,7 @@ def test_check_command_accepts_the_real_catalog(project: Project, raw: dict) -> 
 
 
 def test_date_pattern_is_the_schemas() -> None:
-    from llm_catalog.data.checks import DATE_PATTERN
+    from llm_catalog.rules.checks import DATE_PATTERN
 
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert schema["definitions"]["date"]["pattern"] == f"^{DATE_PATTERN.pattern}$"

@@ -14,8 +14,8 @@ import yaml
 
 from conftest import DATA_FILE, REPO, SCHEMA_FILE, copy_project, make_room, record_id, soup, sphinx_build
 from llm_catalog.data import labels
-from llm_catalog.data.load import load
 from llm_catalog.data.problems import CatalogInvalid
+from llm_catalog.rules.load import load
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 

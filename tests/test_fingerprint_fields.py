@@ -276,8 +276,8 @@ def test_every_field_of_the_model_is_changed() -> None:
 def batches(data: dict, changes: list) -> list[list]:
     """*changes* (``(what, changed, ...)``) in batches whose changes touch different fields and
     whose combination `make check` accepts (a change may adjust a second field: hours and minutes)."""
-    from llm_catalog.data.load import load
     from llm_catalog.data.problems import CatalogInvalid
+    from llm_catalog.rules.load import load
 
     out: list[tuple[list, set]] = []
     for change in changes:

@@ -9,14 +9,14 @@ from pathlib import Path
 from conftest import EXT_DIR
 
 PACKAGE = EXT_DIR / "llm_catalog"
-#: Every module of the package by its dotted name below it (``data.load``, ``site.cards`` ...).
+#: Every module of the package by its dotted name below it (``rules.load``, ``cards.render`` ...).
 MODULES = {
     ".".join(path.relative_to(PACKAGE).with_suffix("").parts): path
     for path in sorted(PACKAGE.rglob("*.py"))
     if path.name != "__init__.py" or path.parent != PACKAGE
 }
 #: Modules that make up the data layer: they must import without Sphinx.
-DATA_LAYER = {name for name in MODULES if name.startswith("data.")} | {"__main__"}
+DATA_LAYER = {name for name in MODULES if name.startswith(("data.", "rules."))} | {"__main__"}
 #: The link tools behind ``python -m llm_catalog archive/linkstate`` edit the data file: data layer too.
 DATA_LAYER |= {name for name in MODULES if name.startswith("tools.")}
 

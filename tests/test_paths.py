@@ -19,9 +19,9 @@ import yaml
 from conftest import REPO, parsed, require_tool, shared_build, soup, sphinx_build, warnings_of
 from llm_catalog.cards import syllabus as render
 from llm_catalog.data import labels
-from llm_catalog.data.load import load
 from llm_catalog.data.prereq import Graph, match_score
 from llm_catalog.paths import studyplan
+from llm_catalog.rules.load import load
 from sites import Project
 
 pytestmark = pytest.mark.sphinx("html", testroot="paths")

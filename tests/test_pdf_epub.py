@@ -561,7 +561,7 @@ def test_pdf_without_dot_still_numbers_its_pages(project: Project, tmp_path: Pat
 
 @pytest.mark.site
 def test_the_table_of_characters_the_pdf_shows_is_what_the_fonts_hold() -> None:
-    """``make check`` refuses characters outside _ext/llm_catalog/data/pdf_characters.txt: every
+    """``make check`` refuses characters outside _ext/llm_catalog/rules/pdf_characters.txt: every
     character it lets through must be in the installed fonts (python -m llm_catalog pdfchars reads
     them), or the PDF would show a gap where a contributor's text stands."""
     require_tool("fc-query", "the table is read from the fonts")
@@ -572,7 +572,7 @@ def test_the_table_of_characters_the_pdf_shows_is_what_the_fonts_hold() -> None:
 
 
 def test_the_pdf_shows_latin_greek_and_chinese_and_not_a_face_s_gap() -> None:
-    from llm_catalog.data import pdfchars
+    from llm_catalog.rules import pdfchars
 
     assert all(map(pdfchars.shows, "Aé·“”—中文《》，。αβ"))
     # FreeSerif has the arrow, its italic and bold faces lack it; emoji are in no face.

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SCHEMA_FILE
-from llm_catalog.data import checks, facets, labels, refused, yamlsource
-from llm_catalog.data.load import load
+from llm_catalog.data import facets, labels, yamlsource
 from llm_catalog.data.problems import CatalogInvalid, Problem, describe, field_name, short, suggest, summary_line
+from llm_catalog.rules import checks, refused
+from llm_catalog.rules.load import load
 
 #: Lines 1-7 of every file below; a test's own text starts on line 8.
 HEADER = """\

@@ -13,8 +13,8 @@ import pytest
 
 from conftest import REPO
 from llm_catalog.data import yamlsource
-from llm_catalog.data.load import load
 from llm_catalog.data.yamlsource import YamlProblem, parse
+from llm_catalog.rules.load import load
 
 sys.path.insert(0, str(REPO / "scripts"))
 from synthetic_catalog import with_copies

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-from .data.load import DEFAULT_FILE
+from .rules.load import DEFAULT_FILE
 from .site import __version__
 
 __all__ = ["DEFAULT_FILE", "__version__", "setup"]

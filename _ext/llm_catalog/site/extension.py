@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from ..data.load import DEFAULT_FILE, load
 from ..data.problems import CatalogInvalid, summary_line
+from ..rules.load import DEFAULT_FILE, load
 from . import __version__, builders, collector, elements, scripts
 from .domain import WARNING_TYPE, CatalogDomain, catalog_domain, warn_missing_reference
 

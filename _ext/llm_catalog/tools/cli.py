@@ -8,9 +8,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..data.load import DEFAULT_FILE, load
 from ..data.problems import CatalogInvalid, print_problems
 from ..data.records import SECTIONS
+from ..rules.load import DEFAULT_FILE, load
 from .datadiff import add_command as add_diff_command
 from .linkcli import add_commands
 from .pdfcharscli import add_command as add_pdfchars_command

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from ..data.load import load
 from ..data.problems import CatalogInvalid, print_problems
 from ..data.records import Catalog
+from ..rules.load import load
 from . import pagescan
 
 #: The data file's lists of items with an id: (top-level key, word for one item, key of its pages).

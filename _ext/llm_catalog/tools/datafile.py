@@ -19,9 +19,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from ..data.load import load
 from ..data.problems import CatalogInvalid
 from ..data.records import SECTIONS
+from ..rules.load import load
 
 #: Top-level lists whose items are records with ``links``.
 RECORD_SECTIONS = SECTIONS

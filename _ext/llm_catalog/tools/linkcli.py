@@ -226,9 +226,9 @@ def run_freshness(args: argparse.Namespace) -> int:
 
 
 def run_sources(args: argparse.Namespace) -> int:
-    from ..data.load import load
     from ..data.problems import CatalogInvalid, print_problems
     from ..data.records import Material
+    from ..rules.load import load
     from .sources import check_sources
 
     if args.timeout <= 0:

@@ -1,5 +1,5 @@
 """``pdfchars``: compare the stored table of characters the PDF can show with the installed fonts,
-or (``--write``) store the fonts' table. See :mod:`..data.pdfchars`."""
+or (``--write``) store the fonts' table. See :mod:`..rules.pdfchars`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 import subprocess
 import sys
 
-from ..data import pdfchars
+from ..rules import pdfchars
 
 
 def add_command(sub: argparse._SubParsersAction) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import yamlsource
+from ..data import yamlsource
+from ..data.derive import with_derived_facts
+from ..data.problems import CatalogInvalid, Problem, field_name
+from ..data.records import RECORD_TYPES, BookGroup, Catalog, Category, Material, StudyPath, Topic, build_all
+from ..data.validate import read_schema, schema_problems
+from ..data.yamlsource import Document
 from .checks import rule_problems
-from .derive import with_derived_facts
-from .problems import CatalogInvalid, Problem, field_name
-from .records import RECORD_TYPES, BookGroup, Catalog, Category, Material, StudyPath, Topic, build_all
-from .validate import read_schema, schema_problems
-from .yamlsource import Document
 
 #: Where the data file lives, relative to the project (conf.py's folder); its JSON Schema is
 #: ``catalog.schema.json`` beside it.

@@ -17,13 +17,14 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from . import labels, pdfchars
-from .freshness import github_link
-from .prereq import Graph, Requirements, chapter_id, requirements, split_id
-from .problems import Problem, field_name, short, suggest
-from .records import FACT_FIELDS, SECTIONS, Year
+from ..data import labels
+from ..data.freshness import github_link
+from ..data.prereq import Graph, Requirements, chapter_id, requirements, split_id
+from ..data.problems import Problem, field_name, short, suggest
+from ..data.records import FACT_FIELDS, SECTIONS, Year
+from ..data.yamlsource import DataPath, Document
+from . import pdfchars
 from .refused import refused
-from .yamlsource import DataPath, Document
 
 #: Lists whose items share one id namespace with the categories: the records roles refer to.
 RECORD_LISTS = SECTIONS
