@@ -66,7 +66,7 @@ def _notes(record: Material) -> Iterator[str]:
     if record.pages is not None:
         named.append((pages_text(record.pages), record.pages))
     if record.workload is not None:
-        named.append((labels.WORKLOAD_LABEL + record.workload.says, record.workload))
+        named.append((labels.WORKLOAD_FACT, record.workload))  # its words are on the card already
     for text, fact in named:
         if isinstance(fact, Cost) and fact.derived:
             reached = labels.DERIVED_REACHED.format(checked=fact.checked) if fact.checked else ""
