@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 
-from conftest import POLL
+from conftest import POLL, parsed
 from llm_catalog.data import yamlsource
 from llm_catalog.filter.filtering import PAGE_SIZE
 from sites import Project
@@ -167,6 +167,49 @@ def rules_of(data_file: Path) -> Rules:
 def rules(project: Project) -> Rules:
     """The filter's expected answers for the variant's data file."""
     return rules_of(project.data_file)
+
+
+# -- What a row says -------------------------------------------------------------------------
+
+#: What a card says of hours nobody looked at, or looked at and could not confirm.
+LENGTH_STATES = ("时长未查", "时长未确认")
+
+
+def row_lengths(item: dict, card_lengths: list[str]) -> list[str]:
+    """What a record's row says of its length, from what its card says (the parts after cost and
+    Chinese access): the known hours and pages, else the hours' state; a derived figure (17 讲 ×
+    80 分钟 ≈ 23 小时视频) as its result, in the words a card gives hours of its kind (约 23 小时视频)."""
+    from test_facets import KIND_WORDS  # test_facets imports this module: imported when run
+
+    effort = item.get("effort") or {}
+    known = []
+    for part in card_lengths:
+        if part in LENGTH_STATES:
+            continue
+        if "lectures" in effort and part.startswith(f"{effort['lectures']} 讲 × "):
+            hours = f"{effort['hours']}–{effort['hours_to']}" if "hours_to" in effort else str(effort["hours"])
+            assert f" ≈ {hours} " in part, part
+            part = f"约 {hours} {KIND_WORDS[effort['kind']]}"
+        known.append(part)
+    return known or card_lengths[:1]
+
+
+def test_rows_say_cost_length_and_year_in_the_words_of_the_cards(site: Path, data: dict) -> None:
+    """Every row on 找资料 gives its record's cost and length as its card does, unknown included
+    (费用未确认, 时长未查 ...), right after each other, and its newest year when it has one."""
+    from test_facets import cards_by_anchor, facts_parts, records
+
+    cards = cards_by_anchor(site, data)
+    page = parsed(site / "find.html")
+    rows = {row["data-llm-id"]: row for row in page.select(".llm-filter-listing [data-llm-id]")}
+    assert set(rows) == set(cards)
+    for rid, (_, item) in records(data).items():
+        (cost, _, *lengths), _, _ = facts_parts(cards[rid])
+        line = f" · {rows[rid].select_one('span').get_text()} · "
+        facts = " · ".join([cost, *row_lengths(item, lengths)])
+        assert f" · {facts} · " in line, (rid, line)
+        years = sorted(years_of(item))
+        assert re.findall(r"(?<= · )\d{4} 年(?= · )", line) == [f"{year} 年" for year in years[-1:]], (rid, line)
 
 
 # -- Driving the page ----------------------------------------------------------------------
