@@ -21,6 +21,12 @@ What ``llm-filter.js`` does (kept out of the script itself, which must stay smal
 - Within one facet any ticked value matches; across facets every facet with a ticked value
   must match. A card whose facet is unknown carries the value ``unknown`` (“未标注”) and
   matches only that box. A card grid whose cards are all hidden hides with its heading.
+- A facet with ticked boxes leaves out the records whose value of it is unknown (ticking 免费
+  leaves out those whose cost is 未查 or 未确认). Below the count, one line per such facet says
+  how many of them the other facets' boxes let through, in the words of the facet's unknown box
+  (“另有 3 项费用未查或未确认”, :func:`labels.facet_unknown`), with 一并列出, which ticks that box
+  and gives it the keyboard's focus. The lines are a polite live region, rewritten only when
+  what they say changes.
 - It lists the first :data:`PAGE_SIZE` matches; 再列出 adds as many again. A change touches
   only the rows that appear or disappear, so it costs the same at 50 records or 5,000
   (``make benchmark`` times it in headless Chromium). Printing (``beforeprint``) lists every
@@ -62,6 +68,7 @@ from .names import (
     FILTER,
     FILTER_CLEAR,
     FILTER_COUNT,
+    FILTER_DROPPED,
     FILTER_EMPTY,
     FILTER_HINT,
     FILTER_LISTING,
@@ -165,6 +172,7 @@ def _form(options: list[tuple[str, list[tuple[str, str]]]]) -> nodes.Element:
     count = html("p", classes=[FILTER_COUNT], role="status", **{"aria-live": "polite", "aria-atomic": "true"})
     clear = html("button", words["clear"], classes=[FILTER_CLEAR], type="button")
     form += html("div", "", count, clear, classes=[FILTER_STATUS])
+    form += html("div", classes=[FILTER_DROPPED], **{"aria-live": "polite"})
     form += html("p", classes=[FILTER_NOTE], hidden="hidden")
     form += html("p", words["hint"], classes=[FILTER_HINT])
     form += html("p", words["empty"], classes=[FILTER_EMPTY], hidden="hidden")

@@ -37,6 +37,10 @@
   }));
   const groups = [...new Set(items.map((item) => item.group).filter(Boolean))];
   const count = form.querySelector(`.${names.count}`);
+  const dropped = form.querySelector(`.${names.dropped}`);
+  // Each facet's box for the records whose value of it is unknown (none where all state it).
+  const unknown = config.filter.unknown;
+  const unknownBoxes = keys.map((key) => boxes.find((box) => box.name === key && box.value === unknown));
   const note = form.querySelector(`.${names.note}`);
   const empty = form.querySelector(`.${names.empty}`);
   const more = document.createElement("button");
@@ -51,10 +55,46 @@
   const matches = (item, state) =>
     state.every((want, index) => !want.length || want.some((value) => item.facets[index].includes(value)));
 
+  // A facet with ticked boxes hides the records whose value of it is unknown: per facet, how many
+  // of them the other facets' boxes let through (those its unknown box would add).
+  const hidden = (state) =>
+    keys.map((key, index) => {
+      const box = unknownBoxes[index];
+      if (!box || box.checked || !state[index].length) return 0;
+      const others = state.map((want, other) => (other === index ? [unknown] : want));
+      return items.filter((item) => matches(item, others)).length;
+    });
+
+  // 另有 3 项费用未查或未确认 [一并列出], one line per such facet; rewritten only when it changes,
+  // so its live region speaks only then.
+  let saidDropped = "";
+  const showDropped = (counts) => {
+    const said = counts.join(" ");
+    if (said === saidDropped) return;
+    saidDropped = said;
+    dropped.replaceChildren(
+      ...keys.flatMap((key, index) => {
+        if (!counts[index]) return [];
+        const line = document.createElement("p");
+        const text = document.createElement("span");
+        text.id = `${names.dropped}-${key}`;
+        text.textContent = words.dropped[key].replace("{count}", counts[index]);
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = words.include;
+        button.setAttribute("aria-describedby", text.id);
+        button.addEventListener("click", () => include(index));
+        line.append(text, " ", button);
+        return [line];
+      }),
+    );
+  };
+
   // Only the first `limit` matches are listed (more on request): the time of a change and the
   // page's length stay the same at 50 records or 5,000.
   const apply = () => {
     const state = chosen();
+    showDropped(hidden(state));
     const matching = items.filter((item) => matches(item, state));
     const next = new Set(matching.slice(0, limit));
     shown.forEach((item) => next.has(item) || (item.element.hidden = true));
@@ -117,6 +157,13 @@
     apply();
     save();
     reveal();
+  };
+  // 一并列出: tick the facet's unknown box, which then has the focus the button had.
+  const include = (index) => {
+    const box = unknownBoxes[index];
+    box.checked = true;
+    box.focus();
+    changed();
   };
   form.addEventListener("change", changed);
   form.addEventListener("submit", (event) => event.preventDefault());
