@@ -311,6 +311,9 @@ FILTER = {
     #: is unknown ({unknown}: :func:`facet_unknown`), with a button that ticks its unknown box too.
     "dropped": "另有 {count} 项{unknown}",
     "include": "一并列出",
+    #: On a phone, under a long facet's first boxes: show the other {count}, and hide them again.
+    "unfold": "更多（{count}）",
+    "fold": "收起",
     "more": "再列出 {next} 项（已列出 {listed} / {shown} 项）",
     "clear": "清除全部条件",
     "ignored": "网址里有无法识别的筛选条件，已忽略：{items}",

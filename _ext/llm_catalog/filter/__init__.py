@@ -31,6 +31,8 @@ def script_words() -> dict[str, Any]:
             key: labels.FILTER["dropped"].replace("{unknown}", labels.facet_unknown(key)) for key in facets.KEYS
         },
         "include": labels.FILTER["include"],
+        "unfold": labels.FILTER["unfold"],
+        "fold": labels.FILTER["fold"],
         "ignored": labels.FILTER["ignored"],
         "more": labels.FILTER["more"],
         "pageSize": filtering.PAGE_SIZE,

@@ -17,6 +17,10 @@ FILTER = "llm-filter"
 #: filled by the script); the note on what the address asked for that no box offers; the hint;
 #: the message when nothing matches.
 FILTER_OPTIONS = "llm-filter-options"
+#: In a long facet's boxes (the topics), the boxes after the first few, and the button that
+#: shows them on a phone (更多; a wide screen shows every box and no button).
+FILTER_REST = "llm-filter-rest"
+FILTER_UNFOLD = "llm-filter-unfold"
 FILTER_STATUS = "llm-filter-status"
 FILTER_COUNT = "llm-filter-count"
 FILTER_CLEAR = "llm-filter-clear"
@@ -36,6 +40,8 @@ SCRIPT_NAMES = {
     "form": FILTER,
     "count": FILTER_COUNT,
     "clear": FILTER_CLEAR,
+    "rest": FILTER_REST,
+    "unfold": FILTER_UNFOLD,
     "dropped": FILTER_DROPPED,
     "note": FILTER_NOTE,
     "empty": FILTER_EMPTY,

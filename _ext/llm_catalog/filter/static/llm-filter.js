@@ -48,6 +48,28 @@
   more.className = "llm-filter-more";
   more.hidden = true;
   if (groups.length) groups[groups.length - 1].after(more);
+  // 更多 (a phone): a long facet's other boxes, shown and hidden again. While they are folded the
+  // stylesheet hides them, all but the ticked ones; a wide screen shows them all and no button.
+  const folds = $$(`.${names.unfold}`, form).map((button) => ({
+    button,
+    rest: $$("input", button.parentElement.querySelector(`.${names.rest}`)),
+  }));
+  const showFolds = () =>
+    folds.forEach(({ button, rest }) => {
+      const open = button.getAttribute("aria-expanded") === "true";
+      const folded = rest.filter((box) => !box.checked).length;
+      button.textContent = open ? words.fold : words.unfold.replace("{count}", folded);
+      button.hidden = !open && !folded;
+    });
+  folds.forEach(({ button, rest }) =>
+    button.addEventListener("click", () => {
+      const open = button.getAttribute("aria-expanded") !== "true";
+      const first = rest.find((box) => !box.checked); // the first box it shows
+      button.setAttribute("aria-expanded", String(open));
+      showFolds();
+      if (open && first) first.focus();
+    }),
+  );
   let limit = words.pageSize;
   let shown = new Set(items); // without JavaScript every item shows
 
@@ -95,6 +117,7 @@
   const apply = () => {
     const state = chosen();
     showDropped(hidden(state));
+    showFolds();
     const matching = items.filter((item) => matches(item, state));
     const next = new Set(matching.slice(0, limit));
     shown.forEach((item) => next.has(item) || (item.element.hidden = true));
