@@ -79,7 +79,7 @@
 
   // A facet with ticked boxes hides the records whose value of it is unknown: per facet, how many
   // of them the other facets' boxes let through (those its unknown box would add).
-  const hidden = (state) =>
+  const leftOut = (state) =>
     keys.map((key, index) => {
       const box = unknownBoxes[index];
       if (!box || box.checked || !state[index].length) return 0;
@@ -116,7 +116,7 @@
   // page's length stay the same at 50 records or 5,000.
   const apply = () => {
     const state = chosen();
-    showDropped(hidden(state));
+    showDropped(leftOut(state));
     showFolds();
     const matching = items.filter((item) => matches(item, state));
     const next = new Set(matching.slice(0, limit));
