@@ -14,7 +14,7 @@ PAGES = [
     "index.html",
     "materials/nlp-courses.html",  # a category page
     "materials/application-courses.html?format=video&format=unknown",  # its filter, in use
-    "find.html?lang=zh&level=bogus",  # the filter page, with a note about an ignored parameter
+    "find.html?lang=zh&cost=free&level=bogus",  # the filter page: a note on an ignored parameter, 另有 N 项
     "chinese.html",  # the table of what can be studied in Chinese
     "materials/llm101n.html",  # the syllabus
     "materials/recent.html",  # 最近收录: records by date

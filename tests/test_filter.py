@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 
-from conftest import POLL
+from conftest import POLL, parsed
 from llm_catalog.data import yamlsource
 from llm_catalog.filter.filtering import PAGE_SIZE
 from sites import Project
@@ -167,6 +167,49 @@ def rules_of(data_file: Path) -> Rules:
 def rules(project: Project) -> Rules:
     """The filter's expected answers for the variant's data file."""
     return rules_of(project.data_file)
+
+
+# -- What a row says -------------------------------------------------------------------------
+
+#: What a card says of hours nobody looked at, or looked at and could not confirm.
+LENGTH_STATES = ("时长未查", "时长未确认")
+
+
+def row_lengths(item: dict, card_lengths: list[str]) -> list[str]:
+    """What a record's row says of its length, from what its card says (the parts after cost and
+    Chinese access): the known hours and pages, else the hours' state; a derived figure (17 讲 ×
+    80 分钟 ≈ 23 小时视频) as its result, in the words a card gives hours of its kind (约 23 小时视频)."""
+    from test_facets import KIND_WORDS  # test_facets imports this module: imported when run
+
+    effort = item.get("effort") or {}
+    known = []
+    for part in card_lengths:
+        if part in LENGTH_STATES:
+            continue
+        if "lectures" in effort and part.startswith(f"{effort['lectures']} 讲 × "):
+            hours = f"{effort['hours']}–{effort['hours_to']}" if "hours_to" in effort else str(effort["hours"])
+            assert f" ≈ {hours} " in part, part
+            part = f"约 {hours} {KIND_WORDS[effort['kind']]}"
+        known.append(part)
+    return known or card_lengths[:1]
+
+
+def test_rows_say_cost_length_and_year_in_the_words_of_the_cards(site: Path, data: dict) -> None:
+    """Every row on 找资料 gives its record's cost and length as its card does, unknown included
+    (费用未确认, 时长未查 ...), right after each other, and its newest year when it has one."""
+    from test_facets import cards_by_anchor, facts_parts, records
+
+    cards = cards_by_anchor(site, data)
+    page = parsed(site / "find.html")
+    rows = {row["data-llm-id"]: row for row in page.select(".llm-filter-listing [data-llm-id]")}
+    assert set(rows) == set(cards)
+    for rid, (_, item) in records(data).items():
+        (cost, _, *lengths), _, _ = facts_parts(cards[rid])
+        line = f" · {rows[rid].select_one('span').get_text()} · "
+        facts = " · ".join([cost, *row_lengths(item, lengths)])
+        assert f" · {facts} · " in line, (rid, line)
+        years = sorted(years_of(item))
+        assert re.findall(r"(?<= · )\d{4} 年(?= · )", line) == [f"{year} 年" for year in years[-1:]], (rid, line)
 
 
 # -- Driving the page ----------------------------------------------------------------------
@@ -460,6 +503,109 @@ def test_keyboard_only(browser, server: str, rules: Rules) -> None:
         tab_to("button.llm-filter-more")
         ActionChains(browser).send_keys(Keys.ENTER).perform()
         assert visible_ids(browser) == set(page_order(browser)[: 2 * PAGE_SIZE])
+
+
+# -- What the ticked boxes leave out: the records whose value of a facet is unknown ---------------
+
+
+def unknown_words(browser) -> dict[str, str]:
+    """Each facet's unknown box, by facet, in the words the note must use: the box's own label
+    where it names the fact (费用未查或未确认), else the facet's legend and the label (程度未标注)."""
+    return browser.execute_script(
+        "return Object.fromEntries([...document.querySelectorAll('form.llm-filter input[value=unknown]')]"
+        "  .map(box => { const label = box.closest('label').textContent.trim();"
+        "    const legend = box.closest('fieldset').querySelector('legend').textContent.trim();"
+        "    return [box.name, label.startsWith(legend) ? label : legend + label]; }));"
+    )
+
+
+def expected_dropped(rules: Rules, query: dict[str, list[str]], facets: list[str]) -> dict[str, int]:
+    """Per facet of *query* with an unknown box (*facets*) not ticked: how many records its ticked
+    boxes hide because their value of it is unknown, though the other facets let them through."""
+    found = {}
+    for facet, want in query.items():
+        if facet in facets and "unknown" not in want:
+            hidden = len(rules.expected({**query, facet: ["unknown"]}))
+            if hidden:
+                found[facet] = hidden
+    return found
+
+
+def dropped_notes(browser) -> list[str]:
+    """The lines below the count, each a note and its button (which the note describes)."""
+    from selenium.webdriver.common.by import By
+
+    found = []
+    for line in browser.find_elements(By.CSS_SELECTOR, ".llm-filter-dropped p"):
+        button = line.find_element(By.TAG_NAME, "button")
+        assert line.is_displayed() and button.text == "一并列出"
+        found.append(browser.find_element(By.ID, button.get_attribute("aria-describedby")).text)
+    return found
+
+
+def dropped_queries(rules: Rules, facets: list[str]) -> list[dict[str, list[str]]]:
+    """One known value of each facet that has an unknown box, alone; and the queries of SHAPES."""
+    single = [{facet: [next(v for v in rules.values(facet) if v != "unknown")]} for facet in facets]
+    return single + [rules.informative(shape) for shape in SHAPES]
+
+
+def test_a_facet_says_how_many_records_of_unknown_value_its_boxes_leave_out(browser, server: str, rules: Rules) -> None:
+    """Ticking 免费 (or a year ...) leaves out the records whose cost (or year) is unknown: a line
+    below the count says how many of them the other ticked boxes would let through, in the words
+    of the facet's unknown box (另有 3 项费用未查或未确认); none when nothing is ticked."""
+    browser.get(f"{server}/find.html")
+    wait_ready(browser)
+    assert dropped_notes(browser) == []
+    words = unknown_words(browser)
+    assert words, "no facet of the data has records of unknown value"
+    queries = dropped_queries(rules, list(words))
+    assert any(expected_dropped(rules, query, list(words)) for query in queries)
+    for query in queries:
+        browser.get(f"{server}/find.html?{urlencode(as_pairs(query))}")
+        wait_ready(browser)
+        want = expected_dropped(rules, query, list(words))
+        order = [key for key, _ in in_form_order(browser, [(facet, "unknown") for facet in want])]
+        assert dropped_notes(browser) == [f"另有 {want[facet]} 项{words[facet]}" for facet in order], query
+        # With the unknown boxes ticked too, nothing is left out.
+        both = {facet: [*values, *(["unknown"] if facet in words else [])] for facet, values in query.items()}
+        browser.get(f"{server}/find.html?{urlencode(as_pairs(both))}")
+        wait_ready(browser)
+        assert dropped_notes(browser) == [], both
+
+
+def test_the_note_lists_them_too_by_ticking_the_unknown_box(browser, server: str, rules: Rules) -> None:
+    """一并列出 ticks the facet's unknown box, as a reader would: the records appear, the address
+    says so, the note goes, and the keyboard's focus is on the box it ticked."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(f"{server}/find.html")
+    wait_ready(browser)
+    words = unknown_words(browser)
+    # The issue's example first (免费, which hid a course of unconfirmed cost), then any facet.
+    facets = sorted(words, key=lambda facet: facet != "cost")
+    query, facet = next(
+        (q, f) for q in dropped_queries(rules, facets) for f in facets if f in expected_dropped(rules, q, facets)
+    )
+    browser.get(f"{server}/find.html?{urlencode(as_pairs(query))}")
+    wait_ready(browser)
+    notes = dropped_notes(browser)
+    note = f"另有 {expected_dropped(rules, query, facets)[facet]} 项{words[facet]}"
+    button = browser.find_elements(By.CSS_SELECTOR, ".llm-filter-dropped button")[notes.index(note)]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button)
+    browser.execute_script("arguments[0].focus()", button)
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    wider = {**query, facet: [*query[facet], "unknown"]}
+    want = rules.expected(wider)
+    assert len(want) == len(rules.expected(query)) + expected_dropped(rules, query, facets)[facet]
+    assert visible_ids(browser) == first_page(browser, want)
+    assert count_text(browser) == f"符合条件 {len(want)} / {len(rules.facts)} 项"
+    assert ticked(browser) == sorted(as_pairs(wider))
+    assert query_of(browser.current_url) == in_form_order(browser, as_pairs(wider))
+    assert browser.switch_to.active_element == box_for(browser, facet, "unknown")
+    assert facet not in expected_dropped(rules, wider, facets)
+    assert not any(words[facet] in note for note in dropped_notes(browser))
 
 
 def test_count_is_announced_and_every_control_is_labelled(browser, server: str) -> None:

@@ -312,6 +312,13 @@ FILTER = {
     #: The box of the records whose value of that facet is unknown, where it is a fact's state.
     "unknown_of": {"cost": fact_state("cost", STATE_EITHER), "year": fact_state("year", STATE_EITHER)},
     "count": "符合条件 {shown} / {total} 项",
+    #: Below the count, for each facet whose ticked boxes hide records whose value of that facet
+    #: is unknown ({unknown}: :func:`facet_unknown`), with a button that ticks its unknown box too.
+    "dropped": "另有 {count} 项{unknown}",
+    "include": "一并列出",
+    #: On a phone, under a long facet's first boxes: show the other {count}, and hide them again.
+    "unfold": "更多（{count}）",
+    "fold": "收起",
     "more": "再列出 {next} 项（已列出 {listed} / {shown} 项）",
     "clear": "清除全部条件",
     "ignored": "网址里有无法识别的筛选条件，已忽略：{items}",
@@ -319,6 +326,13 @@ FILTER = {
     "某项信息未标注的资料，只在勾选该组的“未标注”时出现。",
     "empty": "没有同时符合这些条件的资料。可以去掉一些条件，或清除全部条件。",
 }
+
+
+def facet_unknown(key: str) -> str:
+    """A record's unknown value of facet *key*, in words of its own: a fact's state where the facet
+    is a fact (费用未查或未确认, 年份未查或未确认), else the facet's name and 未标注 (程度未标注)."""
+    return FILTER["unknown_of"].get(key) or FILTER["facets"][key] + FILTER["unknown"]
+
 
 #: The print table of materials that can be studied in Chinese.
 CHINESE_TABLE_COLUMNS = ("资料", "类型", "中文学习途径")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..data import labels
+from ..data import facets, labels
 from ..site import builders, scripts
 from . import filtering
 from .directive import FilterDirective
@@ -26,6 +26,13 @@ def script_words() -> dict[str, Any]:
     """The filter's words (labels.py), for its script."""
     return {
         "count": labels.FILTER["count"],
+        # Per facet: 另有 {count} 项费用未查或未确认 ...
+        "dropped": {
+            key: labels.FILTER["dropped"].replace("{unknown}", labels.facet_unknown(key)) for key in facets.KEYS
+        },
+        "include": labels.FILTER["include"],
+        "unfold": labels.FILTER["unfold"],
+        "fold": labels.FILTER["fold"],
         "ignored": labels.FILTER["ignored"],
         "more": labels.FILTER["more"],
         "pageSize": filtering.PAGE_SIZE,
@@ -39,6 +46,8 @@ SCRIPT = scripts.Script(
     words=script_words,
     files=(("css", "llm-filter.css", {}), ("js", "llm-filter.js", {"loading_method": "defer"})),
     names=SCRIPT_NAMES,
+    # The value of a facet the data does not state (its box: 未标注, 费用未查或未确认 ...).
+    settings=lambda: {"unknown": facets.UNKNOWN},
 )
 
 

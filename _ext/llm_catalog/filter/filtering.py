@@ -21,15 +21,24 @@ What ``llm-filter.js`` does (kept out of the script itself, which must stay smal
 - Within one facet any ticked value matches; across facets every facet with a ticked value
   must match. A card whose facet is unknown carries the value ``unknown`` (“未标注”) and
   matches only that box. A card grid whose cards are all hidden hides with its heading.
+- A facet with ticked boxes leaves out the records whose value of it is unknown (ticking 免费
+  leaves out those whose cost is 未查 or 未确认). Below the count, one line per such facet says
+  how many of them the other facets' boxes let through, in the words of the facet's unknown box
+  (“另有 3 项费用未查或未确认”, :func:`labels.facet_unknown`), with 一并列出, which ticks that box
+  and gives it the keyboard's focus. The lines are a polite live region, rewritten only when
+  what they say changes.
 - It lists the first :data:`PAGE_SIZE` matches; 再列出 adds as many again. A change touches
   only the rows that appear or disappear, so it costs the same at 50 records or 5,000
   (``make benchmark`` times it in headless Chromium). Printing (``beforeprint``) lists every
   match; the print stylesheet hides the form and 再列出, so the results are what is printed.
 - After a change, when the first result (or the no-match message) is off the screen, the page
-  scrolls just far enough to show it, and the count above it. On a phone each facet is one
-  line of chips that scrolls sideways, so the form is short: the box just ticked, the count
-  and the first results fit on one screen (tests/test_filter_phone.py). Every box with its
-  label is a target of at least 24×24 CSS px (WCAG 2.2, 2.5.8).
+  scrolls just far enough to show it, and the count above it. On a phone a facet's boxes wrap
+  beside its legend, none off the screen and nothing scrolling sideways; a long facet (more
+  than :data:`SHORT_GROUP` boxes: the topics) shows its first :data:`FOLDED_SHOWS` and any
+  ticked one, and 更多 (``aria-expanded``) shows the others and moves the focus to the first of
+  them; a wide screen shows every box and no 更多. So the form stays short: the box just ticked,
+  the count and the first results fit on one screen (tests/test_filter_phone.py). Every box
+  with its label is a target of at least 24×24 CSS px (WCAG 2.2, 2.5.8).
 - The state lives in the URL query, one key per ticked box (``?level=a&level=b&cost=free``),
   so a filtered view can be bookmarked and shared. A change *replaces* the current history
   entry rather than pushing a new one: Back leaves the page (it does not undo one click at a
@@ -62,13 +71,16 @@ from .names import (
     FILTER,
     FILTER_CLEAR,
     FILTER_COUNT,
+    FILTER_DROPPED,
     FILTER_EMPTY,
     FILTER_HINT,
     FILTER_LISTING,
     FILTER_NOTE,
     FILTER_OPTIONS,
+    FILTER_REST,
     FILTER_ROWS,
     FILTER_STATUS,
+    FILTER_UNFOLD,
 )
 
 if TYPE_CHECKING:
@@ -80,6 +92,10 @@ if TYPE_CHECKING:
 
 #: How many matches the script lists at first, and how many more each 再列出 adds.
 PAGE_SIZE = 50
+#: A facet with more boxes than this is long: on a phone it shows its first FOLDED_SHOWS boxes
+#: (and any ticked one) and 更多, which unfolds the rest. A shorter one always shows every box.
+SHORT_GROUP = 8
+FOLDED_SHOWS = 6
 
 
 class filter_panel(nodes.General, nodes.Element):
@@ -158,13 +174,21 @@ def _form(options: list[tuple[str, list[tuple[str, str]]]]) -> nodes.Element:
         "form", classes=[FILTER, NO_SEARCH], hidden="hidden", autocomplete="off", **{"aria-label": words["form"]}
     )
     for key, values in options:
-        choices = html("div", classes=[FILTER_OPTIONS])
-        for value, label in values:
-            choices += html("label", "", html("input", type="checkbox", name=key, value=value), nodes.Text(f" {label}"))
+        boxes = [
+            html("label", "", html("input", type="checkbox", name=key, value=value), nodes.Text(f" {label}"))
+            for value, label in values
+        ]
+        if len(boxes) > SHORT_GROUP:  # a long facet: its other boxes fold on a phone, behind 更多
+            rest = html("span", "", *boxes[FOLDED_SHOWS:], classes=[FILTER_REST])
+            more = words["unfold"].format(count=len(boxes) - FOLDED_SHOWS)
+            unfold = html("button", more, classes=[FILTER_UNFOLD], type="button", **{"aria-expanded": "false"})
+            boxes = [*boxes[:FOLDED_SHOWS], rest, unfold]
+        choices = html("div", "", *boxes, classes=[FILTER_OPTIONS])
         form += html("fieldset", "", html("legend", words["facets"][key]), choices)
     count = html("p", classes=[FILTER_COUNT], role="status", **{"aria-live": "polite", "aria-atomic": "true"})
     clear = html("button", words["clear"], classes=[FILTER_CLEAR], type="button")
     form += html("div", "", count, clear, classes=[FILTER_STATUS])
+    form += html("div", classes=[FILTER_DROPPED], **{"aria-live": "polite"})
     form += html("p", classes=[FILTER_NOTE], hidden="hidden")
     form += html("p", words["hint"], classes=[FILTER_HINT])
     form += html("p", words["empty"], classes=[FILTER_EMPTY], hidden="hidden")

@@ -12,12 +12,19 @@ from ..site.names import CARDS, GROUP_TITLE
 
 #: The directive's name, and the class of the form it leaves on the web.
 FILTER = "llm-filter"
-#: The form's parts: a facet's boxes; the count and 清除 (in one line); the note on what the
-#: address asked for that no box offers; the hint; the message when nothing matches.
+#: The form's parts: a facet's boxes; the count and 清除 (in one line); below them, what the
+#: ticked boxes hide of the records whose value of a facet is unknown (另有 3 项费用未查或未确认,
+#: filled by the script); the note on what the address asked for that no box offers; the hint;
+#: the message when nothing matches.
 FILTER_OPTIONS = "llm-filter-options"
+#: In a long facet's boxes (the topics), the boxes after the first few, and the button that
+#: shows them on a phone (更多; a wide screen shows every box and no button).
+FILTER_REST = "llm-filter-rest"
+FILTER_UNFOLD = "llm-filter-unfold"
 FILTER_STATUS = "llm-filter-status"
 FILTER_COUNT = "llm-filter-count"
 FILTER_CLEAR = "llm-filter-clear"
+FILTER_DROPPED = "llm-filter-dropped"
 FILTER_NOTE = "llm-filter-note"
 FILTER_HINT = "llm-filter-hint"
 FILTER_EMPTY = "llm-filter-empty"
@@ -33,6 +40,9 @@ SCRIPT_NAMES = {
     "form": FILTER,
     "count": FILTER_COUNT,
     "clear": FILTER_CLEAR,
+    "rest": FILTER_REST,
+    "unfold": FILTER_UNFOLD,
+    "dropped": FILTER_DROPPED,
     "note": FILTER_NOTE,
     "empty": FILTER_EMPTY,
     # What the script shows and hides: card grids with their headings, and lists of rows.

@@ -141,15 +141,32 @@ def teacher_title(catalog: Catalog, node: str) -> str:
 
 def row_text(record: Record, values: dict[str, tuple[str, ...]], *, unreleased: bool = False) -> str:
     """The filter row's one line: 未发布 for what cannot be studied yet, who made it (a course's
-    institution), then its known facets (*values*, the record's ``facets.values``)."""
+    institution), its newest year, its level, its cost and length in its card's words (unknown
+    included: 费用未查, 时长未确认 ...), its formats and whether it can be studied in Chinese
+    (*values*: the record's ``facets.values``).
+
+    The length is short: a known number of hours or pages, else the hours' state. A derived figure
+    leaves its derivation on the card (16 讲 × 90 分钟 ≈ 24 小时课堂时间) and keeps its result, in the
+    words a card gives hours of that kind (约 24 小时课堂时间).
+    """
     parts = [labels.CHAPTER_STATUS["unreleased"] if unreleased else ""]
     parts.append(getattr(record, "institution", None) or "")
+    parts += [labels.FILTER["year"].format(year=year) for year in values["year"][:1] if year != facets.UNKNOWN]
     parts += [labels.LEVELS.get(value, "") for value in values["level"]]
-    parts += [labels.COSTS.get(value, "") for value in values["cost"]]
+    effort, pages = getattr(record, "effort", None), getattr(record, "pages", None)
+    parts.append(cost_text(getattr(record, "cost", None)))
+    lengths = []
+    if effort is not None and effort.known:
+        derivation = effort.lectures and effort.minutes and not (effort.videos and effort.total_minutes)
+        hours = labels.EFFORT_KINDS[effort.effort_kind].format(hours=span_text(*effort.span))
+        lengths.append(hours if derivation else effort_text(effort))
+    if pages is not None:
+        lengths.append(pages_text(pages))
+    parts += lengths or [effort_text(effort)]
     parts.append(labels.LIST_SEPARATOR.join(labels.FACET_FORMATS[f] for f in values["format"] if f != facets.UNKNOWN))
     if values["lang"]:
         parts.append(labels.FILTER["in-chinese"])
-    return " · ".join(part for part in parts if part)
+    return labels.SEPARATOR.join(part for part in parts if part)
 
 
 def search_words(catalog: Catalog, record: Record) -> tuple[str, ...]:
@@ -242,7 +259,7 @@ class Words:
         return found
 
     def row(self, record: Record) -> str:
-        """The filter row's one line: who made it, then its known facets."""
+        """The filter row's one line: who made it, its year, level, cost, length and formats."""
         return row_text(record, self.facets(record), unreleased=self.catalog.unreleased(record.id))
 
 

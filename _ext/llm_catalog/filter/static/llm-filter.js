@@ -37,6 +37,10 @@
   }));
   const groups = [...new Set(items.map((item) => item.group).filter(Boolean))];
   const count = form.querySelector(`.${names.count}`);
+  const dropped = form.querySelector(`.${names.dropped}`);
+  // Each facet's box for the records whose value of it is unknown (none where all state it).
+  const unknown = config.filter.unknown;
+  const unknownBoxes = keys.map((key) => boxes.find((box) => box.name === key && box.value === unknown));
   const note = form.querySelector(`.${names.note}`);
   const empty = form.querySelector(`.${names.empty}`);
   const more = document.createElement("button");
@@ -44,6 +48,28 @@
   more.className = "llm-filter-more";
   more.hidden = true;
   if (groups.length) groups[groups.length - 1].after(more);
+  // 更多 (a phone): a long facet's other boxes, shown and hidden again. While they are folded the
+  // stylesheet hides them, all but the ticked ones; a wide screen shows them all and no button.
+  const folds = $$(`.${names.unfold}`, form).map((button) => ({
+    button,
+    rest: $$("input", button.parentElement.querySelector(`.${names.rest}`)),
+  }));
+  const showFolds = () =>
+    folds.forEach(({ button, rest }) => {
+      const open = button.getAttribute("aria-expanded") === "true";
+      const folded = rest.filter((box) => !box.checked).length;
+      button.textContent = open ? words.fold : words.unfold.replace("{count}", folded);
+      button.hidden = !open && !folded;
+    });
+  folds.forEach(({ button, rest }) =>
+    button.addEventListener("click", () => {
+      const open = button.getAttribute("aria-expanded") !== "true";
+      const first = rest.find((box) => !box.checked); // the first box it shows
+      button.setAttribute("aria-expanded", String(open));
+      showFolds();
+      if (open && first) first.focus();
+    }),
+  );
   let limit = words.pageSize;
   let shown = new Set(items); // without JavaScript every item shows
 
@@ -51,10 +77,47 @@
   const matches = (item, state) =>
     state.every((want, index) => !want.length || want.some((value) => item.facets[index].includes(value)));
 
+  // A facet with ticked boxes hides the records whose value of it is unknown: per facet, how many
+  // of them the other facets' boxes let through (those its unknown box would add).
+  const leftOut = (state) =>
+    keys.map((key, index) => {
+      const box = unknownBoxes[index];
+      if (!box || box.checked || !state[index].length) return 0;
+      const others = state.map((want, other) => (other === index ? [unknown] : want));
+      return items.filter((item) => matches(item, others)).length;
+    });
+
+  // 另有 3 项费用未查或未确认 [一并列出], one line per such facet; rewritten only when it changes,
+  // so its live region speaks only then.
+  let saidDropped = "";
+  const showDropped = (counts) => {
+    const said = counts.join(" ");
+    if (said === saidDropped) return;
+    saidDropped = said;
+    dropped.replaceChildren(
+      ...keys.flatMap((key, index) => {
+        if (!counts[index]) return [];
+        const line = document.createElement("p");
+        const text = document.createElement("span");
+        text.id = `${names.dropped}-${key}`;
+        text.textContent = words.dropped[key].replace("{count}", counts[index]);
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = words.include;
+        button.setAttribute("aria-describedby", text.id);
+        button.addEventListener("click", () => include(index));
+        line.append(text, " ", button);
+        return [line];
+      }),
+    );
+  };
+
   // Only the first `limit` matches are listed (more on request): the time of a change and the
   // page's length stay the same at 50 records or 5,000.
   const apply = () => {
     const state = chosen();
+    showDropped(leftOut(state));
+    showFolds();
     const matching = items.filter((item) => matches(item, state));
     const next = new Set(matching.slice(0, limit));
     shown.forEach((item) => next.has(item) || (item.element.hidden = true));
@@ -117,6 +180,13 @@
     apply();
     save();
     reveal();
+  };
+  // 一并列出: tick the facet's unknown box, which then has the focus the button had.
+  const include = (index) => {
+    const box = unknownBoxes[index];
+    box.checked = true;
+    box.focus();
+    changed();
   };
   form.addEventListener("change", changed);
   form.addEventListener("submit", (event) => event.preventDefault());
