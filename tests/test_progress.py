@@ -437,16 +437,46 @@ def pace_result(driver, path_id: str) -> str:
     return text_of(driver, f"#llm-path-{path_id} .llm-pace-result")
 
 
+def pace_field(driver, path_id: str) -> object:
+    field = driver.find_element("css selector", f"#llm-path-{path_id} input.llm-pace-input")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", field)
+    return field
+
+
+def clear_pace(driver, path_id: str) -> object:
+    from selenium.webdriver.common.keys import Keys
+
+    field = pace_field(driver, path_id)
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.DELETE)
+    return field
+
+
 def type_pace(driver, path_id: str, text: str) -> object:
     """Type *text* into a path's hours-per-week box and press Enter, as a keyboard user would."""
     from selenium.webdriver.common.keys import Keys
 
-    field = driver.find_element("css selector", f"#llm-path-{path_id} input.llm-pace-input")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", field)
-    field.send_keys(Keys.CONTROL, "a")
-    field.send_keys(Keys.DELETE)
+    field = clear_pace(driver, path_id)
     field.send_keys(text, Keys.ENTER)
     return field
+
+
+def good_pace(text: str) -> int | None:
+    """Hours per week as the box takes them: a whole number from 1 to 80, else None."""
+    return int(text) if text.isdigit() and 1 <= int(text) <= 80 else None
+
+
+def stored_after_typing(before: str, typed: str) -> str:
+    """What the box has stored once *typed* is typed key by key: each good value as it is typed."""
+    good = [prefix for n in range(1, len(typed) + 1) if good_pace(prefix := typed[:n]) is not None]
+    return good[-1] if good else before
+
+
+def weeks_text(per_week: int, hours: tuple[int, int], unknown: int) -> str:
+    """The pace box's answer for a path with *hours* known left and *unknown* steps without."""
+    weeks = spanned(-(-hours[0] // per_week), -(-hours[1] // per_week))
+    rest = f"；另有 {unknown} 步时长未查或未确认，未计入" if unknown else ""
+    return f"按每周 {per_week} 小时，剩下已知时长的 {spanned(*hours)} 小时约需 {weeks} 周{rest}。"
 
 
 def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_site: str) -> None:
@@ -473,12 +503,15 @@ def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_s
         == "按每周 8 小时，剩下已知时长的 30–40 小时约需 4–5 周；另有 2 步时长未查或未确认，未计入。"
     )
 
-    # Refused in place, nothing stored: out of 1-80, or not a whole number.
+    # Refused in place, the refused value not stored: out of 1-80, or not a whole number. Each
+    # good value is stored as it is typed ("2" on the way to "2.5").
+    kept = "8"
     for bad in ("0", "81", "2.5", "-3"):
         field = type_pace(reader, "main-line", bad)
+        kept = stored_after_typing(kept, bad)
         assert field.get_attribute("aria-invalid") == "true", bad
         assert pace_result(reader, "main-line") == "请输入 1 到 80 之间的整数；没有保存。", bad
-        assert reader.execute_script(f"return localStorage.getItem('{PACE_KEY}')") == "8", bad
+        assert reader.execute_script(f"return localStorage.getItem('{PACE_KEY}')") == kept, bad
     field = type_pace(reader, "main-line", "80")
     assert field.get_attribute("aria-invalid") is None
     assert pace_result(reader, "main-line").startswith("按每周 80 小时，剩下已知时长的 30–40 小时约需 1 周")
@@ -492,6 +525,55 @@ def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_s
     result = reader.find_element("css selector", "#llm-path-main-line .llm-pace-result")
     assert result.get_attribute("aria-live") == "polite"
     assert result.get_attribute("id") in field.get_attribute("aria-describedby").split()
+
+
+def test_pace_answers_each_key_as_it_is_typed(reader, server: str, plan: Plan) -> None:
+    """Issue 27: the answer follows every key, without leaving the field or pressing Enter; a bad
+    value is refused in place, the focus stays, and each good value is stored. The expected
+    weeks are worked out from the variant's data (the path's steps and their stated hours)."""
+    items = plan.path_items(plan.path)
+    known = [h for _, h in items if h is not None]
+    unknown = len(items) - len(known)
+    hours = (sum(h[0] for h in known), sum(h[1] for h in known))
+
+    def expected(per_week: int) -> str:
+        if not known:
+            return "剩下的各步时长都未查或未确认，还无法估算周数。"
+        return weeks_text(per_week, hours, unknown)
+
+    def focused() -> bool:
+        return reader.execute_script("return document.activeElement === arguments[0]", field)
+
+    def stored_pace() -> str | None:
+        return reader.execute_script(f"return localStorage.getItem('{PACE_KEY}')")
+
+    open_page(reader, server, "paths.html")
+    field = clear_pace(reader, plan.path)
+    for typed in ("1", "12", "120"):  # no Enter, no change of focus: one key at a time
+        field.send_keys(typed[-1])
+        assert focused(), typed
+        if good_pace(typed) is None:
+            assert field.get_attribute("aria-invalid") == "true", typed
+            assert pace_result(reader, plan.path) == "请输入 1 到 80 之间的整数；没有保存。", typed
+            assert stored_pace() == stored_after_typing("", typed), typed
+        else:
+            assert field.get_attribute("aria-invalid") is None, typed
+            assert pace_result(reader, plan.path) == expected(int(typed)), typed
+            assert stored_pace() == typed, typed
+    # Deleting keys answers for what is left; an empty field is neither answered nor refused.
+    from selenium.webdriver.common.keys import Keys
+
+    for left in ("12", "1"):
+        field.send_keys(Keys.BACKSPACE)
+        assert field.get_attribute("aria-invalid") is None, left
+        assert pace_result(reader, plan.path) == expected(int(left)) and stored_pace() == left
+    field.send_keys(Keys.BACKSPACE)
+    assert field.get_attribute("aria-invalid") is None and pace_result(reader, plan.path) == ""
+    assert stored_pace() == "1" and focused()
+    # Left empty, the value is refused (as before): nothing is stored in its place.
+    field.send_keys(Keys.TAB)
+    assert pace_result(reader, plan.path) == "请输入 1 到 80 之间的整数；没有保存。"
+    assert stored_pace() == "1"
 
 
 def test_phone_width_keeps_the_panel_usable(phone, server: str) -> None:

@@ -233,8 +233,19 @@
     input.setAttribute("aria-describedby", `${hint.id} ${result.id}`);
     const stored = readPace();
     if (stored !== null) input.value = String(stored);
-    const commit = () => {
+    /* Answers as the reader types (each key), refuses a bad value in place without moving the
+     * focus, and stores every good one. An empty field while typing (the old number deleted,
+     * the new one not yet typed) is neither answered nor refused; left empty (blur) or entered
+     * empty, it is refused. */
+    const commit = (typing) => {
+      const empty = input.value.trim() === "" && !input.validity.badInput;
       const hours = validPace(input.value);
+      if (hours === null && typing && empty) {
+        input.removeAttribute("aria-invalid");
+        box.classList.remove("llm-pace-refused");
+        result.textContent = "";
+        return;
+      }
       if (hours === null) {
         input.setAttribute("aria-invalid", "true");
         box.classList.add("llm-pace-refused");
@@ -244,11 +255,12 @@
       input.removeAttribute("aria-invalid");
       box.classList.remove("llm-pace-refused");
       writePace(hours);
-      refresh();
+      refreshPaces(); // every path follows the one pace; the focused field keeps what is typed
     };
-    input.addEventListener("change", commit);
+    input.addEventListener("input", () => commit(true));
+    input.addEventListener("blur", () => commit(false));
     input.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") commit();
+      if (event.key === "Enter") commit(false);
     });
     const row = document.createElement("p");
     row.className = "llm-pace-row";
@@ -474,6 +486,10 @@
 
   // -- Page ----------------------------------------------------------------------------
 
+  const refreshPaces = (state = readState()) => {
+    document.querySelectorAll(`.${names.pace}[${names.itemsAttribute}]`).forEach((box) => renderPace(box, state));
+  };
+
   const refresh = () => {
     const state = readState();
     document.querySelectorAll(`input[type=checkbox][${names.idAttribute}]`).forEach((box) => {
@@ -494,7 +510,7 @@
     document.querySelectorAll(`.${names.next}`).forEach((container) => {
       if (graphs.has(container)) renderNext(container, state);
     });
-    document.querySelectorAll(`.${names.pace}[${names.itemsAttribute}]`).forEach((box) => renderPace(box, state));
+    refreshPaces(state);
   };
 
   const start = () => {
