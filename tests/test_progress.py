@@ -581,3 +581,31 @@ def test_phone_width_keeps_the_panel_usable(phone, server: str) -> None:
     overflow = phone.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     assert phone.find_element("css selector", ".llm-progress-export").is_displayed()
+
+
+#: The smallest tap target, in CSS px (WCAG 2.2, 2.5.8 Target Size (Minimum)).
+TAP = 24
+
+
+def test_phone_checkboxes_are_tap_targets_of_24_px(phone, server: str, plan: Plan) -> None:
+    """Issue 27: at 390 px every 已学完 box, and the label that holds it (its words tick it too),
+    is at least 24 x 24 CSS px: on the paths page, a category page, a syllabus' chapters and a
+    book's chapters (whose boxes end a line of text), where the variant has a book with chapters."""
+    books = [
+        page.relative_to(plan.site).as_posix()
+        for page in sorted(plan.site.rglob("*.html"))
+        if parsed(page).select_one(".llm-progress-slot.llm-progress-inline")
+    ]
+    for page in ("paths.html", f"materials/{plan.category}.html", plan.syllabus_page, *books[:1]):
+        open_page(phone, server, page)
+        sizes = phone.execute_script(
+            """return [...document.querySelectorAll('input[type=checkbox][data-llm-progress]')]
+                 .filter((box) => box.getClientRects().length)
+                 .map((box) => {
+                   const own = box.getBoundingClientRect(), label = box.closest('label').getBoundingClientRect();
+                   return [box.getAttribute('data-llm-progress'), own.width, own.height, label.width, label.height];
+                 });"""
+        )
+        assert sizes, page
+        small = [size for size in sizes if min(size[1:]) < TAP]
+        assert small == [], (page, small[:5])
