@@ -319,6 +319,45 @@ def test_graph_svg_nodes_link_to_their_cards(app) -> None:
     assert edges == 4
 
 
+GRAPH_GEOMETRY = """
+const svg = document.querySelector('.llm-graph-scroll > svg.llm-graph-svg');
+const frame = svg.closest('.llm-graph-scroll');
+const note = document.querySelector('.llm-graph-phone-note');
+const box = svg.getBoundingClientRect(), framed = frame.getBoundingClientRect();
+return {
+  viewport: document.documentElement.clientWidth,
+  page: document.documentElement.scrollWidth,
+  svg: [box.left, box.right, box.width, box.height],
+  frame: [framed.left, framed.right, frame.scrollWidth, frame.clientWidth],
+  drawn: [Number(svg.getAttribute('width')), Number(svg.getAttribute('height'))],
+  note: note ? getComputedStyle(note).display : null,
+};
+"""
+
+
+def test_graph_fits_a_phone_and_keeps_its_size_on_a_desktop(phone, server: str) -> None:
+    """Issue 27: at 390 px the whole drawing is within the screen's width (no sideways scrolling,
+    its proportions kept) and a note says it is fitted; on a desktop it keeps its size (labels
+    12 px) and scrolls in its frame, without the note."""
+    phone.get(f"{server}/paths.html")
+    at = phone.execute_script(GRAPH_GEOMETRY)
+    left, right, width, height = at["svg"]
+    assert left >= 0 and right <= at["viewport"] == 390, at
+    assert at["page"] <= at["viewport"], at  # the page itself does not scroll sideways
+    assert at["frame"][2] <= at["frame"][3], at  # nor does the graph's frame
+    assert at["frame"][0] <= left and right <= at["frame"][1], at
+    drawn_width, drawn_height = at["drawn"]
+    assert height == pytest.approx(width * drawn_height / drawn_width, abs=1), at
+    assert at["note"] == "block", at
+
+    phone.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    phone.set_window_size(1280, 900)
+    phone.get(f"{server}/paths.html")
+    at = phone.execute_script(GRAPH_GEOMETRY)
+    assert at["svg"][2:] == pytest.approx(at["drawn"], abs=0.5), at
+    assert at["note"] == "none", at
+
+
 def test_graph_has_a_text_twin(app) -> None:
     app.build()
     page = soup(app.outdir / "pages" / "paths.html")

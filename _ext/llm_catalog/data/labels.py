@@ -419,6 +419,7 @@ PATHS = {
     "related_more_print": "另有 {count} 项相关材料，见网页版。",
     "related_more_rest": "另有 {count} 项相关材料未列出，可在“找资料”页按主题筛选。",
     "graph_alt": "先修关系图：箭头从先学的内容指向后学的内容；图下方的列表给出同样的关系。",
+    "graph_phone_note": "在手机上，关系图缩小到屏幕宽度，可以用两指放大；下面的“{list}”列出同样的关系。",
     "graph_missing": "（先修关系图需要 Graphviz 才能画出；下面的列表给出同样的关系。）",
     "graph_list_title": "先修关系一览",
     "graph_list_needs": "先学：",
