@@ -258,20 +258,38 @@ def test_category_pages_count_their_courses(app) -> None:
     assert [c.select_one(".llm-progress-slot")["data-llm-progress"] for c in cards] == ["intro", "deep", "apps-course"]
 
 
+def next_data(page) -> dict:
+    """下一步's data (progress.next_graph), from the JSON script element in its panel."""
+    return json.loads(page.select_one(".llm-next script.llm-next-data[type='application/json']").string)
+
+
 def test_next_step_data_lists_every_goal_with_its_requirements(app) -> None:
     app.build()
     page = soup(app.outdir / "pages" / "paths.html")
     panel = page.select_one(".llm-next")
-    graph = json.loads(panel["data-llm-graph"])["nodes"]
+    assert not panel.has_attr("data-llm-graph")  # written once, as JSON, not as an escaped attribute
+    data = next_data(page)
+    graph = data["nodes"]
     assert graph["deep"]["r"] == ["intro", "book#2"]
     assert graph["deep"]["u"] == "courses.html#llm-deep" and graph["deep"]["h"] == [30, 40]
     assert graph["book#2"]["r"] == ["book#1"]
     assert graph["syl#3"]["r"] == ["syl#2"] and graph["syl#3"]["u"] == "syllabus.html#llm-syl-ch03"
-    assert graph["apps-course"]["r"] == [{"any": ["syl#2", "book#2", "deep"], "t": "神经网络"}]
+    # A topic requirement is the place of its materials in "any", each list written once.
+    (choice,) = graph["apps-course"]["r"]
+    assert data["any"][choice] == {"any": ["syl#2", "book#2", "deep"], "t": "神经网络"}
+    assert len({json.dumps(c, sort_keys=True) for c in data["any"]}) == len(data["any"])
     assert graph["path:main-line"] == {"t": "主线路线", "goal": True, "r": ["intro", "book#1", "book#2", "deep"]}
-    options = [o["value"] for o in panel.select("select option")]
-    assert options[:2] == ["path:main-line", "path:apps-line"]
-    assert {"syl#1", "intro", "book"} <= set(options)
+    assert "h" not in graph["book#1"] and "r" not in graph["intro"]  # nothing unknown or empty is written
+    # The goals: each path (whole, then its steps), then what no path has as a step.
+    assert data["goals"] == [
+        ["学习路线：主线路线", ["path:main-line", "intro", "book#1", "book#2", "deep"]],
+        ["学习路线：应用路线", ["path:apps-line", "book#2", "apps-course"]],
+        ["Tiny Syllabus", ["syl#1", "syl#2", "syl#3", "syl#4"]],
+        ["Later Course", ["later#1", "later#2", "later#3"]],
+        ["其他课程、课本和资源", ["book"]],
+    ]
+    # The select is filled by the script: without it the panel stays hidden.
+    assert panel.select("select option") == [] and panel.has_attr("hidden")
 
 
 def svg_of(page_path: Path) -> ET.Element:

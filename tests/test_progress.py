@@ -430,6 +430,51 @@ def test_next_step_offers_what_teaches_an_unreleased_chapter_before_it(reader, p
     assert listed()[-1] == "Later Course 第 3 章　Unwritten 未发布（还没有可以替代的已发布材料）"
 
 
+def goal_groups(driver) -> list[tuple[str, list[tuple[str, str]]]]:
+    """下一步's goals as the reader sees them: each optgroup's label, its options' values and words."""
+    return [
+        (label, [tuple(option) for option in options])
+        for label, options in driver.execute_script(
+            """return [...document.querySelectorAll('#llm-next-goal > optgroup')].map((group) =>
+                 [group.label, [...group.querySelectorAll('option')].map((o) => [o.value, o.text])]);"""
+        )
+    ]
+
+
+def test_next_step_goals_are_grouped_by_path(reader, server: str, plan: Plan) -> None:
+    """Issue 27: a group per path, in the data's order, holding the path as a whole and then exactly
+    its steps, in order; then the rest, each goal once; every record and chapter is offered."""
+    raw = plan.raw
+    open_page(reader, server, "paths.html")
+    groups = goal_groups(reader)
+    paths = raw["paths"]
+    assert [label for label, _ in groups[: len(paths)]] == [f"学习路线：{p['title']}" for p in paths]
+    for path, (_, options) in zip(paths, groups, strict=False):
+        assert [value for value, _ in options] == [f"path:{path['id']}", *steps_of(path)], path["id"]
+        assert options[0][1] == f"{path['title']}（整条路线）"
+        # A step is named by its record's title (and, for a chapter, the chapter's heading).
+        for (value, text), step in zip(options[1:], path["steps"], strict=True):
+            assert text.startswith(plan.records[step["record"]]["title"]), value
+    on_paths = {node for path in paths for node in steps_of(path)}
+    rest = [value for _, options in groups[len(paths) :] for value, _ in options]
+    assert len(rest) == len(set(rest)) and not on_paths & set(rest)
+    chapters = [
+        f"{r['id']}#{c['number']}"
+        for key in ("syllabi", "courses", "books", "resources")
+        for r in raw.get(key) or []
+        for c in r.get("chapters") or []
+    ]
+    records = [r["id"] for key in ("courses", "books", "resources") for r in raw.get(key) or []]
+    assert set(rest) | on_paths == set(chapters) | set(records)
+    # The goal chosen is remembered by value, whatever group holds it.
+    from selenium.webdriver.support.ui import Select
+
+    last = groups[len(paths) - 1][1][-1][0]
+    Select(reader.find_element("css selector", "#llm-next-goal")).select_by_value(last)
+    open_page(reader, server, "paths.html")
+    assert reader.find_element("css selector", "#llm-next-goal").get_attribute("value") == last
+
+
 PACE_KEY = "llm-study-guide-pace"
 
 

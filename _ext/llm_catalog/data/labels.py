@@ -466,8 +466,11 @@ PROGRESS = {
     "pace_invalid": "请输入 1 到 80 之间的整数；没有保存。",
     "next_title": "下一步",
     "next_label": "选择目标（学习路线、大纲章节或任一材料）",
-    "next_paths": "学习路线",
-    "next_records": "课程、课本和资源",
+    #: 下一步's goals: a group per path (the whole path, then its steps), then the rest.
+    "next_path_group": "学习路线：{title}",
+    "next_whole_path": "{title}（整条路线）",
+    "next_goal_unreleased": "{title}" + OPEN_PAREN + CHAPTER_STATUS["unreleased"] + CLOSE_PAREN,
+    "next_records": "其他课程、课本和资源",
     "next_none": "这个目标需要的内容都已学完。",
     "next_count": "还需学完 {count} 项",
     "next_hours": " · 约 {hours} 小时",

@@ -291,7 +291,8 @@
   // -- 下一步 ----------------------------------------------------------------------------
 
   /* Ordered list of what a goal needs that is not done: requirements before what needs
-   * them, in the data's order; a topic requirement is met by any one of its materials. */
+   * them, in the data's order; a topic requirement (a number: its place in graph.any) is met
+   * by any one of its materials. */
   const nextSteps = (graph, state, goalId) => {
     const out = [];
     const seen = new Set();
@@ -309,7 +310,7 @@
       seen.add(id);
       const node = graph.nodes[id];
       if (!node) return;
-      (node.r || []).forEach((req) => (typeof req === "string" ? visit(req) : visitAny(req)));
+      (node.r || []).forEach((req) => (typeof req === "string" ? visit(req) : visitAny(graph.any[req])));
       if (node.x) {
         // Not released: what teaches it now comes first (it is what can be studied); the
         // chapter follows, marked 未发布. Done when the chapter or one of them is marked done.
@@ -401,22 +402,41 @@
     }
   };
 
+  /* A goal as the select names it: a path as a whole, an unreleased chapter marked so. */
+  const goalText = (graph, id) => {
+    const node = graph.nodes[id] || { t: id };
+    if (node.goal) return say("next_whole_path", { title: node.t });
+    return node.x ? say("next_goal_unreleased", { title: node.t }) : node.t;
+  };
+
+  /* The goals, by group: each path (as a whole, then its steps), then the rest. */
+  const fillGoals = (select, graph) => {
+    (graph.goals || []).forEach(([label, ids]) => {
+      const group = document.createElement("optgroup");
+      group.label = label;
+      ids.forEach((id) => group.append(new Option(goalText(graph, id), id)));
+      select.append(group);
+    });
+  };
+
   const setUpNext = (container) => {
+    const data = container.querySelector(`.${names.nextData}`);
     let graph;
     try {
-      graph = JSON.parse(container.getAttribute(names.graphAttribute));
+      graph = JSON.parse(data.textContent);
     } catch {
       return;
     }
     graphs.set(container, graph);
     const select = container.querySelector("select");
+    fillGoals(select, graph);
     let saved = null;
     try {
       saved = window.localStorage.getItem(GOAL_KEY);
     } catch {
       /* without storage there is no saved goal */
     }
-    if (saved && graph.nodes[saved]) select.value = saved;
+    if (saved && [...select.options].some((option) => option.value === saved)) select.value = saved;
     select.addEventListener("change", () => renderNext(container, readState()));
     container.hidden = false;
   };
@@ -527,7 +547,7 @@
     if (!names) return;
     document.querySelectorAll(`.${names.slot}[${names.idAttribute}]`).forEach(makeCheckbox);
     document.querySelectorAll(`.${names.tools}`).forEach(setUpTools);
-    document.querySelectorAll(`.${names.next}[${names.graphAttribute}]`).forEach(setUpNext);
+    document.querySelectorAll(`.${names.next}`).forEach(setUpNext);
     document.querySelectorAll(`.${names.pace}[${names.itemsAttribute}]`).forEach(setUpPace);
     refresh();
     window.addEventListener("storage", (event) => {
