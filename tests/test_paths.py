@@ -213,6 +213,9 @@ def test_paths_render_steps_hours_and_totals(app) -> None:
     summary = section.select_one(".llm-progress-summary")
     items = [["intro", 10], ["book#1", None], ["book#2", None], ["deep", [30, 40]]]  # a range as [fewest, most]
     assert json.loads(summary["data-llm-items"]) == items
+    # The pace box follows the count and reads its items: the page carries them once.
+    pace = summary.find_next_sibling()
+    assert pace["class"] == ["llm-pace"] and not pace.has_attr("data-llm-items")
     apps = page.find(id="llm-path-apps-line")
     topic_link = apps.select("ol.llm-path-steps > li")[1].select_one(".llm-step-requires a")
     assert topic_link["href"] == "#llm-topic-nn" and page.find(id="llm-topic-nn") is not None

@@ -16,7 +16,8 @@ from ..site.names import STATUS, status_class
 ID_ATTRIBUTE = "data-llm-progress"
 #: On a checkbox slot: the title screen readers hear with the box.
 TITLE_ATTRIBUTE = "data-llm-title"
-#: On a count and a pace box: what it covers, ``[[id, hours or None], ...]`` as JSON.
+#: On a count: what it covers, ``[[id, hours or None], ...]`` as JSON (a path's pace box, right
+#: after its count, reads the count's).
 ITEMS_ATTRIBUTE = "data-llm-items"
 
 # -- Classes and ids -----------------------------------------------------------------------
@@ -29,7 +30,7 @@ ITEM = "llm-progress-item"
 CARD_PROGRESS = "llm-card-progress"
 #: The count of what is done, before what it counts.
 SUMMARY = "llm-progress-summary"
-#: The weeks a path takes at the reader's hours per week, before its steps.
+#: The weeks a path takes at the reader's hours per week: after the path's count, before its steps.
 PACE = "llm-pace"
 #: Export and import of the progress (the paths page's panel).
 TOOLS = "llm-progress-tools"

@@ -101,11 +101,13 @@ def add_markers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if PROGRESS_ID in element and not isinstance(element, card_stub):
             add_slot(element)  # a card gets its box when it is built
         if PROGRESS_ITEMS in element:
-            items = json.dumps(element[PROGRESS_ITEMS])
+            items = json.dumps(element[PROGRESS_ITEMS], separators=(",", ":"))
             summary = _data("div", [SUMMARY], {ITEMS_ATTRIBUTE: items})
             element.parent.insert(element.parent.index(element), summary)
-            if PATH_STEPS in element["classes"]:  # a path: the weeks it takes at the reader's pace
-                element.parent.insert(element.parent.index(element), _data("div", [PACE], {ITEMS_ATTRIBUTE: items}))
+            if PATH_STEPS in element["classes"]:
+                # A path: the weeks it takes at the reader's pace, right after the count, whose
+                # items the script reads (the page carries them once).
+                element.parent.insert(element.parent.index(element), _data("div", [PACE], {}))
     for panel in list(doctree.findall(_is_panel)):
         # Tools and 下一步 (whose options name every path, chapter and record) are no page text:
         # neither the search index nor the search page's snippets take their words.

@@ -269,16 +269,23 @@
     box.hidden = false;
   };
 
+  /* A pace box follows its path's count and reads the count's items (written once). */
+  const paceItems = (box) => {
+    const count = box.previousElementSibling;
+    if (!count || !count.matches(`.${names.summary}[${names.itemsAttribute}]`)) return null;
+    try {
+      return JSON.parse(count.getAttribute(names.itemsAttribute));
+    } catch {
+      return null;
+    }
+  };
+
   const renderPace = (box, state) => {
     const input = box.querySelector("input");
     const result = box.querySelector(".llm-pace-result");
     if (!input || !result || input.getAttribute("aria-invalid") === "true") return;
-    let items;
-    try {
-      items = JSON.parse(box.getAttribute(names.itemsAttribute));
-    } catch {
-      return;
-    }
+    const items = paceItems(box);
+    if (!Array.isArray(items)) return;
     const perWeek = readPace();
     if (perWeek === null) {
       result.textContent = "";
@@ -507,7 +514,7 @@
   // -- Page ----------------------------------------------------------------------------
 
   const refreshPaces = (state = readState()) => {
-    document.querySelectorAll(`.${names.pace}[${names.itemsAttribute}]`).forEach((box) => renderPace(box, state));
+    document.querySelectorAll(`.${names.pace}`).forEach((box) => renderPace(box, state));
   };
 
   const refresh = () => {
@@ -548,7 +555,9 @@
     document.querySelectorAll(`.${names.slot}[${names.idAttribute}]`).forEach(makeCheckbox);
     document.querySelectorAll(`.${names.tools}`).forEach(setUpTools);
     document.querySelectorAll(`.${names.next}`).forEach(setUpNext);
-    document.querySelectorAll(`.${names.pace}[${names.itemsAttribute}]`).forEach(setUpPace);
+    document.querySelectorAll(`.${names.pace}`).forEach((box) => {
+      if (Array.isArray(paceItems(box))) setUpPace(box);
+    });
     refresh();
     window.addEventListener("storage", (event) => {
       if (event.key === KEY || event.key === PACE_KEY) refresh();
