@@ -338,6 +338,33 @@ def test_graph_svg_nodes_link_to_their_cards(app) -> None:
     assert not [element for element in svg.iter() if element.get("id")]
     edges = sum(1 for g in svg.iter(f"{SVG}g") if g.get("class") == "edge")
     assert edges == 4
+    # Nothing the page does not need (issue 27): no whitespace between elements, no second title
+    # or target on a link, each label's font and anchor once on the drawing.
+    assert not [e for e in svg.iter() if (e.text is not None and not e.text.strip()) or e.tail]
+    assert not [a for a in svg.iter(f"{SVG}a") if set(a.attrib) != {XLINK}]
+    texts = list(svg.iter(f"{SVG}text"))
+    assert texts and not [t for t in texts if {"font-family", "font-size", "text-anchor"} & set(t.attrib)]
+    assert svg.get("font-size") == "11.00" and svg.get("text-anchor") == "middle"
+
+
+def test_graphviz_paths_keep_their_shape_with_straight_pieces_as_lines() -> None:
+    from llm_catalog.site.compat import _straight_lines
+
+    # A rounded box as Graphviz writes it: its straight sides are curves with their ends as controls.
+    box = (
+        "M384.71,-1060C384.71,-1060 309.71,-1060 309.71,-1060 303.71,-1060 297.71,-1054 297.71,-1048 "
+        "297.71,-1048 297.71,-1036 297.71,-1036 297.71,-1030 303.71,-1024 309.71,-1024 309.71,-1024 "
+        "384.71,-1024 384.71,-1024 390.71,-1024 396.71,-1030 396.71,-1036"
+    )
+    assert _straight_lines(box) == (
+        "M384.71,-1060H309.71C303.71,-1060 297.71,-1054 297.71,-1048V-1036"
+        "C297.71,-1030 303.71,-1024 309.71,-1024H384.71C390.71,-1024 396.71,-1030 396.71,-1036"
+    )
+    assert _straight_lines("M1,2C1,2 5,6 5,6") == "M1,2L5,6"  # a slanted straight piece
+    edge = "M10,-20C15.5,-20 30,-5 40,-5"  # a real curve stays a curve
+    assert _straight_lines(edge) == "M10,-20C15.5,-20 30,-5 40,-5"
+    for other in ("M1,2L3,4", "M1,2C1,2 3,4", "", "M1,2C1,2 3,4 5,6Z"):  # not Graphviz's form: kept
+        assert _straight_lines(other) == other
 
 
 GRAPH_GEOMETRY = """
