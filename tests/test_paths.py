@@ -406,6 +406,43 @@ def test_graph_fits_a_phone_and_keeps_its_size_on_a_desktop(phone, server: str) 
     assert at["note"] == "none", at
 
 
+#: The Nu Html Checker (vnu.jar), pinned in package.json and installed by `make node-deps`.
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+#: The one error the checker finds on every page of the site, in the theme's own markup (furo's
+#: ``<link rel="prefetch" href="_static/logo.svg" as="image">`` in its base template), not ours.
+THEME_ERRORS = {
+    "A “link” element with an “as” attribute must have a “rel” attribute that contains the value "
+    "“preload” or the value “modulepreload”.": 'rel="prefetch"',
+}
+
+
+def theirs(message: dict) -> bool:
+    """Is *message* the theme's known error (THEME_ERRORS), about the theme's own markup?"""
+    markup = THEME_ERRORS.get(message.get("message", ""))
+    return markup is not None and markup in message.get("extract", "")
+
+
+def test_paths_page_passes_the_nu_html_checker(site: Path) -> None:
+    """Issue 27: the page with the inline graph, 下一步's JSON and the progress markers is valid HTML
+    for the W3C's Nu Html Checker; the graph's svg keeps a role the checker accepts (group: its
+    links stay links for screen readers, which role="img" would hide)."""
+    java = require_tool("java", "the Nu Html Checker (vnu.jar) runs on Java")
+    if not VNU.is_file():
+        pytest.fail("vnu-jar is missing: run `make node-deps` (make test does)")
+    page = site / "paths.html"
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stderr)["messages"]  # the checker's report, in JSON, on stderr
+    errors = [m for m in messages if m["type"] == "error" and not theirs(m)]
+    assert errors == [], "\n".join(f"{m.get('lastLine')}: {m['message']} {m.get('extract', '')!r}" for m in errors)
+    svg = soup(page).select_one(".llm-graph-scroll > svg.llm-graph-svg")
+    assert svg["role"] == "group" and svg["aria-label"]
+
+
 def test_graph_has_a_text_twin(app) -> None:
     app.build()
     page = soup(app.outdir / "pages" / "paths.html")
