@@ -443,6 +443,30 @@ def test_paths_page_passes_the_nu_html_checker(site: Path) -> None:
     assert svg["role"] == "group" and svg["aria-label"]
 
 
+def test_benchmark_reports_the_weight_of_the_paths_page(site: Path) -> None:
+    """Issue 27: `make benchmark` reports paths.html beside genindex.html; its heavy parts are each
+    written once (the graph's drawing, 下一步's JSON, each path's items)."""
+    import importlib.machinery
+    import importlib.util
+
+    loader = importlib.machinery.SourceFileLoader("benchmark", str(REPO / "scripts" / "benchmark"))
+    spec = importlib.util.spec_from_loader("benchmark", loader)
+    benchmark = importlib.util.module_from_spec(spec)
+    loader.exec_module(benchmark)
+    label, figures = benchmark.paths_weight(site)
+    page = site / "paths.html"
+    assert label == "paths.html (genindex.html)"
+    assert figures.startswith(f"{page.stat().st_size:,} B HTML (")
+    assert f"({(site / 'genindex.html').stat().st_size:,} B HTML (" in figures
+    tree = parsed(page)
+    assert len(tree.select("svg.llm-graph-svg")) == 1
+    assert len(tree.select("script.llm-next-data")) == 1
+    assert tree.select("[data-llm-graph]") == []
+    # Each path's items once: on its count, not again on its pace box.
+    assert len(tree.select(".llm-progress-summary[data-llm-items]")) >= len(tree.select(".llm-pace"))
+    assert tree.select(".llm-pace[data-llm-items]") == []
+
+
 def test_graph_has_a_text_twin(app) -> None:
     app.build()
     page = soup(app.outdir / "pages" / "paths.html")
