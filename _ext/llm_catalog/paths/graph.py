@@ -75,8 +75,8 @@ PHONE_NOTE = "llm-graph-phone-note"
 #: Where a graph node's own id (the record or chapter it draws) is kept in the inline SVG.
 NODE_ATTR = "data-llm-node"
 #: How many CSS pixels one unit of Graphviz's drawing (a point) takes in the inline SVG: the
-#: labels (11 units) are then 12 px on every screen, and a narrow screen scrolls the graph
-#: sideways instead of shrinking it to an unreadable size.
+#: labels (11 units) are then 12 px, and a page narrower than the drawing scrolls it sideways in
+#: its frame. Only on a phone does llm-graph.css fit it to the screen (an overview to zoom into).
 SCALE = 1.1
 
 
