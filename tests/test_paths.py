@@ -213,6 +213,9 @@ def test_paths_render_steps_hours_and_totals(app) -> None:
     summary = section.select_one(".llm-progress-summary")
     items = [["intro", 10], ["book#1", None], ["book#2", None], ["deep", [30, 40]]]  # a range as [fewest, most]
     assert json.loads(summary["data-llm-items"]) == items
+    # The pace box follows the count and reads its items: the page carries them once.
+    pace = summary.find_next_sibling()
+    assert pace["class"] == ["llm-pace"] and not pace.has_attr("data-llm-items")
     apps = page.find(id="llm-path-apps-line")
     topic_link = apps.select("ol.llm-path-steps > li")[1].select_one(".llm-step-requires a")
     assert topic_link["href"] == "#llm-topic-nn" and page.find(id="llm-topic-nn") is not None
@@ -258,20 +261,38 @@ def test_category_pages_count_their_courses(app) -> None:
     assert [c.select_one(".llm-progress-slot")["data-llm-progress"] for c in cards] == ["intro", "deep", "apps-course"]
 
 
+def next_data(page) -> dict:
+    """下一步's data (progress.next_graph), from the JSON script element in its panel."""
+    return json.loads(page.select_one(".llm-next script.llm-next-data[type='application/json']").string)
+
+
 def test_next_step_data_lists_every_goal_with_its_requirements(app) -> None:
     app.build()
     page = soup(app.outdir / "pages" / "paths.html")
     panel = page.select_one(".llm-next")
-    graph = json.loads(panel["data-llm-graph"])["nodes"]
+    assert not panel.has_attr("data-llm-graph")  # written once, as JSON, not as an escaped attribute
+    data = next_data(page)
+    graph = data["nodes"]
     assert graph["deep"]["r"] == ["intro", "book#2"]
     assert graph["deep"]["u"] == "courses.html#llm-deep" and graph["deep"]["h"] == [30, 40]
     assert graph["book#2"]["r"] == ["book#1"]
     assert graph["syl#3"]["r"] == ["syl#2"] and graph["syl#3"]["u"] == "syllabus.html#llm-syl-ch03"
-    assert graph["apps-course"]["r"] == [{"any": ["syl#2", "book#2", "deep"], "t": "神经网络"}]
+    # A topic requirement is the place of its materials in "any", each list written once.
+    (choice,) = graph["apps-course"]["r"]
+    assert data["any"][choice] == {"any": ["syl#2", "book#2", "deep"], "t": "神经网络"}
+    assert len({json.dumps(c, sort_keys=True) for c in data["any"]}) == len(data["any"])
     assert graph["path:main-line"] == {"t": "主线路线", "goal": True, "r": ["intro", "book#1", "book#2", "deep"]}
-    options = [o["value"] for o in panel.select("select option")]
-    assert options[:2] == ["path:main-line", "path:apps-line"]
-    assert {"syl#1", "intro", "book"} <= set(options)
+    assert "h" not in graph["book#1"] and "r" not in graph["intro"]  # nothing unknown or empty is written
+    # The goals: each path (whole, then its steps), then what no path has as a step.
+    assert data["goals"] == [
+        ["学习路线：主线路线", ["path:main-line", "intro", "book#1", "book#2", "deep"]],
+        ["学习路线：应用路线", ["path:apps-line", "book#2", "apps-course"]],
+        ["Tiny Syllabus", ["syl#1", "syl#2", "syl#3", "syl#4"]],
+        ["Later Course", ["later#1", "later#2", "later#3"]],
+        ["其他课程、课本和资源", ["book"]],
+    ]
+    # The select is filled by the script: without it the panel stays hidden.
+    assert panel.select("select option") == [] and panel.has_attr("hidden")
 
 
 def svg_of(page_path: Path) -> ET.Element:
@@ -317,6 +338,133 @@ def test_graph_svg_nodes_link_to_their_cards(app) -> None:
     assert not [element for element in svg.iter() if element.get("id")]
     edges = sum(1 for g in svg.iter(f"{SVG}g") if g.get("class") == "edge")
     assert edges == 4
+    # Nothing the page does not need (issue 27): no whitespace between elements, no second title
+    # or target on a link, each label's font and anchor once on the drawing.
+    assert not [e for e in svg.iter() if (e.text is not None and not e.text.strip()) or e.tail]
+    assert not [a for a in svg.iter(f"{SVG}a") if set(a.attrib) != {XLINK}]
+    texts = list(svg.iter(f"{SVG}text"))
+    assert texts and not [t for t in texts if {"font-family", "font-size", "text-anchor"} & set(t.attrib)]
+    assert svg.get("font-size") == "11.00" and svg.get("text-anchor") == "middle"
+
+
+def test_graphviz_paths_keep_their_shape_with_straight_pieces_as_lines() -> None:
+    from llm_catalog.site.compat import _straight_lines
+
+    # A rounded box as Graphviz writes it: its straight sides are curves with their ends as controls.
+    box = (
+        "M384.71,-1060C384.71,-1060 309.71,-1060 309.71,-1060 303.71,-1060 297.71,-1054 297.71,-1048 "
+        "297.71,-1048 297.71,-1036 297.71,-1036 297.71,-1030 303.71,-1024 309.71,-1024 309.71,-1024 "
+        "384.71,-1024 384.71,-1024 390.71,-1024 396.71,-1030 396.71,-1036"
+    )
+    assert _straight_lines(box) == (
+        "M384.71,-1060H309.71C303.71,-1060 297.71,-1054 297.71,-1048V-1036"
+        "C297.71,-1030 303.71,-1024 309.71,-1024H384.71C390.71,-1024 396.71,-1030 396.71,-1036"
+    )
+    assert _straight_lines("M1,2C1,2 5,6 5,6") == "M1,2L5,6"  # a slanted straight piece
+    edge = "M10,-20C15.5,-20 30,-5 40,-5"  # a real curve stays a curve
+    assert _straight_lines(edge) == "M10,-20C15.5,-20 30,-5 40,-5"
+    for other in ("M1,2L3,4", "M1,2C1,2 3,4", "", "M1,2C1,2 3,4 5,6Z"):  # not Graphviz's form: kept
+        assert _straight_lines(other) == other
+
+
+GRAPH_GEOMETRY = """
+const svg = document.querySelector('.llm-graph-scroll > svg.llm-graph-svg');
+const frame = svg.closest('.llm-graph-scroll');
+const note = document.querySelector('.llm-graph-phone-note');
+const box = svg.getBoundingClientRect(), framed = frame.getBoundingClientRect();
+return {
+  viewport: document.documentElement.clientWidth,
+  page: document.documentElement.scrollWidth,
+  svg: [box.left, box.right, box.width, box.height],
+  frame: [framed.left, framed.right, frame.scrollWidth, frame.clientWidth],
+  drawn: [Number(svg.getAttribute('width')), Number(svg.getAttribute('height'))],
+  note: note ? getComputedStyle(note).display : null,
+};
+"""
+
+
+def test_graph_fits_a_phone_and_keeps_its_size_on_a_desktop(phone, server: str) -> None:
+    """Issue 27: at 390 px the whole drawing is within the screen's width (no sideways scrolling,
+    its proportions kept) and a note says it is fitted; on a desktop it keeps its size (labels
+    12 px) and scrolls in its frame, without the note."""
+    phone.get(f"{server}/paths.html")
+    at = phone.execute_script(GRAPH_GEOMETRY)
+    left, right, width, height = at["svg"]
+    assert left >= 0 and right <= at["viewport"] == 390, at
+    assert at["page"] <= at["viewport"], at  # the page itself does not scroll sideways
+    assert at["frame"][2] <= at["frame"][3], at  # nor does the graph's frame
+    assert at["frame"][0] <= left and right <= at["frame"][1], at
+    drawn_width, drawn_height = at["drawn"]
+    assert height == pytest.approx(width * drawn_height / drawn_width, abs=1), at
+    assert at["note"] == "block", at
+
+    phone.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    phone.set_window_size(1280, 900)
+    phone.get(f"{server}/paths.html")
+    at = phone.execute_script(GRAPH_GEOMETRY)
+    assert at["svg"][2:] == pytest.approx(at["drawn"], abs=0.5), at
+    assert at["note"] == "none", at
+
+
+#: The Nu Html Checker (vnu.jar), pinned in package.json and installed by `make node-deps`.
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+#: The one error the checker finds on every page of the site, in the theme's own markup (furo's
+#: ``<link rel="prefetch" href="_static/logo.svg" as="image">`` in its base template), not ours.
+THEME_ERRORS = {
+    "A “link” element with an “as” attribute must have a “rel” attribute that contains the value "
+    "“preload” or the value “modulepreload”.": 'rel="prefetch"',
+}
+
+
+def theirs(message: dict) -> bool:
+    """Is *message* the theme's known error (THEME_ERRORS), about the theme's own markup?"""
+    markup = THEME_ERRORS.get(message.get("message", ""))
+    return markup is not None and markup in message.get("extract", "")
+
+
+def test_paths_page_passes_the_nu_html_checker(site: Path) -> None:
+    """Issue 27: the page with the inline graph, 下一步's JSON and the progress markers is valid HTML
+    for the W3C's Nu Html Checker; the graph's svg keeps a role the checker accepts (group: its
+    links stay links for screen readers, which role="img" would hide)."""
+    java = require_tool("java", "the Nu Html Checker (vnu.jar) runs on Java")
+    if not VNU.is_file():
+        pytest.fail("vnu-jar is missing: run `make node-deps` (make test does)")
+    page = site / "paths.html"
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stderr)["messages"]  # the checker's report, in JSON, on stderr
+    errors = [m for m in messages if m["type"] == "error" and not theirs(m)]
+    assert errors == [], "\n".join(f"{m.get('lastLine')}: {m['message']} {m.get('extract', '')!r}" for m in errors)
+    svg = soup(page).select_one(".llm-graph-scroll > svg.llm-graph-svg")
+    assert svg["role"] == "group" and svg["aria-label"]
+
+
+def test_benchmark_reports_the_weight_of_the_paths_page(site: Path) -> None:
+    """Issue 27: `make benchmark` reports paths.html beside genindex.html; its heavy parts are each
+    written once (the graph's drawing, 下一步's JSON, each path's items)."""
+    import importlib.machinery
+    import importlib.util
+
+    loader = importlib.machinery.SourceFileLoader("benchmark", str(REPO / "scripts" / "benchmark"))
+    spec = importlib.util.spec_from_loader("benchmark", loader)
+    benchmark = importlib.util.module_from_spec(spec)
+    loader.exec_module(benchmark)
+    label, figures = benchmark.paths_weight(site)
+    page = site / "paths.html"
+    assert label == "paths.html (genindex.html)"
+    assert figures.startswith(f"{page.stat().st_size:,} B HTML (")
+    assert f"({(site / 'genindex.html').stat().st_size:,} B HTML (" in figures
+    tree = parsed(page)
+    assert len(tree.select("svg.llm-graph-svg")) == 1
+    assert len(tree.select("script.llm-next-data")) == 1
+    assert tree.select("[data-llm-graph]") == []
+    # Each path's items once: on its count, not again on its pace box.
+    assert len(tree.select(".llm-progress-summary[data-llm-items]")) >= len(tree.select(".llm-pace"))
+    assert tree.select(".llm-pace[data-llm-items]") == []
 
 
 def test_graph_has_a_text_twin(app) -> None:

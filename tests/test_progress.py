@@ -430,6 +430,51 @@ def test_next_step_offers_what_teaches_an_unreleased_chapter_before_it(reader, p
     assert listed()[-1] == "Later Course 第 3 章　Unwritten 未发布（还没有可以替代的已发布材料）"
 
 
+def goal_groups(driver) -> list[tuple[str, list[tuple[str, str]]]]:
+    """下一步's goals as the reader sees them: each optgroup's label, its options' values and words."""
+    return [
+        (label, [tuple(option) for option in options])
+        for label, options in driver.execute_script(
+            """return [...document.querySelectorAll('#llm-next-goal > optgroup')].map((group) =>
+                 [group.label, [...group.querySelectorAll('option')].map((o) => [o.value, o.text])]);"""
+        )
+    ]
+
+
+def test_next_step_goals_are_grouped_by_path(reader, server: str, plan: Plan) -> None:
+    """Issue 27: a group per path, in the data's order, holding the path as a whole and then exactly
+    its steps, in order; then the rest, each goal once; every record and chapter is offered."""
+    raw = plan.raw
+    open_page(reader, server, "paths.html")
+    groups = goal_groups(reader)
+    paths = raw["paths"]
+    assert [label for label, _ in groups[: len(paths)]] == [f"学习路线：{p['title']}" for p in paths]
+    for path, (_, options) in zip(paths, groups, strict=False):
+        assert [value for value, _ in options] == [f"path:{path['id']}", *steps_of(path)], path["id"]
+        assert options[0][1] == f"{path['title']}（整条路线）"
+        # A step is named by its record's title (and, for a chapter, the chapter's heading).
+        for (value, text), step in zip(options[1:], path["steps"], strict=True):
+            assert text.startswith(plan.records[step["record"]]["title"]), value
+    on_paths = {node for path in paths for node in steps_of(path)}
+    rest = [value for _, options in groups[len(paths) :] for value, _ in options]
+    assert len(rest) == len(set(rest)) and not on_paths & set(rest)
+    chapters = [
+        f"{r['id']}#{c['number']}"
+        for key in ("syllabi", "courses", "books", "resources")
+        for r in raw.get(key) or []
+        for c in r.get("chapters") or []
+    ]
+    records = [r["id"] for key in ("courses", "books", "resources") for r in raw.get(key) or []]
+    assert set(rest) | on_paths == set(chapters) | set(records)
+    # The goal chosen is remembered by value, whatever group holds it.
+    from selenium.webdriver.support.ui import Select
+
+    last = groups[len(paths) - 1][1][-1][0]
+    Select(reader.find_element("css selector", "#llm-next-goal")).select_by_value(last)
+    open_page(reader, server, "paths.html")
+    assert reader.find_element("css selector", "#llm-next-goal").get_attribute("value") == last
+
+
 PACE_KEY = "llm-study-guide-pace"
 
 
@@ -437,16 +482,46 @@ def pace_result(driver, path_id: str) -> str:
     return text_of(driver, f"#llm-path-{path_id} .llm-pace-result")
 
 
+def pace_field(driver, path_id: str) -> object:
+    field = driver.find_element("css selector", f"#llm-path-{path_id} input.llm-pace-input")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", field)
+    return field
+
+
+def clear_pace(driver, path_id: str) -> object:
+    from selenium.webdriver.common.keys import Keys
+
+    field = pace_field(driver, path_id)
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.DELETE)
+    return field
+
+
 def type_pace(driver, path_id: str, text: str) -> object:
     """Type *text* into a path's hours-per-week box and press Enter, as a keyboard user would."""
     from selenium.webdriver.common.keys import Keys
 
-    field = driver.find_element("css selector", f"#llm-path-{path_id} input.llm-pace-input")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", field)
-    field.send_keys(Keys.CONTROL, "a")
-    field.send_keys(Keys.DELETE)
+    field = clear_pace(driver, path_id)
     field.send_keys(text, Keys.ENTER)
     return field
+
+
+def good_pace(text: str) -> int | None:
+    """Hours per week as the box takes them: a whole number from 1 to 80, else None."""
+    return int(text) if text.isdigit() and 1 <= int(text) <= 80 else None
+
+
+def stored_after_typing(before: str, typed: str) -> str:
+    """What the box has stored once *typed* is typed key by key: each good value as it is typed."""
+    good = [prefix for n in range(1, len(typed) + 1) if good_pace(prefix := typed[:n]) is not None]
+    return good[-1] if good else before
+
+
+def weeks_text(per_week: int, hours: tuple[int, int], unknown: int) -> str:
+    """The pace box's answer for a path with *hours* known left and *unknown* steps without."""
+    weeks = spanned(-(-hours[0] // per_week), -(-hours[1] // per_week))
+    rest = f"；另有 {unknown} 步时长未查或未确认，未计入" if unknown else ""
+    return f"按每周 {per_week} 小时，剩下已知时长的 {spanned(*hours)} 小时约需 {weeks} 周{rest}。"
 
 
 def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_site: str) -> None:
@@ -473,12 +548,15 @@ def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_s
         == "按每周 8 小时，剩下已知时长的 30–40 小时约需 4–5 周；另有 2 步时长未查或未确认，未计入。"
     )
 
-    # Refused in place, nothing stored: out of 1-80, or not a whole number.
+    # Refused in place, the refused value not stored: out of 1-80, or not a whole number. Each
+    # good value is stored as it is typed ("2" on the way to "2.5").
+    kept = "8"
     for bad in ("0", "81", "2.5", "-3"):
         field = type_pace(reader, "main-line", bad)
+        kept = stored_after_typing(kept, bad)
         assert field.get_attribute("aria-invalid") == "true", bad
         assert pace_result(reader, "main-line") == "请输入 1 到 80 之间的整数；没有保存。", bad
-        assert reader.execute_script(f"return localStorage.getItem('{PACE_KEY}')") == "8", bad
+        assert reader.execute_script(f"return localStorage.getItem('{PACE_KEY}')") == kept, bad
     field = type_pace(reader, "main-line", "80")
     assert field.get_attribute("aria-invalid") is None
     assert pace_result(reader, "main-line").startswith("按每周 80 小时，剩下已知时长的 30–40 小时约需 1 周")
@@ -494,8 +572,85 @@ def test_pace_gives_the_weeks_a_path_takes_and_refuses_bad_hours(reader, paths_s
     assert result.get_attribute("id") in field.get_attribute("aria-describedby").split()
 
 
+def test_pace_answers_each_key_as_it_is_typed(reader, server: str, plan: Plan) -> None:
+    """Issue 27: the answer follows every key, without leaving the field or pressing Enter; a bad
+    value is refused in place, the focus stays, and each good value is stored. The expected
+    weeks are worked out from the variant's data (the path's steps and their stated hours)."""
+    items = plan.path_items(plan.path)
+    known = [h for _, h in items if h is not None]
+    unknown = len(items) - len(known)
+    hours = (sum(h[0] for h in known), sum(h[1] for h in known))
+
+    def expected(per_week: int) -> str:
+        if not known:
+            return "剩下的各步时长都未查或未确认，还无法估算周数。"
+        return weeks_text(per_week, hours, unknown)
+
+    def focused() -> bool:
+        return reader.execute_script("return document.activeElement === arguments[0]", field)
+
+    def stored_pace() -> str | None:
+        return reader.execute_script(f"return localStorage.getItem('{PACE_KEY}')")
+
+    open_page(reader, server, "paths.html")
+    field = clear_pace(reader, plan.path)
+    for typed in ("1", "12", "120"):  # no Enter, no change of focus: one key at a time
+        field.send_keys(typed[-1])
+        assert focused(), typed
+        if good_pace(typed) is None:
+            assert field.get_attribute("aria-invalid") == "true", typed
+            assert pace_result(reader, plan.path) == "请输入 1 到 80 之间的整数；没有保存。", typed
+            assert stored_pace() == stored_after_typing("", typed), typed
+        else:
+            assert field.get_attribute("aria-invalid") is None, typed
+            assert pace_result(reader, plan.path) == expected(int(typed)), typed
+            assert stored_pace() == typed, typed
+    # Deleting keys answers for what is left; an empty field is neither answered nor refused.
+    from selenium.webdriver.common.keys import Keys
+
+    for left in ("12", "1"):
+        field.send_keys(Keys.BACKSPACE)
+        assert field.get_attribute("aria-invalid") is None, left
+        assert pace_result(reader, plan.path) == expected(int(left)) and stored_pace() == left
+    field.send_keys(Keys.BACKSPACE)
+    assert field.get_attribute("aria-invalid") is None and pace_result(reader, plan.path) == ""
+    assert stored_pace() == "1" and focused()
+    # Left empty, the value is refused (as before): nothing is stored in its place.
+    field.send_keys(Keys.TAB)
+    assert pace_result(reader, plan.path) == "请输入 1 到 80 之间的整数；没有保存。"
+    assert stored_pace() == "1"
+
+
 def test_phone_width_keeps_the_panel_usable(phone, server: str) -> None:
     open_page(phone, server, "paths.html")
     overflow = phone.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     assert phone.find_element("css selector", ".llm-progress-export").is_displayed()
+
+
+#: The smallest tap target, in CSS px (WCAG 2.2, 2.5.8 Target Size (Minimum)).
+TAP = 24
+
+
+def test_phone_checkboxes_are_tap_targets_of_24_px(phone, server: str, plan: Plan) -> None:
+    """Issue 27: at 390 px every 已学完 box, and the label that holds it (its words tick it too),
+    is at least 24 x 24 CSS px: on the paths page, a category page, a syllabus' chapters and a
+    book's chapters (whose boxes end a line of text), where the variant has a book with chapters."""
+    books = [
+        page.relative_to(plan.site).as_posix()
+        for page in sorted(plan.site.rglob("*.html"))
+        if parsed(page).select_one(".llm-progress-slot.llm-progress-inline")
+    ]
+    for page in ("paths.html", f"materials/{plan.category}.html", plan.syllabus_page, *books[:1]):
+        open_page(phone, server, page)
+        sizes = phone.execute_script(
+            """return [...document.querySelectorAll('input[type=checkbox][data-llm-progress]')]
+                 .filter((box) => box.getClientRects().length)
+                 .map((box) => {
+                   const own = box.getBoundingClientRect(), label = box.closest('label').getBoundingClientRect();
+                   return [box.getAttribute('data-llm-progress'), own.width, own.height, label.width, label.height];
+                 });"""
+        )
+        assert sizes, page
+        small = [size for size in sizes if min(size[1:]) < TAP]
+        assert small == [], (page, small[:5])

@@ -69,11 +69,14 @@ def _urls(app: Sphinx, docname: str) -> dict[str, str]:
     return {key: svg_link(url) for key, url in urls.items() if url}
 
 
+#: The note shown under the graph on a phone only (llm-graph.css), where the drawing is fitted.
+PHONE_NOTE = "llm-graph-phone-note"
+
 #: Where a graph node's own id (the record or chapter it draws) is kept in the inline SVG.
 NODE_ATTR = "data-llm-node"
 #: How many CSS pixels one unit of Graphviz's drawing (a point) takes in the inline SVG: the
-#: labels (11 units) are then 12 px on every screen, and a narrow screen scrolls the graph
-#: sideways instead of shrinking it to an unreadable size.
+#: labels (11 units) are then 12 px, and a page narrower than the drawing scrolls it sideways in
+#: its frame. Only on a phone does llm-graph.css fit it to the screen (an overview to zoom into).
 SCALE = 1.1
 
 
@@ -106,8 +109,11 @@ def visit_graphviz_html(self: HTML5Translator, node: graphviz) -> None:
         except (OSError, RuntimeError) as exc:
             logger.warning("dot could not draw the prerequisite graph: %s", exc, type=WARNING_TYPE, location=node)
             raise nodes.SkipNode from exc
-        # A region of its own that scrolls sideways (and takes the keyboard's arrows).
+        # A region of its own that scrolls sideways (and takes the keyboard's arrows); on a phone
+        # it is fitted to the screen, and the note before it (shown there only, llm-graph.css) says so.
+        note = escape(labels.PATHS["graph_phone_note"].format(list=labels.PATHS["graph_list_title"]))
         self.body.append(
+            f'<p class="{PHONE_NOTE}">{note}</p>\n'
             f'<div class="graphviz llm-graph-scroll" role="region" tabindex="0" '
             f'aria-label="{escape(label, quote=True)}">{drawing}</div>\n'
         )

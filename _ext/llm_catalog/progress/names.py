@@ -16,10 +16,9 @@ from ..site.names import STATUS, status_class
 ID_ATTRIBUTE = "data-llm-progress"
 #: On a checkbox slot: the title screen readers hear with the box.
 TITLE_ATTRIBUTE = "data-llm-title"
-#: On a count and a pace box: what it covers, ``[[id, hours or None], ...]`` as JSON.
+#: On a count: what it covers, ``[[id, hours or None], ...]`` as JSON (a path's pace box, right
+#: after its count, reads the count's).
 ITEMS_ATTRIBUTE = "data-llm-items"
-#: On 下一步: the graph it walks (:func:`.progress.next_graph`) as JSON.
-GRAPH_ATTRIBUTE = "data-llm-graph"
 
 # -- Classes and ids -----------------------------------------------------------------------
 
@@ -31,7 +30,7 @@ ITEM = "llm-progress-item"
 CARD_PROGRESS = "llm-card-progress"
 #: The count of what is done, before what it counts.
 SUMMARY = "llm-progress-summary"
-#: The weeks a path takes at the reader's hours per week, before its steps.
+#: The weeks a path takes at the reader's hours per week: after the path's count, before its steps.
 PACE = "llm-pace"
 #: Export and import of the progress (the paths page's panel).
 TOOLS = "llm-progress-tools"
@@ -45,13 +44,15 @@ NEXT = "llm-next"
 NEXT_GOAL = "llm-next-goal"
 NEXT_STATUS = "llm-next-status"
 NEXT_LIST = "llm-next-list"
+#: In 下一步: the ``<script type="application/json">`` with the graph it walks and the goals it
+#: offers (:func:`.progress.next_graph`); the script fills the select from it.
+NEXT_DATA = "llm-next-data"
 
 #: The names the script reads, by their key in the configuration (``names.progress``).
 SCRIPT_NAMES = {
     "idAttribute": ID_ATTRIBUTE,
     "titleAttribute": TITLE_ATTRIBUTE,
     "itemsAttribute": ITEMS_ATTRIBUTE,
-    "graphAttribute": GRAPH_ATTRIBUTE,
     "slot": SLOT,
     "item": ITEM,
     "summary": SUMMARY,
@@ -63,6 +64,7 @@ SCRIPT_NAMES = {
     "visuallyHidden": VISUALLY_HIDDEN,
     "next": NEXT,
     "nextStatus": NEXT_STATUS,
+    "nextData": NEXT_DATA,
     # An unreleased step of 下一步 is marked like an unreleased chapter on its syllabus card.
     "status": STATUS,
     "statusUnreleased": status_class("unreleased"),

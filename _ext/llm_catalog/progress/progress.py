@@ -34,13 +34,13 @@ from ..site.words import node_title
 from .names import (
     CARD_PROGRESS,
     EXPORT,
-    GRAPH_ATTRIBUTE,
     ID_ATTRIBUTE,
     IMPORT,
     ITEM,
     ITEMS_ATTRIBUTE,
     MESSAGE,
     NEXT,
+    NEXT_DATA,
     NEXT_GOAL,
     NEXT_LIST,
     NEXT_STATUS,
@@ -101,11 +101,13 @@ def add_markers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if PROGRESS_ID in element and not isinstance(element, card_stub):
             add_slot(element)  # a card gets its box when it is built
         if PROGRESS_ITEMS in element:
-            items = json.dumps(element[PROGRESS_ITEMS])
+            items = json.dumps(element[PROGRESS_ITEMS], separators=(",", ":"))
             summary = _data("div", [SUMMARY], {ITEMS_ATTRIBUTE: items})
             element.parent.insert(element.parent.index(element), summary)
-            if PATH_STEPS in element["classes"]:  # a path: the weeks it takes at the reader's pace
-                element.parent.insert(element.parent.index(element), _data("div", [PACE], {ITEMS_ATTRIBUTE: items}))
+            if PATH_STEPS in element["classes"]:
+                # A path: the weeks it takes at the reader's pace, right after the count, whose
+                # items the script reads (the page carries them once).
+                element.parent.insert(element.parent.index(element), _data("div", [PACE], {}))
     for panel in list(doctree.findall(_is_panel)):
         # Tools and 下一步 (whose options name every path, chapter and record) are no page text:
         # neither the search index nor the search page's snippets take their words.
@@ -114,22 +116,14 @@ def add_markers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def _panel(app: Sphinx, docname: str) -> list[nodes.Node]:
     """The progress tools (export, import) and 下一步 (a goal and what it still needs), hidden
-    until the script sets them up."""
+    until the script sets them up. 下一步's select is empty here: the script fills it from the
+    JSON beside it (:func:`next_graph`), which names every goal once, with its title."""
     catalog = catalog_domain(app.env).catalog
     words = labels.PROGRESS
     graph = next_graph(catalog, app.builder, docname)
-    graph_json = json.dumps(graph, ensure_ascii=False, separators=(",", ":"))
-    groups: list[tuple[str, list[tuple[str, str]]]] = [
-        (words["next_paths"], [(f"path:{p.id}", p.title) for p in catalog.paths]),
-        *(
-            (
-                s.title,
-                [(f"{s.id}#{ch.number}", _goal_title(catalog, f"{s.id}#{ch.number}")) for ch in s.chapters],
-            )
-            for s in catalog.syllabi
-        ),
-        (words["next_records"], _record_goals(catalog)),
-    ]
+    # In a script element, not an attribute: no quote becomes &quot;. "</" is escaped so that no
+    # title of the data can end the element early.
+    graph_json = json.dumps(graph, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     status = {"role": "status", "aria-live": "polite"}
     tools = html("div", classes=[TOOLS], hidden="hidden")
     tools += nodes.paragraph("", "", nodes.strong(words["tools_title"], words["tools_title"]))
@@ -145,39 +139,43 @@ def _panel(app: Sphinx, docname: str) -> list[nodes.Node]:
         **{"aria-label": words["import"]},
     )
     tools += html("p", classes=[MESSAGE], **status)
-    goal = html("select", ids=[NEXT_GOAL])
-    for label, choices in groups:
-        group = html("optgroup", label=label)
-        for value, title in choices:
-            group += html("option", title, value=value)
-        goal += group
-    upcoming = html("div", classes=[NEXT], hidden="hidden", **{GRAPH_ATTRIBUTE: graph_json})
+    upcoming = html("div", classes=[NEXT], hidden="hidden")
+    data = f'<script type="application/json" class="{NEXT_DATA}">{graph_json}</script>'
+    upcoming += nodes.raw("", data, format="html")
     upcoming += nodes.paragraph("", "", nodes.strong(words["next_title"], words["next_title"]))
     upcoming += html("label", words["next_label"], **{"for": NEXT_GOAL})
-    upcoming += goal
+    upcoming += html("select", ids=[NEXT_GOAL])
     upcoming += html("p", classes=[NEXT_STATUS], **status)
     upcoming += html("ol", classes=[NEXT_LIST])
     return [tools, upcoming]
 
 
-def _goal_title(catalog: Catalog, node: str) -> str:
-    """A goal's title, marked 未发布 when it is an unreleased chapter."""
-    title = node_title(catalog, node)
-    if catalog.unreleased(node):
-        title += labels.OPEN_PAREN + labels.CHAPTER_STATUS["unreleased"] + labels.CLOSE_PAREN
-    return title
+def goal_groups(catalog: Catalog) -> list[tuple[str, list[str]]]:
+    """下一步's goals, grouped so that a reader finds their path's first: a group per path (the
+    whole path, then its steps in order), then each syllabus' chapters and every course, book
+    (then each of its chapters) and resource that no path has as a step."""
+    words = labels.PROGRESS
+    groups: list[tuple[str, list[str]]] = []
+    on_paths: set[str] = set()
+    for path in catalog.paths:
+        steps = [step.node for step in path.steps]
+        groups.append((words["next_path_group"].format(title=path.title), [f"path:{path.id}", *steps]))
+        on_paths.update(steps)
+    for syllabus in catalog.syllabi:
+        chapters = [chapter_id(syllabus.id, ch.number) for ch in syllabus.chapters]
+        groups.append((syllabus.title, [node for node in chapters if node not in on_paths]))
+    groups.append((words["next_records"], [node for node in _record_goals(catalog) if node not in on_paths]))
+    return [(label, goals) for label, goals in groups if goals]
 
 
-def _record_goals(catalog: Catalog) -> list[tuple[str, str]]:
+def _record_goals(catalog: Catalog) -> list[str]:
     """Every course, book (then each of its chapters) and resource, as a goal of 下一步."""
-    goals: list[tuple[str, str]] = []
+    goals: list[str] = []
     for record in catalog.records():
         if isinstance(record, Syllabus):
             continue
-        goals.append((record.id, record.title))
-        for chapter in getattr(record, "chapters", ()):
-            node = chapter_id(record.id, chapter.number)
-            goals.append((node, node_title(catalog, node)))
+        goals.append(record.id)
+        goals.extend(chapter_id(record.id, chapter.number) for chapter in getattr(record, "chapters", ()))
     return goals
 
 
@@ -186,29 +184,42 @@ def _is_panel(node: nodes.Node) -> bool:
 
 
 def next_graph(catalog: Catalog, builder: Builder, docname: str) -> dict[str, Any]:
-    """What "下一步" needs: each node's title, link, hours and requirements, and the paths as goals.
+    """What "下一步" needs: each node's title (``t``), link (``u``), hours (``h``, when known) and
+    requirements (``r``, when any); the paths as goals; the goals to offer, by group.
 
-    A topic requirement becomes ``{"any": [materials, most specific first], "t": topic title}``.
+    A requirement is a node's id, or a topic's: the index of ``{"t": topic title, "any":
+    [materials, most specific first]}`` in ``any``, where each such list is written once however
+    many nodes require it.
     """
     graph = catalog.graph
     out: dict[str, dict[str, Any]] = {}
+    choices: list[dict[str, Any]] = []
+    where: dict[str, int] = {}
     for node in graph.order:
         reqs: list[Any] = list(graph.strict[node])
         for topic_id in graph.topics[node]:
             topic = catalog.topic(topic_id)
-            reqs.append({"any": catalog.teachers(topic_id, exclude={node}), "t": topic.title if topic else topic_id})
-        out[node] = {
-            "t": node_title(catalog, node),
-            "u": card_uri(catalog, builder, docname, node),
-            "h": catalog.hours(node),
-            "r": reqs,
-        }
+            choice = {"t": topic.title if topic else topic_id, "any": catalog.teachers(topic_id, exclude={node})}
+            key = json.dumps(choice, ensure_ascii=False, sort_keys=True)
+            if key not in where:
+                where[key] = len(choices)
+                choices.append(choice)
+            reqs.append(where[key])
+        out[node] = {"t": node_title(catalog, node)}
+        uri = card_uri(catalog, builder, docname, node)
+        if uri:
+            out[node]["u"] = uri
+        hours = catalog.hours(node)
+        if hours is not None:
+            out[node]["h"] = hours
+        if reqs:
+            out[node]["r"] = reqs
         if catalog.unreleased(node):  # not to study now: "x", and what teaches it now, best first ("a")
             out[node]["x"] = True
             out[node]["a"] = [teacher.record for teacher in catalog.taught_now(node)]
     for path in catalog.paths:
         out[f"path:{path.id}"] = {"t": path.title, "goal": True, "r": [step.node for step in path.steps]}
-    return {"nodes": out}
+    return {"nodes": out, "any": choices, "goals": goal_groups(catalog)}
 
 
 def add_card_slots(app: Sphinx, card: nodes.Element) -> None:

@@ -8,6 +8,7 @@ when what is relied on is gone, instead of a silent fallback. Reread the use, th
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -243,14 +244,55 @@ SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 
 
+#: Text properties SVG inherits: written once on the drawing when every label has the same.
+_INHERITED_TEXT = ("font-family", "font-size", "text-anchor")
+#: Graphviz's paths: a move, then cubic curves, every point written "x,y".
+_GRAPHVIZ_PATH = re.compile(r"M(-?[0-9.]+),(-?[0-9.]+)C((?:\s*-?[0-9.]+,-?[0-9.]+)+)\s*")
+_POINT = re.compile(r"(-?[0-9.]+),(-?[0-9.]+)")
+
+
+def _straight_lines(d: str) -> str:
+    """A Graphviz path with each straight piece as a line, the rest unchanged: the same shape.
+
+    Graphviz writes every piece of a path as a cubic curve, a straight piece (the sides of a
+    rounded box) as one whose control points are its own ends; drawn as a line (``H``, ``V`` or
+    ``L``) it is the same piece in a third of the text. A path of another form is kept as it is.
+    """
+    found = _GRAPHVIZ_PATH.fullmatch(d)
+    if found is None:
+        return d
+    points = _POINT.findall(found[3])
+    if len(points) % 3:
+        return d
+    here = (found[1], found[2])
+    out = [f"M{here[0]},{here[1]}"]
+    for n in range(0, len(points), 3):
+        first, second, end = points[n : n + 3]
+        if first == here and second == end:
+            if end[1] == here[1]:
+                out.append(f"H{end[0]}")
+            elif end[0] == here[0]:
+                out.append(f"V{end[1]}")
+            else:
+                out.append(f"L{end[0]},{end[1]}")
+        else:
+            out.append(f"C{first[0]},{first[1]} {second[0]},{second[1]} {end[0]},{end[1]}")
+        here = end
+    return "".join(out)
+
+
 def graphviz_svg_inline(svg_text: bytes, label: str, *, scale: float, node_attribute: str, classes: str) -> str:
     """Graphviz's SVG (``dot -Tsvg``) as an element to write into a page.
 
     Graphviz's ids (``node1``...) are dropped, as they could clash with the page's; its
     ``<title>`` elements, which browsers show as tooltips, name a node by its link's title (in
     Chinese) instead of by its record id (kept in *node_attribute*), an edge's ("a->b") goes, and
-    the whole drawing is named by *label*. Relies on Graphviz's SVG: a ``g`` per graph, node and
-    edge, classed so, each with a ``title``; a node's link in an ``a`` with ``xlink:title``.
+    the whole drawing is named by *label*. What the page does not need goes too, so the page is
+    lighter: the whitespace between elements, each link's ``xlink:title`` (the node's
+    ``<title>`` says the same) and ``target`` (the page is the top frame), and the font and
+    anchor of every label when they are all the same (set once on the drawing, which they inherit
+    from). Relies on Graphviz's SVG: a ``g`` per graph, node and edge, classed so, each with a
+    ``title``; a node's link in an ``a`` with ``xlink:title``.
     """
     ElementTree.register_namespace("", SVG_NS)
     ElementTree.register_namespace("xlink", XLINK_NS)
@@ -258,6 +300,9 @@ def graphviz_svg_inline(svg_text: bytes, label: str, *, scale: float, node_attri
     svg, xlink = f"{{{SVG_NS}}}", f"{{{XLINK_NS}}}"
     for element in root.iter():
         element.attrib.pop("id", None)
+        if element.text is not None and not element.text.strip():
+            element.text = None
+        element.tail = None
     for group in root.iter(f"{svg}g"):
         title = group.find(f"{svg}title")
         if title is None:
@@ -268,9 +313,20 @@ def graphviz_svg_inline(svg_text: bytes, label: str, *, scale: float, node_attri
         elif "node" in kinds:
             group.set(node_attribute, title.text or "")
             link = group.find(f".//{svg}a")
-            title.text = link.get(f"{xlink}title", title.text) if link is not None else title.text
+            if link is not None:
+                title.text = link.attrib.pop(f"{xlink}title", title.text)
+                link.attrib.pop("target", None)
         else:  # an edge: "a->b" says nothing to a reader
             group.remove(title)
+    for path in root.iter(f"{svg}path"):
+        path.set("d", _straight_lines(path.get("d", "")))
+    texts = list(root.iter(f"{svg}text"))
+    for name in _INHERITED_TEXT:
+        values = {text.get(name) for text in texts}
+        if len(values) == 1 and None not in values:
+            root.set(name, values.pop())
+            for text in texts:
+                del text.attrib[name]
     _, _, width, height = (float(v) for v in root.get("viewBox", "0 0 0 0").split())
     root.set("width", f"{round(width * scale)}")
     root.set("height", f"{round(height * scale)}")

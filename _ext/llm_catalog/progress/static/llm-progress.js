@@ -233,8 +233,19 @@
     input.setAttribute("aria-describedby", `${hint.id} ${result.id}`);
     const stored = readPace();
     if (stored !== null) input.value = String(stored);
-    const commit = () => {
+    /* Answers as the reader types (each key), refuses a bad value in place without moving the
+     * focus, and stores every good one. An empty field while typing (the old number deleted,
+     * the new one not yet typed) is neither answered nor refused; left empty (blur) or entered
+     * empty, it is refused. */
+    const commit = (typing) => {
+      const empty = input.value.trim() === "" && !input.validity.badInput;
       const hours = validPace(input.value);
+      if (hours === null && typing && empty) {
+        input.removeAttribute("aria-invalid");
+        box.classList.remove("llm-pace-refused");
+        result.textContent = "";
+        return;
+      }
       if (hours === null) {
         input.setAttribute("aria-invalid", "true");
         box.classList.add("llm-pace-refused");
@@ -244,11 +255,12 @@
       input.removeAttribute("aria-invalid");
       box.classList.remove("llm-pace-refused");
       writePace(hours);
-      refresh();
+      refreshPaces(); // every path follows the one pace; the focused field keeps what is typed
     };
-    input.addEventListener("change", commit);
+    input.addEventListener("input", () => commit(true));
+    input.addEventListener("blur", () => commit(false));
     input.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") commit();
+      if (event.key === "Enter") commit(false);
     });
     const row = document.createElement("p");
     row.className = "llm-pace-row";
@@ -257,16 +269,23 @@
     box.hidden = false;
   };
 
+  /* A pace box follows its path's count and reads the count's items (written once). */
+  const paceItems = (box) => {
+    const count = box.previousElementSibling;
+    if (!count || !count.matches(`.${names.summary}[${names.itemsAttribute}]`)) return null;
+    try {
+      return JSON.parse(count.getAttribute(names.itemsAttribute));
+    } catch {
+      return null;
+    }
+  };
+
   const renderPace = (box, state) => {
     const input = box.querySelector("input");
     const result = box.querySelector(".llm-pace-result");
     if (!input || !result || input.getAttribute("aria-invalid") === "true") return;
-    let items;
-    try {
-      items = JSON.parse(box.getAttribute(names.itemsAttribute));
-    } catch {
-      return;
-    }
+    const items = paceItems(box);
+    if (!Array.isArray(items)) return;
     const perWeek = readPace();
     if (perWeek === null) {
       result.textContent = "";
@@ -279,7 +298,8 @@
   // -- 下一步 ----------------------------------------------------------------------------
 
   /* Ordered list of what a goal needs that is not done: requirements before what needs
-   * them, in the data's order; a topic requirement is met by any one of its materials. */
+   * them, in the data's order; a topic requirement (a number: its place in graph.any) is met
+   * by any one of its materials. */
   const nextSteps = (graph, state, goalId) => {
     const out = [];
     const seen = new Set();
@@ -297,7 +317,7 @@
       seen.add(id);
       const node = graph.nodes[id];
       if (!node) return;
-      (node.r || []).forEach((req) => (typeof req === "string" ? visit(req) : visitAny(req)));
+      (node.r || []).forEach((req) => (typeof req === "string" ? visit(req) : visitAny(graph.any[req])));
       if (node.x) {
         // Not released: what teaches it now comes first (it is what can be studied); the
         // chapter follows, marked 未发布. Done when the chapter or one of them is marked done.
@@ -389,22 +409,41 @@
     }
   };
 
+  /* A goal as the select names it: a path as a whole, an unreleased chapter marked so. */
+  const goalText = (graph, id) => {
+    const node = graph.nodes[id] || { t: id };
+    if (node.goal) return say("next_whole_path", { title: node.t });
+    return node.x ? say("next_goal_unreleased", { title: node.t }) : node.t;
+  };
+
+  /* The goals, by group: each path (as a whole, then its steps), then the rest. */
+  const fillGoals = (select, graph) => {
+    (graph.goals || []).forEach(([label, ids]) => {
+      const group = document.createElement("optgroup");
+      group.label = label;
+      ids.forEach((id) => group.append(new Option(goalText(graph, id), id)));
+      select.append(group);
+    });
+  };
+
   const setUpNext = (container) => {
+    const data = container.querySelector(`.${names.nextData}`);
     let graph;
     try {
-      graph = JSON.parse(container.getAttribute(names.graphAttribute));
+      graph = JSON.parse(data.textContent);
     } catch {
       return;
     }
     graphs.set(container, graph);
     const select = container.querySelector("select");
+    fillGoals(select, graph);
     let saved = null;
     try {
       saved = window.localStorage.getItem(GOAL_KEY);
     } catch {
       /* without storage there is no saved goal */
     }
-    if (saved && graph.nodes[saved]) select.value = saved;
+    if (saved && [...select.options].some((option) => option.value === saved)) select.value = saved;
     select.addEventListener("change", () => renderNext(container, readState()));
     container.hidden = false;
   };
@@ -474,6 +513,10 @@
 
   // -- Page ----------------------------------------------------------------------------
 
+  const refreshPaces = (state = readState()) => {
+    document.querySelectorAll(`.${names.pace}`).forEach((box) => renderPace(box, state));
+  };
+
   const refresh = () => {
     const state = readState();
     document.querySelectorAll(`input[type=checkbox][${names.idAttribute}]`).forEach((box) => {
@@ -494,7 +537,7 @@
     document.querySelectorAll(`.${names.next}`).forEach((container) => {
       if (graphs.has(container)) renderNext(container, state);
     });
-    document.querySelectorAll(`.${names.pace}[${names.itemsAttribute}]`).forEach((box) => renderPace(box, state));
+    refreshPaces(state);
   };
 
   const start = () => {
@@ -511,8 +554,10 @@
     if (!names) return;
     document.querySelectorAll(`.${names.slot}[${names.idAttribute}]`).forEach(makeCheckbox);
     document.querySelectorAll(`.${names.tools}`).forEach(setUpTools);
-    document.querySelectorAll(`.${names.next}[${names.graphAttribute}]`).forEach(setUpNext);
-    document.querySelectorAll(`.${names.pace}[${names.itemsAttribute}]`).forEach(setUpPace);
+    document.querySelectorAll(`.${names.next}`).forEach(setUpNext);
+    document.querySelectorAll(`.${names.pace}`).forEach((box) => {
+      if (Array.isArray(paceItems(box))) setUpPace(box);
+    });
     refresh();
     window.addEventListener("storage", (event) => {
       if (event.key === KEY || event.key === PACE_KEY) refresh();
