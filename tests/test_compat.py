@@ -90,6 +90,27 @@ def test_the_search_script_finds_sphinx_search_internals() -> None:
     assert "Search._index" in script
 
 
+def test_the_search_index_is_written_through_the_builders_format(tmp_path: Path) -> None:
+    """compat.write_search_index_with: the html builders write and read searchindex.js through
+    their ``indexer_format``, Sphinx's ``js_index``; the index is then UTF-8, transformed."""
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.search import js_index
+
+    assert StandaloneHTMLBuilder.indexer_format is js_index
+    assert StandaloneHTMLBuilder.indexer_dumps_unicode
+
+    class Builder:
+        indexer_format = js_index
+        indexer_dumps_unicode = True
+
+    builder = Builder()
+    compat.write_search_index_with(builder, lambda data: {**data, "added": True})
+    written = builder.indexer_format.dumps({"titles": ["搜索"]})
+    assert written == 'Search.setIndex({"added":true,"titles":["搜索"]})'
+    assert builder.indexer_format.loads(written) == {"added": True, "titles": ["搜索"]}
+    assert Builder.indexer_format is js_index  # the class, and every other builder, keep Sphinx's
+
+
 def test_libyaml_event_parser_is_where_the_data_room_reads_it() -> None:
     module, _, name = compat.YAML_PARSER.rpartition(".")
     yaml_c = pytest.importorskip(module, reason="PyYAML built without libyaml")

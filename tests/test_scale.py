@@ -127,6 +127,24 @@ def test_search_segments_like_sphinx(site: Path) -> None:
     assert once.latin_terms == sphinx.latin_terms
 
 
+def test_each_record_is_in_the_search_index_once_as_utf8(site: Path, catalog) -> None:
+    """A record's card is an object of the index (its title and search words); the general index's
+    entries for the same card are left out of the search index (search/index.py), and the index
+    is UTF-8, not ``\\u`` escapes."""
+    text = (site / "searchindex.js").read_text(encoding="utf-8")
+    assert not re.search(r"\\u[0-9a-f]{4}", text)
+    index = search_index(site)
+    objects = {(entry[0], entry[3]) for entries in index["objects"].values() for entry in entries}
+    cards = {f"llm-{record.id}" for record in catalog.records()}
+    assert cards <= {anchor for _, anchor in objects}
+    for entries in index["indexentries"].values():
+        for doc, anchor, _main in entries:
+            assert (doc, anchor) not in objects, anchor
+    # The general index still lists every card.
+    listed = {a["href"].partition("#")[2] for a in soup(site / "genindex.html").select("table.indextable a")}
+    assert cards <= listed
+
+
 def test_the_collector_is_relaxed_for_a_build_and_restored_after(make_app, root_copy: Path) -> None:
     """While pages are written the collector runs rarely and skips what the reading left
     alive; after the build the process has its own settings back and nothing stays frozen."""

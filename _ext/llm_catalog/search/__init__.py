@@ -1,9 +1,9 @@
 """The search wing: Sphinx's own search page, finding materials as well as pages, in Chinese.
 
 Each record is an object of the ``llm`` domain, named by its title and its search words
-(``site/words.py``); :mod:`.segment` segments each distinct text of the index once;
-``static/llm-search-zh.js`` segments the reader's query the same way, ranks records above pages
-and shows a record's title as the link, its words after it.
+(``site/words.py``); :mod:`.segment` segments each distinct text of the index once; :mod:`.index`
+keeps each record in the index once; ``static/llm-search-zh.js`` segments the reader's query the
+same way, ranks records above pages and shows a record's title as the link, its words after it.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..data import labels
-from ..site import scripts
+from ..site import compat, scripts
 from ..site.names import NO_SEARCH, anchor
 from ..site.words import SEPARATOR, WORD_SEPARATOR
+from .index import without_copies
 from .segment import SegmentOnce
 
 if TYPE_CHECKING:
@@ -53,7 +54,12 @@ SCRIPT = scripts.Script(
 )
 
 
+def _write_index_once(app: Sphinx) -> None:
+    compat.write_search_index_with(app.builder, without_copies)
+
+
 def setup(app: Sphinx) -> None:
     app.add_search_language(SegmentOnce)
     scripts.add_static(app, STATIC_DIR)
     scripts.add(app, SCRIPT)
+    app.connect("builder-inited", _write_index_once)

@@ -231,6 +231,35 @@ def _design_card(card: nodes.Element) -> nodes.container:
     return styled
 
 
+# -- Sphinx 8.2.3: how the search index is written --------------------------------------------
+
+
+def write_search_index_with(builder: Builder, transform: Callable[[dict], dict]) -> None:
+    """Have *builder* write ``searchindex.js`` through *transform* (Sphinx's frozen index in, the
+    index to write out), as UTF-8 rather than with ``\\u`` escapes.
+
+    ``StandaloneHTMLBuilder`` (and ``dirhtml``) writes and reads the index through its class
+    attribute ``indexer_format``, ``sphinx.search.js_index``: an instance of the private
+    ``_JavaScriptIndex``, whose ``dumps`` is ``json.dumps`` with ASCII escapes (Sphinx 8.2.3). The
+    builder opens the file as UTF-8 text (``indexer_dumps_unicode``), and reading the index back
+    for an incremental build parses it with ``json.loads`` either way. A builder without that
+    format (no search index, or another's) is left alone.
+    """
+    import json
+
+    from sphinx.search import _JavaScriptIndex, js_index
+
+    if getattr(builder, "indexer_format", None) is not js_index or not getattr(builder, "indexer_dumps_unicode", 0):
+        return
+
+    class Index(_JavaScriptIndex):
+        def dumps(self, data: dict) -> str:
+            text = json.dumps(transform(data), separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+            return self.PREFIX + text + self.SUFFIX
+
+    builder.indexer_format = Index()  # type: ignore[attr-defined]
+
+
 # -- Sphinx 8.2.3: the search page's script --------------------------------------------------
 
 #: What static/llm-search-zh.js relies on in Sphinx's searchtools.js: the loaded index is
