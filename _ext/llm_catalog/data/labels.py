@@ -36,6 +36,13 @@ SEARCH_SEPARATOR = "｜"
 #: Among a record's search words: a study path that recommends it (llm-search-zh.js ranks a
 #: record recommended by more paths first among equals).
 SEARCH_PATH = "学习路线：{title}"
+#: How a learner says "built from scratch" (a space stands for any spacing, none included: 从 0
+#: is also 从0). A record whose title, note or workload says one of them counts as built from
+#: scratch (site/words.py); in a query or a page's text each of them is the first.
+FROM_SCRATCH = ("从零", "从 0", "从头", "from scratch")
+#: The search word of a record built from scratch (it holds FROM_SCRATCH[0], so every way of
+#: saying it finds the record).
+FROM_SCRATCH_WORD = "从零开始"
 
 LANGUAGES = {"en": "英文", "zh": "中文"}
 
