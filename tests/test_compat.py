@@ -88,6 +88,13 @@ def test_the_search_script_finds_sphinx_search_internals() -> None:
         assert internal in text, internal
     script = (EXT_DIR / "llm_catalog" / "search" / "static" / "llm-search-zh.js").read_text(encoding="utf-8")
     assert "Search._index" in script
+    for name, internals in compat.SEARCH_HELPER_INTERNALS.items():
+        text = (searchtools.parent / name).read_text(encoding="utf-8")
+        for internal in internals:
+            assert internal in text, (name, internal)
+    from sphinx.search.zh import SearchChinese
+
+    assert compat.SEARCH_STEMMER in SearchChinese.js_stemmer_code
 
 
 def test_the_search_index_is_written_through_the_builders_format(tmp_path: Path) -> None:
