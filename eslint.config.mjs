@@ -17,6 +17,11 @@ export default [
         // Sphinx 8.2.3's search page (searchtools.js, doctools.js); see site/compat.py.
         Search: "readonly",
         Documentation: "readonly",
+        DOCUMENTATION_OPTIONS: "readonly",
+        // sphinx_highlight.js and the search language's stemmer (language_data.js).
+        SPHINX_HIGHLIGHT_ENABLED: "readonly",
+        _highlightText: "readonly",
+        Stemmer: "readonly",
       },
     },
     rules: {

@@ -63,7 +63,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
     huge = tmp_path / "catalog.yaml"
-    huge.write_text("a: x\n" * (2 * 1024 * 1024), encoding="utf-8")
+    huge.write_text("a: x\n" * (yamlsource.MAX_BYTES // 5 + 1), encoding="utf-8")
     (problem,) = problems_of(huge)
     assert "larger than" in problem.text
 
@@ -125,7 +125,7 @@ def test_schema_describes_every_field() -> None:
     [
         ("record-mistakes", (DATA / "invalid" / "record-mistakes.yaml").read_text(encoding="utf-8"), 12),
         # A problem without a line number (the file is refused before it is parsed).
-        ("huge", "a: x\n" * (2 * 1024 * 1024), 2),
+        ("huge", "a: x\n" * (yamlsource.MAX_BYTES // 5 + 1), 2),
     ],
 )
 def test_check_command_prints_what_the_build_prints(tmp_path: Path, name: str, content: str, count: int) -> None:

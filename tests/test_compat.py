@@ -88,6 +88,34 @@ def test_the_search_script_finds_sphinx_search_internals() -> None:
         assert internal in text, internal
     script = (EXT_DIR / "llm_catalog" / "search" / "static" / "llm-search-zh.js").read_text(encoding="utf-8")
     assert "Search._index" in script
+    for name, internals in compat.SEARCH_HELPER_INTERNALS.items():
+        text = (searchtools.parent / name).read_text(encoding="utf-8")
+        for internal in internals:
+            assert internal in text, (name, internal)
+    from sphinx.search.zh import SearchChinese
+
+    assert compat.SEARCH_STEMMER in SearchChinese.js_stemmer_code
+
+
+def test_the_search_index_is_written_through_the_builders_format(tmp_path: Path) -> None:
+    """compat.write_search_index_with: the html builders write and read searchindex.js through
+    their ``indexer_format``, Sphinx's ``js_index``; the index is then UTF-8, transformed."""
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.search import js_index
+
+    assert StandaloneHTMLBuilder.indexer_format is js_index
+    assert StandaloneHTMLBuilder.indexer_dumps_unicode
+
+    class Builder:
+        indexer_format = js_index
+        indexer_dumps_unicode = True
+
+    builder = Builder()
+    compat.write_search_index_with(builder, lambda data: {**data, "added": True})
+    written = builder.indexer_format.dumps({"titles": ["搜索"]})
+    assert written == 'Search.setIndex({"added":true,"titles":["搜索"]})'
+    assert builder.indexer_format.loads(written) == {"added": True, "titles": ["搜索"]}
+    assert Builder.indexer_format is js_index  # the class, and every other builder, keep Sphinx's
 
 
 def test_libyaml_event_parser_is_where_the_data_room_reads_it() -> None:

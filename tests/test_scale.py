@@ -11,7 +11,8 @@ from docutils import nodes
 from sphinx.search.zh import SearchChinese
 
 from conftest import soup
-from llm_catalog.data import facets
+from llm_catalog.data import facets, labels
+from llm_catalog.site import words as searchwords
 
 
 def search_index(site: Path) -> dict:
@@ -115,16 +116,38 @@ def test_card_targets_are_what_each_card_links_to(catalog) -> None:
 
 
 def test_search_segments_like_sphinx(site: Path) -> None:
-    """Each distinct text is segmented once, into exactly the words Sphinx's Chinese search gives."""
+    """Each distinct text is segmented once, into exactly the words Sphinx's Chinese search gives,
+    and a text that says "from scratch" in any way also holds the first way (labels.FROM_SCRATCH)."""
     from llm_catalog.search.segment import SegmentOnce
 
-    page = soup(site / "materials" / "nlp-courses.html").select_one("article")
+    page = soup(site / "materials" / "llm-courses.html").select_one("article")
     texts = [text for text in page.find_all(string=True) if text.strip()]
     assert len(texts) > 50
     once, sphinx = SegmentOnce({}), SearchChinese({})
     for text in texts + texts:
-        assert once.split(text) == sphinx.split(text), text
+        said = [labels.FROM_SCRATCH[0]] if searchwords.says_from_scratch(text) else []
+        assert once.split(text) == sphinx.split(text) + said, text
     assert once.latin_terms == sphinx.latin_terms
+    for way in labels.FROM_SCRATCH:
+        assert labels.FROM_SCRATCH[0] in once.split(f"Let us build it {way.upper()}, step by step")
+
+
+def test_each_record_is_in_the_search_index_once_as_utf8(site: Path, catalog) -> None:
+    """A record's card is an object of the index (its title and search words); the general index's
+    entries for the same card are left out of the search index (search/index.py), and the index
+    is UTF-8, not ``\\u`` escapes."""
+    text = (site / "searchindex.js").read_text(encoding="utf-8")
+    assert not re.search(r"\\u[0-9a-f]{4}", text)
+    index = search_index(site)
+    objects = {(entry[0], entry[3]) for entries in index["objects"].values() for entry in entries}
+    cards = {f"llm-{record.id}" for record in catalog.records()}
+    assert cards <= {anchor for _, anchor in objects}
+    for entries in index["indexentries"].values():
+        for doc, anchor, _main in entries:
+            assert (doc, anchor) not in objects, anchor
+    # The general index still lists every card.
+    listed = {a["href"].partition("#")[2] for a in soup(site / "genindex.html").select("table.indextable a")}
+    assert cards <= listed
 
 
 def test_the_collector_is_relaxed_for_a_build_and_restored_after(make_app, root_copy: Path) -> None:

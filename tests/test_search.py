@@ -1,12 +1,14 @@
 """Chinese search works in a real browser: headless Chromium runs the site's own search page.
 
 Every query about the catalog is chosen from the variant's data (a person, a course's code and
-title, a word inside a Chinese title), and what it must find is derived from the same data, so
-the tests hold for any catalog a contributor makes; queries about the pages' own text are fixed.
+title, a word inside a Chinese title, a year, a way of saying "from scratch"), and what it must
+find is derived from the same data, so the tests hold for any catalog a contributor makes; queries
+about the pages' own text are fixed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import re
@@ -15,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import POLL, parsed, run_search
-from llm_catalog.data import labels
+from llm_catalog.data import facets, labels
 from llm_catalog.search import script_settings
 from llm_catalog.site import words as searchwords
 
@@ -71,7 +73,7 @@ def people(record) -> tuple[str, ...]:
 
 def index_objects(catalog) -> dict[str, str]:
     """Every object of the search index, as the domain names it: the card's anchor and its name
-    (records, a syllabus' chapters, study paths)."""
+    (records, a syllabus' chapters, study paths, categories)."""
     out = {}
     for record in catalog.records():
         out[f"#llm-{record.id}"] = searchwords.search_name(catalog, record.id, record.title)
@@ -80,6 +82,8 @@ def index_objects(catalog) -> dict[str, str]:
                 out[f"#{anchor}"] = name
     for path in catalog.paths:
         out[f"#llm-path-{path.id}"] = searchwords.search_name(catalog, path.id, path.title)
+    for category in catalog.categories:
+        out[f"#llm-{category.id}"] = category.title
     return out
 
 
@@ -146,26 +150,27 @@ def a_course_with_a_code(catalog) -> object:
     ],
 )
 def test_chinese_queries_find_their_pages(browser, server: str, query: str, page: str) -> None:
-    summary, links = search(browser, server, query)
-    assert links, f"no results for {query!r}: {summary}"
-    assert summary == f"搜索完成，找到 {len(links)} 个匹配的页面。"
-    assert any(page in link for link in links), (query, links)
+    found = results(browser, server, query)
+    assert found, f"no results for {query!r}"
+    assert summary_line(browser) == counted(found)
+    assert any(page in result["target"] for result in found), (query, found)
 
 
 def test_a_word_inside_a_chinese_card_title_finds_its_page(browser, server: str, catalog, site: Path) -> None:
     """As 人工智能 finds 生成式人工智能导论: the Chinese query splitter at work on the data."""
     query, page = word_inside_a_chinese_title(catalog, site)
-    summary, links = search(browser, server, query)
-    assert links, f"no results for {query!r}: {summary}"
-    assert summary == f"搜索完成，找到 {len(links)} 个匹配的页面。"
-    assert any(page in link for link in links), (query, links)
+    found = results(browser, server, query)
+    assert found, f"no results for {query!r}"
+    assert summary_line(browser) == counted(found)
+    assert any(page in result["target"] for result in found), (query, found)
 
 
 def test_nonsense_query_finds_nothing(browser, server: str) -> None:
-    summary, links = search(browser, server, "量子纠缠烤面包机")
+    """Unknown Chinese is cut into single characters, which find no material and no page."""
+    query = "量子纠缠烤面包机"
+    summary, links = search(browser, server, query)
     assert links == []
-    # Sphinx's own Chinese message for an empty result (searchtools.js, translated in Sphinx 8.2).
-    assert summary == "您的搜索没有匹配到文档。请确保关键词拼写正确，并且选择了合适的分类。"
+    assert summary == nothing_found(query)
 
 
 # -- Search finds materials (issue 21): records are results of their own, above pages --------
@@ -194,6 +199,29 @@ def results(browser, server: str, query: str, *, snippets: bool = False) -> list
         target = link.get_attribute("href").removeprefix(server + "/")
         found.append({"kind": kind, "target": target, "title": link.text, "text": li.text})
     return found
+
+
+def summary_line(browser) -> str:
+    from selenium.webdriver.common.by import By
+
+    return browser.find_element(By.CSS_SELECTOR, "#search-results p.search-summary").text
+
+
+def counted(found: list[dict[str, str]]) -> str:
+    """The summary of *found*: its materials (the catalog's objects) and its pages, counted apart."""
+    materials = sum(result["kind"] == "object" for result in found)
+    return labels.SEARCH["summary"].format(records=materials, pages=len(found) - materials)
+
+
+def nothing_found(query: str) -> str:
+    """What the page says when *query* finds nothing, with the way back (the home page's link)."""
+    said = labels.SEARCH["none"].format(query=query.strip()) if query.strip() else labels.SEARCH["empty"]
+    return said + labels.SEARCH["back"].format(home=labels.SEARCH["home"])
+
+
+def materials_found(found: list[dict[str, str]]) -> list[str]:
+    """The anchors of the materials among *found*, in order."""
+    return ["#" + result["target"].partition("#")[2] for result in found if result["kind"] == "object"]
 
 
 def card_targets(records) -> set[str]:
@@ -351,3 +379,175 @@ def test_a_syllabus_chapter_is_a_result_of_its_own(browser, server: str, catalog
     assert found[0]["kind"] == "object"
     assert found[0]["target"].endswith("#" + chapter_anchor(syllabus.id, chapter.number))
     assert chapter.title in found[0]["title"] and syllabus.title in found[0]["text"]
+
+
+# -- Years, "from scratch", newest first, the summary, bad input (issue 27) -------------------
+
+
+def years_of(catalog) -> dict[str, set[str]]:
+    """The years of every record in the index (``#llm-id``), as the data gives them."""
+    return {f"#llm-{record.id}": set(facets.years(record)) for record in catalog.records()}
+
+
+def test_a_year_finds_exactly_the_records_of_that_year(browser, server: str, catalog) -> None:
+    """A year is a word of every record of that year (its terms and years are its search words),
+    and finds nothing else: the newest, the oldest and the most common year of the data."""
+    years = years_of(catalog)
+    counts: dict[str, int] = {}
+    for found in years.values():
+        for year in found:
+            counts[year] = counts.get(year, 0) + 1
+    if not counts:
+        pytest.skip("no record of this catalog has a year")
+    for year in dict.fromkeys([max(counts), min(counts), max(counts, key=counts.get)]):
+        found = results(browser, server, year)
+        expected = {anchor for anchor, of in years.items() if year in of}
+        assert set(materials_found(found)) == expected, year
+        assert len(materials_found(found)) == len(expected)  # each once
+        for result in found:
+            if result["kind"] == "object":  # the year is in its snippet, after the title
+                assert year in result["text"].removeprefix(result["title"]), result
+    # As a reader may type it: with 年 after it, in full-width digits.
+    wide = year.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    for query in (f"{year}年", f"{wide} 年"):
+        assert set(materials_found(results(browser, server, query))) == expected, query
+
+
+#: Each way of saying "from scratch", also as typed with other spacing and case.
+FROM_SCRATCH_QUERIES = [*labels.FROM_SCRATCH, "从0", labels.FROM_SCRATCH[-1].upper().replace(" ", "  ")]
+
+
+def built_from_scratch(catalog) -> set[str]:
+    """The records whose own title, note or workload says "from scratch" in one of the ways of
+    labels.FROM_SCRATCH: any spacing (none too), any case, a Latin word or number never part of a
+    longer one."""
+    ways = []
+    for way in labels.FROM_SCRATCH:
+        pattern = r"\s*".join(re.escape(token) for token in way.split())
+        if re.match("[A-Za-z0-9]", way):
+            pattern = "(?<![A-Za-z0-9])" + pattern
+        if re.search("[A-Za-z0-9]$", way):
+            pattern += "(?![A-Za-z0-9])"
+        ways.append(pattern)
+    says = re.compile("|".join(ways), re.IGNORECASE)
+    found = set()
+    for record in catalog.records():
+        workload = getattr(record, "workload", None)
+        texts = [record.title, getattr(record, "note", None) or "", workload.says if workload else ""]
+        if any(says.search(text) for text in texts):
+            found.add(f"#llm-{record.id}")
+    return found
+
+
+def test_every_way_of_saying_from_scratch_finds_the_same(browser, server: str, catalog) -> None:
+    """从零, 从 0, 从头 and "from scratch" are one word to the search: the same materials and pages,
+    every material built from scratch among them, and nothing else but entries that hold the
+    word in their own name."""
+    expected = built_from_scratch(catalog)
+    names = index_objects(catalog)
+    word = labels.FROM_SCRATCH[0]
+    lists = {}
+    for query in FROM_SCRATCH_QUERIES:
+        found = results(browser, server, query)
+        lists[query] = [(result["kind"], result["target"]) for result in found]
+        materials = set(materials_found(found))
+        assert expected <= materials, query
+        assert all(anchor in expected or word in names[anchor].lower() for anchor in materials), query
+        assert summary_line(browser) == counted(found)
+    first = lists[FROM_SCRATCH_QUERIES[0]]
+    assert all(found == first for found in lists.values()), lists
+
+
+def test_a_word_a_material_lacks_never_hides_it(browser, server: str, catalog) -> None:
+    """从零训练, "training LLM from scratch": every material built from scratch is found, also
+    one whose name lacks the other words. With a year, only the materials of that year."""
+    expected = built_from_scratch(catalog)
+    if not expected:
+        pytest.skip("no record of this catalog is built from scratch")
+    names = index_objects(catalog)
+    # A topic some of them are on and at least one is not: the words it adds are lacked by some.
+    records = {f"#llm-{record.id}": record for record in catalog.records()}
+    topics = [topic for topic in catalog.topics if any(topic.id in records[a].topics for a in expected)]
+    lacking = [t for t in topics if any(t.title.lower() not in names[a].lower() for a in expected)]
+    topic = lacking[0].title if lacking else "training"
+    for query in (f"{labels.FROM_SCRATCH[0]}{topic}", f"{topic} LLM {labels.FROM_SCRATCH[-1]}"):
+        assert expected <= set(materials_found(results(browser, server, query))), query
+    years = years_of(catalog)
+    dated = sorted({year for anchor in expected for year in years[anchor]})
+    if dated:
+        year = dated[-1]
+        found = set(materials_found(results(browser, server, f"{labels.FROM_SCRATCH[0]} {year}")))
+        assert {anchor for anchor in expected if year in years[anchor]} <= found
+        assert all(year in years[anchor] for anchor in found)
+
+
+def test_newest_orders_the_materials_by_year(browser, server: str, catalog) -> None:
+    """最新 alone lists every material with a year, newest first; with other words it orders
+    what they find by year, the materials without one last."""
+    years = years_of(catalog)
+    newest = {anchor: max((int(y) for y in of), default=0) for anchor, of in years.items()}
+    newest.update({anchor: 0 for anchor in index_objects(catalog) if anchor not in newest})
+    if not any(newest.values()):
+        pytest.skip("no record of this catalog has a year")
+    word = labels.SEARCH["newest"]
+    found = materials_found(results(browser, server, word))
+    assert set(found) == {anchor for anchor, year in newest.items() if year}
+    assert [newest[a] for a in found] == sorted((newest[a] for a in found), reverse=True)
+    free = labels.COSTS["free"]
+    plain = set(materials_found(results(browser, server, free)))
+    found = materials_found(results(browser, server, f"{word} {free}"))
+    assert set(found) == plain
+    assert [newest[a] for a in found] == sorted((newest[a] for a in found), reverse=True)
+
+
+def test_the_summary_counts_materials_and_pages_apart_and_the_list_is_whole(browser, server: str, catalog) -> None:
+    """找到 N 项资料、M 个页面, once the whole list is there: every material of the query is listed."""
+    word = labels.OBJECT_TYPES["course"]  # every course has it among its words
+    names = index_objects(catalog)
+    found = results(browser, server, word)
+    assert summary_line(browser) == counted(found)
+    assert {anchor for anchor, name in names.items() if word in name} <= set(materials_found(found))
+    materials = materials_found(found)
+    assert found[: len(materials)] == [r for r in found if r["kind"] == "object"]  # materials above pages
+
+
+@contextlib.contextmanager
+def errors_kept(browser):
+    """The page's script errors (and rejected promises) while the block runs, in a list."""
+    script = (
+        "window.llmErrors = [];"
+        "addEventListener('error', (event) => window.llmErrors.push(String(event.message)));"
+        "addEventListener('unhandledrejection', (event) => window.llmErrors.push(String(event.reason)));"
+    )
+    added = browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": script})
+    errors: list[str] = []
+    try:
+        yield errors
+    finally:
+        browser.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]})
+
+
+def a_year_outside_the_data(catalog) -> str:
+    known = {year for of in years_of(catalog).values() for year in of}
+    return next(str(year) for year in range(1900, 2100) if str(year) not in known)
+
+
+@pytest.mark.parametrize("shape", ["year outside the data", "empty", "punctuation", "ascii punctuation"])
+def test_bad_input_finds_nothing_and_shows_the_way_back(browser, server: str, catalog, shape: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    query = {
+        "year outside the data": a_year_outside_the_data(catalog),
+        "empty": "",
+        "punctuation": "？！，。、……",
+        "ascii punctuation": "!?. -- ()",
+    }[shape]
+    with errors_kept(browser) as errors:
+        summary, links = search(browser, server, query)
+        errors.extend(browser.execute_script("return window.llmErrors"))
+    assert links == []
+    assert summary == nothing_found(query)
+    home = browser.find_element(By.CSS_SELECTOR, "#search-results p.search-summary a")
+    assert home.text == labels.SEARCH["home"]
+    assert home.get_attribute("href") == f"{server}/index.html"
+    assert errors == []

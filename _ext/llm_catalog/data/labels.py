@@ -36,6 +36,13 @@ SEARCH_SEPARATOR = "｜"
 #: Among a record's search words: a study path that recommends it (llm-search-zh.js ranks a
 #: record recommended by more paths first among equals).
 SEARCH_PATH = "学习路线：{title}"
+#: How a learner says "built from scratch" (a space stands for any spacing, none included: 从 0
+#: is also 从0). A record whose title, note or workload says one of them counts as built from
+#: scratch (site/words.py); in a query or a page's text each of them is the first.
+FROM_SCRATCH = ("从零", "从 0", "从头", "from scratch")
+#: The search word of a record built from scratch (it holds FROM_SCRATCH[0], so every way of
+#: saying it finds the record).
+FROM_SCRATCH_WORD = "从零开始"
 
 LANGUAGES = {"en": "英文", "zh": "中文"}
 
@@ -505,10 +512,18 @@ PROGRESS = {
     "any_more": " 等 {count} 项（见“先修关系图”下的主题列表）",
 }
 
-#: The search page: Sphinx 8.2's plural-aware summary of one hit, which its Chinese catalogue
-#: lacks (``${resultCount}`` is filled in by Sphinx's script).
+#: The search page (search/static/llm-search-zh.js fills in the {placeholders}): the summary
+#: counts materials and pages apart; a search that finds nothing says so and shows the way back
+#: ({home}: a link to the home page); a query holding ``newest`` lists the materials it finds
+#: newest first, and alone, every material with a year.
 SEARCH = {
-    "Search finished, found one page matching the search query.": "搜索完成，找到 ${resultCount} 个匹配的页面。",
+    "summary": "搜索完成，找到 {records} 项资料、{pages} 个页面。",
+    "none": "没有找到与“{query}”相符的资料或页面。",
+    "empty": "没有找到：请输入要找的词。",
+    "back": "换个词再搜一次，或{home}。",
+    "home": "回到首页",
+    "newest": "最新",
+    "fromScratch": FROM_SCRATCH[0],
 }
 
 

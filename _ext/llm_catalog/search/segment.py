@@ -7,6 +7,10 @@ on a large site (the labels 主题：and 链接：, 网站, a facet line such as
 Sphinx also loads jieba's own dictionary a second time on every build, which costs seconds and
 changes only one number (:func:`..site.compat.load_default_dictionary_again` does just that). Everything
 else (a dictionary of the project's own, the stemmer, the words kept) is Sphinx's.
+
+One word is added: a text that says "built from scratch" in any of the ways a learner says it (从零,
+从 0, 从头, from scratch: ``labels.FROM_SCRATCH``) also holds the first of them, which is what the
+search page's script makes of each of them in a query; so every way finds the same pages.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from __future__ import annotations
 import snowballstemmer
 from sphinx.search.zh import JIEBA_DEFAULT_DICT, SearchChinese
 
+from ..data import labels
 from ..site.compat import load_default_dictionary_again
+from ..site.words import says_from_scratch
 
 
 class SegmentOnce(SearchChinese):
@@ -37,5 +43,8 @@ class SegmentOnce(SearchChinese):
         if words is None:
             # SearchChinese.split also notes the text's Latin words (latin_terms, a set):
             # once per text is enough.
-            words = self._words[input] = tuple(super().split(input))
+            words = tuple(super().split(input))
+            if says_from_scratch(input):
+                words += (labels.FROM_SCRATCH[0],)
+            self._words[input] = words
         return list(words)

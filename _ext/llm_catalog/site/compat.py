@@ -232,12 +232,35 @@ def _design_card(card: nodes.Element) -> nodes.container:
     return styled
 
 
-# -- Sphinx 8.2.3: the search page's script --------------------------------------------------
+# -- Sphinx 8.2.3: how the search index is written --------------------------------------------
 
-#: What static/llm-search-zh.js relies on in Sphinx's searchtools.js: the loaded index is
-#: ``Search._index`` (private); a ``splitQuery`` and a ``Scorer`` defined before it loads are
-#: kept, and ``Scorer.score`` rescores every result; snippets are made by the (wrapped)
-#: ``Search.htmlToText``; each result is an ``li`` with the class ``kind-<kind>``.
+
+def write_search_index_with(builder: Builder, transform: Callable[[dict], dict]) -> None:
+    """Have *builder* write ``searchindex.js`` through *transform* (Sphinx's frozen index in, the
+    index to write out), as UTF-8 rather than with ``\\u`` escapes.
+
+    ``StandaloneHTMLBuilder`` (and ``dirhtml``) writes and reads the index through its class
+    attribute ``indexer_format``, ``sphinx.search.js_index``: an instance of the private
+    ``_JavaScriptIndex``, whose ``dumps`` is ``json.dumps`` with ASCII escapes (Sphinx 8.2.3). The
+    builder opens the file as UTF-8 text (``indexer_dumps_unicode``), and reading the index back
+    for an incremental build parses it with ``json.loads`` either way. A builder without that
+    format (no search index, or another's) is left alone.
+    """
+    import json
+
+    from sphinx.search import _JavaScriptIndex, js_index
+
+    if getattr(builder, "indexer_format", None) is not js_index or not getattr(builder, "indexer_dumps_unicode", 0):
+        return
+
+    class Index(_JavaScriptIndex):
+        def dumps(self, data: dict) -> str:
+            text = json.dumps(transform(data), separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+            return self.PREFIX + text + self.SUFFIX
+
+    builder.indexer_format = Index()  # type: ignore[attr-defined]
+
+
 # -- Graphviz 2.43+ and Sphinx 8.2.3 (sphinx.ext.graphviz): the graph's output, patched ------------
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -346,14 +369,56 @@ def label_graphviz_object(body: list[str], start: int, label: str) -> None:
             body[i] = body[i].replace("<object ", f'<object aria-label="{quoted}" ', 1)
 
 
+# -- Sphinx 8.2.3: the search page's script --------------------------------------------------
+
+#: What static/llm-search-zh.js relies on in Sphinx's searchtools.js: the loaded index is
+#: ``Search._index`` (private); a ``splitQuery`` defined before it loads is kept; every query goes
+#: through ``Search.query`` (which the script replaces), once the list, its summary and its title
+#: exist; the page search is ``_parseQuery`` and ``_performSearch`` (private), whose results come
+#: best last, as ``[docname, title, anchor, description, score, filename, kind]``; a page's
+#: snippet is ``makeSearchSummary``, made by the (replaced) ``Search.htmlToText``; the summary's
+#: title and the pulsing dots are Sphinx's; a result is an ``li`` with the class ``kind-<kind>``.
 SEARCH_INTERNALS = (
     "Search._index",
     'typeof splitQuery === "undefined"',
-    'typeof Scorer === "undefined"',
-    "item[4] = Scorer.score(item)",
-    "Search.htmlToText(htmlText, anchor)",
+    "Search.title = out.appendChild(searchText);",
+    "Search.status = out.appendChild(searchSummary);",
+    "Search.output = out.appendChild(searchList);",
+    "if (Search.hasIndex()) Search.query(query);",
+    "Search.query(query);",
+    "_parseQuery: (query) => {",
+    "return [query, searchTerms, excludedTerms, highlightTerms, objectTerms];",
+    "_performSearch: (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {",
+    "return results.reverse();",
+    "const [docName, title, anchor, descr, score, _filename, kind] = item;",
+    "makeSearchSummary: (htmlText, keywords, anchor) => {",
+    "const text = Search.htmlToText(htmlText, anchor);",
+    "stopPulse: () =>",
+    'Search.title.innerText = _("Search Results");',
     "listItem.classList.add(`kind-${kind}`)",
+    "const contentRoot = document.documentElement.dataset.content_root;",
+    'if (docBuilder === "dirhtml") {',
 )
+
+#: And in the scripts beside it (Sphinx 8.2.3's basic theme): the page's options, the search
+#: terms' highlighting, the stemmer and stop words of the search language.
+SEARCH_HELPER_INTERNALS = {
+    "documentation_options.js.jinja": (
+        "const DOCUMENTATION_OPTIONS = {",
+        "BUILDER:",
+        "FILE_SUFFIX:",
+        "LINK_SUFFIX:",
+        "SHOW_SEARCH_SUMMARY:",
+    ),
+    "sphinx_highlight.js": (
+        "const SPHINX_HIGHLIGHT_ENABLED = true",
+        "const _highlightText = (thisNode, text, className) => {",
+    ),
+    "language_data.js.jinja": ("var stopwords =", "{{ search_language_stemming_code|safe }}"),
+    "doctools.js": ("gettext: (string) => {",),
+}
+#: The stemmer's constructor in the Chinese search language's stemming code (``SearchChinese``).
+SEARCH_STEMMER = "var Stemmer = function"
 
 # -- PyYAML 6.0.3: libyaml's event parser ----------------------------------------------------
 

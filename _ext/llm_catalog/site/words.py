@@ -10,12 +10,14 @@ The search words: Sphinx's search page finds an object (here: a record's card) w
 part of the object's name, and shows that name as the result's link. Each record's name is
 therefore its title, then :data:`SEPARATOR`, then the words of its facts and facets: people,
 institution and code, level, cost, Chinese access, topics, and the study paths that recommend it
-(:data:`~llm_catalog.data.labels.SEARCH_PATH`). ``llm-search-zh.js`` shows the title as the link
-and the words after it, and ranks records above pages that merely mention them.
+(:data:`~llm_catalog.data.labels.SEARCH_PATH`), with its years and terms and whether it is built from
+scratch. ``llm-search-zh.js`` shows the title as the link and the words after it, and ranks records
+above pages that merely mention them.
 """
 
 from __future__ import annotations
 
+import re
 import weakref
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +33,55 @@ if TYPE_CHECKING:
 SEPARATOR = labels.SEARCH_SEPARATOR
 #: Between two search words.
 WORD_SEPARATOR = labels.SEPARATOR
+
+
+def _variant_pattern(variant: str) -> str:
+    """*variant* as a pattern that Python's ``re`` and JavaScript's ``RegExp`` (flag ``u``) read
+    alike: a space is any spacing or none, and a Latin letter or digit at either end is no part
+    of a longer word or number."""
+    tokens = [re.sub(r"[\^$\\.*+?()\[\]{}|/]", lambda m: "\\" + m.group(0), token) for token in variant.split()]
+    pattern = r"\s*".join(tokens)
+    if re.match(r"[A-Za-z0-9]", variant):
+        pattern = r"(?<![A-Za-z0-9])" + pattern
+    if re.search(r"[A-Za-z0-9]$", variant):
+        pattern += r"(?![A-Za-z0-9])"
+    return pattern
+
+
+#: Any way of saying "built from scratch" (:data:`~llm_catalog.data.labels.FROM_SCRATCH`), ignoring
+#: case: the search language reads it in pages, the search page's script in queries.
+FROM_SCRATCH_PATTERN = "|".join(f"(?:{_variant_pattern(variant)})" for variant in labels.FROM_SCRATCH)
+_FROM_SCRATCH = re.compile(FROM_SCRATCH_PATTERN, re.IGNORECASE)
+
+
+def says_from_scratch(text: str) -> bool:
+    """Does *text* say "built from scratch" in one of the ways a learner says it?"""
+    return _FROM_SCRATCH.search(text) is not None
+
+
+def from_scratch(record: Record) -> bool:
+    """A record counts as built from scratch when its own title, note or workload says so."""
+    workload = getattr(record, "workload", None)
+    texts = (record.title, getattr(record, "note", None) or "", workload.says if workload is not None else "")
+    return any(says_from_scratch(text) for text in texts)
+
+
+#: A year at the start of a search word (as ``facets.years`` finds years: 19xx or 20xx, no digit
+#: after it); the search page's script reads a record's years, and a query's, with it.
+YEAR_PATTERN = r"^(?:19|20)[0-9]{2}(?![0-9])"
+_LEADING_YEAR = re.compile(YEAR_PATTERN)
+
+
+def time_words(record: Record) -> list[str]:
+    """When the record was taught or published, as search words: a course's term and its
+    offerings' terms as written (``2025 春``), then each of its years (``facets.years``) that no
+    term begins with. A word that begins with a year names that year (``llm-search-zh.js`` reads
+    a record's years so)."""
+    terms = [getattr(record, "term", None), *(offering.term for offering in getattr(record, "offerings", ()))]
+    words = [term for term in dict.fromkeys(terms) if term]
+    begun = {match[0] for term in words if (match := _LEADING_YEAR.match(term))}
+    words += [year for year in facets.years(record) if year not in begun]
+    return words
 
 
 def month(day: str) -> str:
@@ -172,13 +223,14 @@ def row_text(record: Record, values: dict[str, tuple[str, ...]], *, unreleased: 
 def search_words(catalog: Catalog, record: Record) -> tuple[str, ...]:
     """The record's search words, each once, in the order a card shows them: first what it is
     (课程, 课本, 资源 and a resource's kind), which every record has, so no record is named by its
-    title alone."""
+    title alone; then when (its terms and years), who, and what it offers."""
     words: list[str] = [labels.OBJECT_TYPES[record.record_type]]
     if catalog.unreleased(record.id):
         words.append(labels.CHAPTER_STATUS["unreleased"])
     kind = getattr(record, "resource_kind", None)
     if kind:
         words.append(labels.RESOURCE_KINDS[kind])
+    words.extend(time_words(record))
     people = (
         *getattr(record, "instructors", ()),
         *getattr(record, "authors", ()),
@@ -203,6 +255,8 @@ def search_words(catalog: Catalog, record: Record) -> tuple[str, ...]:
         words.append(labels.AID_KINDS[aid.aid_kind])
     if record.record_type != "syllabus" and facets.in_chinese(record):
         words.append(labels.FILTER["in-chinese"])
+    if from_scratch(record):
+        words.append(labels.FROM_SCRATCH_WORD)
     for topic_id in record.topics:
         topic = catalog.topic(topic_id)
         if topic is not None:
