@@ -90,6 +90,7 @@ def _studyplan(catalog: Catalog, _: str) -> object:
             getattr(record, "language", None),  # a path step says what language it is in
             plain(getattr(record, "effort", None)),  # hours and their kind: a step and the totals
             plain(getattr(record, "pages", None)),
+            plain(getattr(record, "workload", None)),  # a step shows its 课外
             plain(getattr(record, "chinese", None)),  # a step shows its Chinese aids
             getattr(record, "requires", ()),
             record.topics,
