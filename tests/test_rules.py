@@ -1659,6 +1659,23 @@ def test_only_addresses_are_held_to_what_an_address_may_hold(data: DataFile) -> 
     ]
 
 
+@pytest.mark.parametrize("url, char", [("http://alpha.example.org/a[1]", "["), ("http://alpha.example.org/a?b=]", "]")])
+def test_a_bracket_after_the_host_is_refused(data: DataFile, url: str, char: str) -> None:
+    """An EPUB reader refuses such an address and the PDF escapes it: the link a reader gets is not the one written."""
+    assert data.problems("courses:\n" + course("alpha", url)) == [
+        data.at(
+            9,
+            f"courses[alpha].links[0].url: {url!r} holds {char!r} after its host name, which a web address cannot "
+            f"hold there: write it as %{ord(char):02X}",
+        )
+    ]
+
+
+def test_near_miss_brackets_around_an_ipv6_host_pass_this_rule(data: DataFile) -> None:
+    problems = data.problems("courses:\n" + course("alpha", "http://[2001:db8::1]/a%5B1%5D"))
+    assert not [p for p in problems if "holds" in p], problems
+
+
 @pytest.mark.parametrize("length", ["一小时", "两个半小时", "90 分钟", "3 hours", "半小时", "１０分钟"])
 def test_a_step_reason_that_states_a_length_is_refused(data: DataFile, length: str) -> None:
     """The step shows the record's hours with their source; a length in the reason could say otherwise."""

@@ -572,10 +572,18 @@ URL_KEYS = frozenset({"url", "archive"})
 PERCENT_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
+#: The part of an address after its host: brackets are allowed only around an IPv6 host (RFC 3986, 3.2.2).
+AFTER_HOST = re.compile(r"^[a-z]+://[^/?#]*(.*)$", re.IGNORECASE | re.DOTALL)
+
+
 def _url_problem(url: str) -> str | None:
     for char in url:
         if char.isascii() and char not in URL_CHARACTERS:
             return f"holds {char!r}, which a web address cannot hold: write it as %{ord(char):02X}"
+    rest = match.group(1) if (match := AFTER_HOST.match(url)) else ""
+    for char in "[]":
+        if char in rest:
+            return f"holds {char!r} after its host name, which a web address cannot hold there: write it as %{ord(char):02X}"
     if PERCENT_ESCAPE.search(url):
         return "holds a % that is not followed by two hexadecimal digits: write a % itself as %25"
     return None
