@@ -583,7 +583,10 @@ def _url_problem(url: str) -> str | None:
     rest = match.group(1) if (match := AFTER_HOST.match(url)) else ""
     for char in "[]":
         if char in rest:
-            return f"holds {char!r} after its host name, which a web address cannot hold there: write it as %{ord(char):02X}"
+            return (
+                f"holds {char!r} after its host name, which a web address cannot hold there: "
+                f"write it as %{ord(char):02X}"
+            )
     if PERCENT_ESCAPE.search(url):
         return "holds a % that is not followed by two hexadecimal digits: write a % itself as %25"
     return None
