@@ -17,7 +17,7 @@ from ..data import derive, labels
 from ..data.records import Cost, Fact, Material
 from ..site.elements import fold
 from ..site.nodes import source_links
-from ..site.words import checked_text, chinese_text, cost_text, effort_text, pages_text
+from ..site.words import checked_text, chinese_text, cost_text, effort_text, fact_text, pages_text
 
 #: Class of the facts line and of the notes container.
 FACTS_LINE = "llm-card-facets"
@@ -58,16 +58,8 @@ def facts_line(record: Material) -> nodes.paragraph:
 
 def _notes(record: Material) -> Iterator[str]:
     """One line per fact: what it is, its note, and the day it was checked."""
-    named: list[tuple[str, Fact]] = []
-    if record.cost is not None:
-        named.append((cost_text(record.cost), record.cost))
-    if record.effort is not None:
-        named.append((effort_text(record.effort), record.effort))
-    if record.pages is not None:
-        named.append((pages_text(record.pages), record.pages))
-    if record.workload is not None:
-        named.append((labels.WORKLOAD_FACT, record.workload))  # its words are on the card already
-    for text, fact in named:
+    for name, fact in record.facts():
+        text = fact_text(name, fact)
         if isinstance(fact, Cost) and fact.derived:
             reached = labels.DERIVED_REACHED.format(checked=fact.checked) if fact.checked else ""
             yield labels.FACT_NOTE.format(fact=text, note=derive.RULES_BY_ID[fact.derived].reason) + reached

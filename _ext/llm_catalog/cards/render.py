@@ -30,7 +30,7 @@ from ..site.names import (
     mark_progress,
     status_class,
 )
-from ..site.nodes import aids_paragraph, bullets, join, labelled, merged, para, workload_paragraph, xref
+from ..site.nodes import aids_paragraph, bullets, fact_paragraphs, join, labelled, merged, para, xref
 from . import facts
 from .names import (
     CARD_REPOSITORY,
@@ -163,7 +163,7 @@ def _record_card(
         para("llm-card-meta", *join(meta)),
         unreleased_line() if unreleased else None,
         facts.facts_line(record),
-        workload_paragraph(record),
+        *fact_paragraphs(record),
         para(CARD_REPOSITORY, nodes.Text(repository)) if repository else None,
         para("llm-card-note", nodes.Text(record.note)),
         body,

@@ -89,6 +89,8 @@ class Fact:
 
     #: The key that says what the fact is (``value`` of a cost, ``kind`` of an effort ...).
     WHAT: ClassVar[str] = ""
+    #: How `make check`'s messages name the fact ("this cost").
+    NAMED: ClassVar[str] = "this fact"
 
     #: Addresses of the pages the fact was read on; empty only for an unknown fact.
     sources: tuple[str, ...] = ()
@@ -110,6 +112,7 @@ class Cost(Fact):
     """What studying the material costs: ``free``, ``free-to-audit``, ``paid`` or ``unknown``."""
 
     WHAT: ClassVar[str] = "value"
+    NAMED: ClassVar[str] = "this cost"
     value: str
     #: The id of the rule (:mod:`.derive`) that derived this cost from a link; ``None`` when read.
     derived: str | None = field(default=None, metadata={"derived": True})
@@ -125,6 +128,7 @@ class Effort(Fact):
     public video), ``stated`` (the material's own total) or ``unknown``."""
 
     WHAT: ClassVar[str] = "kind"
+    NAMED: ClassVar[str] = "this number of hours"
     effort_kind: str = field(metadata={"key": "kind"})
     hours: int | None = None
     #: The upper end when the source gives a range (``hours``–``hours_to``).
@@ -154,6 +158,7 @@ class Pages(Fact):
     """A book's or PDF's number of pages."""
 
     WHAT: ClassVar[str] = "count"
+    NAMED: ClassVar[str] = "this page count"
     count: int
 
 
@@ -163,6 +168,7 @@ class Workload(Fact):
     in a reader's words: the hours of ``effort`` leave it out."""
 
     WHAT: ClassVar[str] = "says"
+    NAMED: ClassVar[str] = "this workload"
     says: str
 
 
@@ -173,6 +179,7 @@ class Year(Fact):
     page shows it. A field of :class:`Resource`, not of every material, so not in :data:`FACT_FIELDS`."""
 
     WHAT: ClassVar[str] = "value"
+    NAMED: ClassVar[str] = "this year"
     value: int
 
 
@@ -470,7 +477,8 @@ def _fact_fields() -> dict[str, type[Fact]]:
 
 #: Every field of a material that holds a fact (``cost``, ``effort``, ``pages``, ``workload`` ...)
 #: and the key that says what it is: the rules and the tools read facts through it.
-FACT_FIELDS: dict[str, str] = {name: kind.WHAT for name, kind in _fact_fields().items()}
+FACT_KINDS: dict[str, type[Fact]] = _fact_fields()
+FACT_FIELDS: dict[str, str] = {name: kind.WHAT for name, kind in FACT_KINDS.items()}
 
 
 def build(cls: type[T], item: Mapping[str, Any], lines: Lines, path: DataPath) -> T:

@@ -88,9 +88,8 @@ def _studyplan(catalog: Catalog, _: str) -> object:
             record.record_type,
             record.title,
             getattr(record, "language", None),  # a path step says what language it is in
-            plain(getattr(record, "effort", None)),  # hours and their kind: a step and the totals
-            plain(getattr(record, "pages", None)),
-            plain(getattr(record, "workload", None)),  # a step shows its 课外
+            # Every fact (hours for the totals, 课外 ...): a step shows them.
+            tuple((name, plain(fact)) for name, fact in record.facts()) if isinstance(record, Material) else (),
             plain(getattr(record, "chinese", None)),  # a step shows its Chinese aids
             getattr(record, "requires", ()),
             record.topics,
@@ -206,9 +205,7 @@ def _step(catalog: Catalog, node: str, why: str, docname: str) -> nodes.list_ite
             aids = nodes.paragraph("", "", nodes.Text(text), classes=["llm-card-chinese"])
         if aids is not None:
             item += aids
-        workload = shared.workload_paragraph(record)
-        if workload is not None:
-            item += workload
+        item.extend(shared.fact_paragraphs(record))
     if isinstance(record, Course):
         # The seed's advice for this kind of course: study it, use its paper list, or pick as needed.
         category = catalog.category(record.category)

@@ -21,7 +21,7 @@ from ..data import labels
 from ..data.freshness import github_link
 from ..data.prereq import Graph, Requirements, chapter_id, requirements, split_id
 from ..data.problems import Problem, field_name, short, suggest
-from ..data.records import FACT_FIELDS, SECTIONS, Year
+from ..data.records import FACT_KINDS, SECTIONS, Year
 from ..data.yamlsource import DataPath, Document
 from . import pdfchars
 from .refused import refused
@@ -167,17 +167,12 @@ def _entries(checked: Checked, field: str) -> Iterator[tuple[DataPath, dict]]:
 
 
 #: The facts a record may state, each with the key that says what the fact is: a material's
-#: (records.FACT_FIELDS), and a resource's ``year`` (a book's ``year`` is a plain number, not a
+#: (records.FACT_KINDS), and a resource's ``year`` (a book's ``year`` is a plain number, not a
 #: fact, and the rules skip it).
-FACTS = {**FACT_FIELDS, "year": Year.WHAT}
-#: A fact as a message names it.
-_FACT_WORDS = {
-    "cost": "this cost",
-    "effort": "this number of hours",
-    "pages": "this page count",
-    "workload": "this workload",
-    "year": "this year",
-}
+_FACT_KINDS = {**FACT_KINDS, "year": Year}
+FACTS = {name: kind.WHAT for name, kind in _FACT_KINDS.items()}
+#: A fact as a message names it (its class's NAMED).
+_FACT_WORDS = {name: kind.NAMED for name, kind in _FACT_KINDS.items()}
 #: What to do instead of citing a page: facts that are left out rather than written as unknown.
 _NO_SOURCE = {
     "pages": "or leave pages out when no page states them",

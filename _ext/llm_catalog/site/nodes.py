@@ -158,6 +158,12 @@ def _aids_checked(record: Course | Book | Resource) -> str:
     return record.chinese.checked if record.chinese is not None else ""
 
 
+def fact_paragraphs(record: Material) -> list[nodes.paragraph]:
+    """The facts too long for the facts line, each a paragraph of its own under it, on the record's
+    card and on each path step that shows the record: a new kind of such fact is added here."""
+    return [paragraph for paragraph in (workload_paragraph(record),) if paragraph is not None]
+
+
 def workload_paragraph(record: Material) -> nodes.paragraph | None:
     """课外：what the material states beyond its lectures and videos, with its sources."""
     workload = record.workload

@@ -27,7 +27,20 @@ from .names import chapter_anchor
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from ..data.records import Book, Catalog, Cost, Course, Effort, Material, Pages, Record, Resource, Syllabus
+    from ..data.records import (
+        Book,
+        Catalog,
+        Cost,
+        Course,
+        Effort,
+        Fact,
+        Material,
+        Pages,
+        Record,
+        Resource,
+        Syllabus,
+        Workload,
+    )
 
 #: Between a record's title and its search words (full-width, so no title contains it).
 SEPARATOR = labels.SEARCH_SEPARATOR
@@ -144,6 +157,20 @@ def effort_text(effort: Effort | None) -> str:
 
 def pages_text(pages: Pages) -> str:
     return labels.PAGES.format(count=pages.count)
+
+
+def workload_text(workload: Workload) -> str:
+    """课外: the name of the fact; what it says is a paragraph of its own (nodes.fact_paragraphs)."""
+    return labels.WORKLOAD_FACT
+
+
+#: Each fact's words by its field (records.FACT_KINDS): a new kind of fact adds its function here.
+FACT_TEXT: dict[str, Any] = {"cost": cost_text, "effort": effort_text, "pages": pages_text, "workload": workload_text}
+
+
+def fact_text(name: str, fact: Fact) -> str:
+    """A fact of the field *name* in a reader's words (费用, hours, pages ...)."""
+    return FACT_TEXT[name](fact)
 
 
 def chinese_text(record: Material) -> str:
