@@ -15,6 +15,7 @@ import urllib3
 
 from conftest import run_tool as run
 from conftest import tool_folder
+from llm_catalog.data import records
 from llm_catalog.tools import sources
 from standin import Answer, Request, StandIn
 
@@ -415,3 +416,16 @@ def test_a_host_name_that_does_not_exist_is_gone_and_a_dns_hiccup_is_not() -> No
     assert sources.unreachable(_dns_failure(socket.EAI_NONAME), 1).state == sources.GONE
     again = sources.unreachable(_dns_failure(socket.EAI_AGAIN), 1)
     assert again.state == sources.NOT_READ and "DNS" in again.detail
+
+
+@pytest.mark.parametrize(
+    ("name", "fact", "expected"),
+    [
+        ("workload", records.Workload(says="每周作业约 10 小时", checked="2026-12-01"), "workload: 每周作业约 10 小时"),
+        ("year", records.Year(value=2024, checked="2026-12-01"), "year: 2024"),
+        ("pages", records.Pages(count=587, checked="2026-12-01"), "pages: 587"),
+    ],
+)
+def test_every_kind_of_fact_is_named_by_what_it_says(name: str, fact: records.Fact, expected: str) -> None:
+    """A report line names the fact by its own value (Fact.WHAT), whatever kind it is: never ``None``."""
+    assert sources.fact_text(name, fact) == expected

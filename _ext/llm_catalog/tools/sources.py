@@ -223,15 +223,15 @@ def fetch(polite: Polite, url: str) -> Page:
 
 
 def fact_text(name: str, fact: Fact) -> str:
-    """The fact as the report names it: ``cost: free``, ``effort: 15–20 hours (video)``, ``pages: 587``."""
+    """The fact as the report names it: ``cost: free``, ``effort: 15–20 hours (video)``, ``pages: 587``,
+    ``workload: 每周作业约 10 小时``."""
     if isinstance(fact, Effort):
         if fact.hours is None:
             return f"{name}: {fact.effort_kind}"
         low, high = fact.span
         hours = f"{low}–{high}" if high != low else f"{low}"
         return f"{name}: {hours} hours ({fact.effort_kind})"
-    value = getattr(fact, "value", None) if name == "cost" else getattr(fact, "count", None)
-    return f"{name}: {value}"
+    return f"{name}: {getattr(fact, fact.WHAT)}"  # the key that says what the fact is (Fact.WHAT)
 
 
 @dataclass(frozen=True)
