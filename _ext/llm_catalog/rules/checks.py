@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from functools import cached_property
+from functools import cache, cached_property
 from urllib.parse import urlsplit
 
 from ..data import labels
@@ -1099,16 +1099,23 @@ def _strings(value: object, path: DataPath) -> Iterator[tuple[DataPath, str]]:
             yield from _strings(item, (*path, index))
 
 
+@cache
+def _char_problem(char: str) -> str | None:
+    """What *char* is, when the site cannot print it (asked once per distinct character)."""
+    category = unicodedata.category(char)
+    if category == "Cc":
+        return None  # control characters: the schema's plain-text patterns refuse them
+    what = UNPRINTABLE.get(category)
+    if what is None and not pdfchars.shows(char):
+        # XeLaTeX would leave a gap where it stands (see data/pdfchars.py).
+        what = f"{unicodedata.name(char, 'a character')}, which the PDF's fonts do not have"
+    return what
+
+
 def _unprintable(text: str) -> tuple[str, str] | None:
     """The first character of *text* the site cannot print, and what it is."""
-    for char in text:
-        category = unicodedata.category(char)
-        if category == "Cc":
-            continue  # control characters: the schema's plain-text patterns refuse them
-        what = UNPRINTABLE.get(category)
-        if what is None and not pdfchars.shows(char):
-            # XeLaTeX would leave a gap where it stands (see data/pdfchars.py).
-            what = f"{unicodedata.name(char, 'a character')}, which the PDF's fonts do not have"
+    for char in dict.fromkeys(text):  # each character once, in the order of first appearance
+        what = _char_problem(char)
         if what is not None:
             return char, what
     return None

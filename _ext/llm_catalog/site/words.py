@@ -322,9 +322,15 @@ class Words:
     """What one catalog's records say, each computed once (the catalog lives for one build)."""
 
     def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
+        self._catalog = weakref.ref(catalog)  # not kept alive by its own words (see _WORDS)
         self._facets: dict[str, dict[str, tuple[str, ...]]] = {}
         self._search: dict[str, tuple[str, ...]] = {}
+
+    @property
+    def catalog(self) -> Catalog:
+        catalog = self._catalog()
+        assert catalog is not None, "the words of a catalog outlived it"
+        return catalog
 
     def facets(self, record: Record) -> dict[str, tuple[str, ...]]:
         """The record's facets (``facets.values``), computed once per record."""
@@ -344,12 +350,16 @@ class Words:
         return row_text(record, self.facets(record), unreleased=self.catalog.unreleased(record.id))
 
 
-_WORDS: weakref.WeakKeyDictionary[Any, Words] = weakref.WeakKeyDictionary()
+#: Each catalog's words by the catalog's identity. Not a WeakKeyDictionary: a catalog is a frozen
+#: dataclass, whose hash walks every record, so each lookup took time in proportion to the records
+#: and a build of 5,000 took minutes. The entry goes when its catalog does.
+_WORDS: dict[int, Words] = {}
 
 
 def of(catalog: Catalog) -> Words:
     """The words of *catalog*'s records, made once per catalog."""
-    found = _WORDS.get(catalog)
-    if found is None:
-        found = _WORDS[catalog] = Words(catalog)
+    found = _WORDS.get(id(catalog))
+    if found is None or found._catalog() is not catalog:
+        found = _WORDS[id(catalog)] = Words(catalog)
+        weakref.finalize(catalog, _WORDS.pop, id(catalog), None)
     return found
