@@ -23,6 +23,20 @@ from ..site.compat import load_default_dictionary_again
 from ..site.words import says_from_scratch
 
 
+class _StemOnce:
+    """The English stemmer, remembering each word's stem: a page repeats its words many times."""
+
+    def __init__(self, stemmer: snowballstemmer.stemmer) -> None:
+        self._stemmer = stemmer
+        self._stems: dict[str, str] = {}
+
+    def stemWord(self, word: str) -> str:  # the stemmer's own name, which Sphinx calls
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = self._stems[word] = self._stemmer.stemWord(word)
+        return stem
+
+
 class SegmentOnce(SearchChinese):
     """``html_search_language = "zh"`` as Sphinx does it, remembering each text's words."""
 
@@ -36,7 +50,7 @@ class SegmentOnce(SearchChinese):
         if not load_default_dictionary_again(dict_path):
             super().init(options)
             return
-        self.stemmer = snowballstemmer.stemmer("english")
+        self.stemmer = _StemOnce(snowballstemmer.stemmer("english"))
 
     def split(self, input: str) -> list[str]:
         words = self._words.get(input)

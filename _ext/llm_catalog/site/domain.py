@@ -56,6 +56,8 @@ def get_catalog(env: BuildEnvironment) -> Catalog:
 
 #: The extension's own modules: output rendered from the data also depends on them.
 _PACKAGE_FILES = tuple(str(path) for path in sorted(Path(__file__).parents[1].rglob("*.py")))
+#: The key of the page's temporary data saying its dependency on those files is noted.
+_PACKAGE_NOTED = "llm_catalog_package_noted"
 
 
 def note_data_dependency(env: BuildEnvironment, *keys: str) -> None:
@@ -71,8 +73,10 @@ def note_data_dependency(env: BuildEnvironment, *keys: str) -> None:
         # For the page's date (sphinx-last-updated-by-git counts the commits of dependencies);
         # Sphinx's own check of it is hidden by extension.hide_data_file.
         env.note_dependency(domain.catalog_file)
-    for path in _PACKAGE_FILES:
-        env.note_dependency(path)
+    if not env.temp_data.get(_PACKAGE_NOTED):  # once per page read (temp_data is the page's)
+        env.temp_data[_PACKAGE_NOTED] = True
+        for path in _PACKAGE_FILES:
+            env.note_dependency(path)
 
 
 class CatalogXRefRole(XRefRole):
