@@ -6,7 +6,10 @@ then the version in compat.WRITTEN_FOR.
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from importlib.metadata import version
 from pathlib import Path
 
@@ -146,3 +149,33 @@ def test_latex_labels_are_spelled_as_the_latex_writer_spells_them() -> None:
     translator = LaTeXTranslator.__new__(LaTeXTranslator)
     assert compat.latex_label(translator, "materials/nlp-courses:llm-a") == r"\detokenize{materials/nlp-courses:llm-a}"
     assert compat.latex_label(translator, "找:c") == r"\detokenize{_u627e:c}"
+
+
+#: jieba's state after a build's dictionary step, in a process of its own: the total of its word
+#: frequencies, and a few words' frequencies. ``{how}`` loads the dictionary.
+JIEBA_STATE = """
+import json, logging, sys
+sys.path.insert(0, {ext!r})
+import jieba
+jieba.setLogLevel(logging.WARNING)
+from sphinx.search.zh import JIEBA_DEFAULT_DICT
+{how}
+print(json.dumps([jieba.dt.total, [jieba.dt.FREQ.get(w) for w in ("模型", "训练", "语言")]]))
+"""
+
+
+@pytest.mark.slow
+def test_the_dictionary_step_leaves_jieba_as_sphinx_own_load_does() -> None:
+    """load_default_dictionary_again changes what Sphinx's jieba.load_userdict changes, and only that:
+    the same total and frequencies, whether jieba was just loaded or had been loaded before."""
+
+    def state(how: str) -> list:
+        code = JIEBA_STATE.format(ext=str(EXT_DIR), how=how)
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        return json.loads(result.stdout)
+
+    sphinx_own = state("jieba.load_userdict(JIEBA_DEFAULT_DICT)")
+    ours = "from llm_catalog.site.compat import load_default_dictionary_again as again\n"
+    assert state(ours + "assert again(JIEBA_DEFAULT_DICT)") == sphinx_own
+    # Loaded before (another build in this process): the sum is read from the dictionary instead.
+    assert state(ours + "jieba.initialize()\nassert again(JIEBA_DEFAULT_DICT)") == sphinx_own

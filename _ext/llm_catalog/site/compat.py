@@ -56,10 +56,15 @@ def load_default_dictionary_again(dict_path: str) -> bool:
 
     if str(dict_path) != str(JIEBA_DEFAULT_DICT):
         return False
+    pristine = not jieba.dt.initialized
     jieba.dt.check_initialized()
     if _default_total is None:
-        with open(dict_path, "rb") as lines:
-            _default_total = sum(int(line.split()[1]) for line in lines if line.strip())
+        if pristine and jieba.dt.dictionary is None:  # jieba's own dictionary, which dict_path is
+            # Just loaded from the dictionary (or jieba's cache of it): its total is that sum.
+            _default_total = jieba.dt.total
+        else:
+            with open(dict_path, "rb") as lines:
+                _default_total = sum(int(line.split()[1]) for line in lines if line.strip())
     jieba.dt.total += _default_total
     return True
 
