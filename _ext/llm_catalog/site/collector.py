@@ -13,10 +13,17 @@ to nothing collected. So, during a build (``make benchmark`` measures the effect
 
 When the build ends the objects are unfrozen and the old thresholds come back, so a process
 that runs several builds (the test suite) can free what a finished build leaves.
+
+- When the process exits, everything still alive is frozen once more. CPython collects
+  several times while it takes a finished process apart, each time examining every object the
+  build left: at +5,000 records that was 6 s after the last page was written, a quarter of the
+  build. Frozen, those collections skip them; the operating system frees the memory anyway.
+  Files are closed where they are written (``with``), so nothing waits for a collection.
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
 from typing import TYPE_CHECKING
 
@@ -30,8 +37,15 @@ BUILD_THRESHOLDS = (50_000, 20, 20)
 _before: list[tuple[int, int, int]] = []
 
 
+def _freeze_at_exit() -> None:
+    """At the interpreter's exit: the collections while it takes the process apart skip what lives."""
+    gc.freeze()
+
+
 def relax(app: Sphinx) -> None:
     """At ``builder-inited``: before the data is loaded and any page is read."""
+    atexit.unregister(_freeze_at_exit)  # once per process, however many builds it runs
+    atexit.register(_freeze_at_exit)
     if gc.get_threshold() != BUILD_THRESHOLDS:
         _before.append(gc.get_threshold())
         gc.set_threshold(*BUILD_THRESHOLDS)
