@@ -84,6 +84,11 @@ class Checked:
         return self.doc.line_of(path)
 
     @cached_property
+    def strings(self) -> list[tuple[DataPath, str]]:
+        """Every text of the file with its path, walked once for all the rules that read texts."""
+        return list(_strings(self.data, ()))
+
+    @cached_property
     def requirements(self) -> Requirements:
         return requirements(self.data, RECORD_LISTS, in_order="syllabi")
 
@@ -358,7 +363,7 @@ def source_hosts_are_valid(checked: Checked) -> Iterator[Problem]:
 
 def sources_are_not_republished(checked: Checked) -> Iterator[Problem]:
     """No source is on a host that republishes others' pages (:mod:`.refused` lists them)."""
-    for path, text in _strings(checked.data, ()):
+    for path, text in checked.strings:
         if len(path) > 1 and path[-2] == "sources" and (found := refused(text)) is not None:
             host, why = found
             yield checked.problem(
@@ -589,7 +594,7 @@ def _url_problem(url: str) -> str | None:
 
 def urls_are_web_addresses(checked: Checked) -> Iterator[Problem]:
     """Every address is one a browser, an EPUB reader and the PDF's footnotes take as it is."""
-    for path, text in _strings(checked.data, ()):
+    for path, text in checked.strings:
         if not (path and (path[-1] in URL_KEYS or (len(path) > 1 and path[-2] == "sources"))):
             continue
         if text.startswith(("http://", "https://")) and (problem := _url_problem(text)) is not None:
@@ -1123,7 +1128,7 @@ def _unprintable(text: str) -> tuple[str, str] | None:
 
 def text_is_printable(checked: Checked) -> Iterator[Problem]:
     """Every text of the file is made of characters every output can show."""
-    for path, text in _strings(checked.data, ()):
+    for path, text in checked.strings:
         found = _unprintable(text)
         if found is not None:
             char, what = found
@@ -1133,7 +1138,7 @@ def text_is_printable(checked: Checked) -> Iterator[Problem]:
 def text_has_no_outer_spaces(checked: Checked) -> Iterator[Problem]:
     """No text starts or ends with a space (a quoted "Title " keeps one): the pages would not
     show it, so the card, the search and the data would disagree about the text."""
-    for path, text in _strings(checked.data, ()):
+    for path, text in checked.strings:
         if text and text != text.strip():
             where = "starts" if text[0].isspace() else "ends"
             yield checked.problem(path, f"{short(text)} {where} with a space: remove the space inside the quotes")
@@ -1148,7 +1153,7 @@ READER_TEXT_KEYS = frozenset({"note", "summary", "why", "detail", "label", "by",
 def reader_texts_tell_no_research(checked: Checked) -> Iterator[Problem]:
     """The guide's own words say what a reader can use, not how a fact was researched: the words
     of :data:`labels.RESEARCH_WORDS` are refused, each with why and what to write instead."""
-    for path, text in _strings(checked.data, ()):
+    for path, text in checked.strings:
         if not (path and path[-1] in READER_TEXT_KEYS):
             continue
         for entry in labels.RESEARCH_WORDS:
