@@ -210,9 +210,9 @@ def test_a_public_video_makes_the_cost_free_and_says_it_is_derived(built: dict[s
     source = line.select_one("a.llm-source")
     assert source["href"] == "https://www.youtube.com/watch?v=abc"  # the link it was derived from
     assert source["title"] == "“公开视频，免费观看（由链接推断）”的依据：www.youtube.com（2026-11-20 查证）"
-    # A link no check has reached yet names no day.
+    # A link no check has reached yet names no day, and says it was not checked.
     untimed = _card(built, "one-talk").select_one(".llm-card-facets a.llm-source")
-    assert untimed["title"] == "“公开视频，免费观看（由链接推断）”的依据：youtu.be"
+    assert untimed["title"] == "“公开视频，免费观看（由链接推断）”的依据：youtu.be（链接尚未核对）"
     notes = card.select_one("details.llm-card-factnotes").get_text()
     assert "公开视频，免费观看（由链接推断）：链接是视频网站上公开的视频或播放列表" in notes
     assert "（链接 2026-11-20 确认可用）" in notes

@@ -272,8 +272,8 @@ SOURCE = "依据"
 SOURCE_NUMBERED = "依据{number}"
 #: A source link's accessible name: what the fact is, and the site it was read on.
 SOURCE_NAME = "“{fact}”的依据：{host}（{checked} 查证）"
-#: The same for a source with no day to name (a Chinese aid's, a derived fact's never-checked link).
-SOURCE_NAME_UNDATED = "“{fact}”的依据：{host}"
+#: The same for a fact derived from a link nobody has yet reached (no day to name): says so.
+SOURCE_NAME_UNDATED = "“{fact}”的依据：{host}（链接尚未核对）"
 #: Notes on the facts of a card: a disclosure on the web, a paragraph in print.
 FACT_NOTES = "查证说明"
 #: Print: a card's 查证说明 in one paragraph.
