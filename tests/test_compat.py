@@ -179,3 +179,15 @@ def test_the_dictionary_step_leaves_jieba_as_sphinx_own_load_does() -> None:
     assert state(ours + "assert again(JIEBA_DEFAULT_DICT)") == sphinx_own
     # Loaded before (another build in this process): the sum is read from the dictionary instead.
     assert state(ours + "jieba.initialize()\nassert again(JIEBA_DEFAULT_DICT)") == sphinx_own
+
+
+def test_the_chinese_search_init_does_what_sphinx_init_does() -> None:
+    """init_chinese_search replaces SearchChinese.init: it must still do what that init does."""
+    import inspect
+
+    from sphinx.search.zh import SearchChinese
+
+    source = inspect.getsource(SearchChinese.init)
+    for internal in compat.CHINESE_INIT:
+        assert internal in source, internal
+    assert "self.stemmer.stemWord" in inspect.getsource(SearchChinese.stem)

@@ -8,7 +8,7 @@ from sphinx import addnodes
 from ..data import facets, labels
 from ..data.records import Book, Catalog, Category, Course, Resource
 from ..site.fingerprints import plain, shows
-from ..site.names import CHINESE_TABLE
+from ..site.names import CHINESE_TABLE, NO_SEARCH
 from ..site.nodes import chinese_aids, xref
 
 
@@ -76,7 +76,7 @@ def chinese_table(catalog: Catalog, rows: list[nodes.Node]) -> list[nodes.Node]:
     spec = addnodes.tabular_col_spec(
         spec="".join(rf">{{\raggedright\arraybackslash}}\X{{{w}}}{{100}}" for w in CHINESE_COLUMNS)
     )
-    table = nodes.table(classes=[CHINESE_TABLE, "colwidths-given", "no-search"])
+    table = nodes.table(classes=[CHINESE_TABLE, "colwidths-given", NO_SEARCH])
     group = nodes.tgroup(cols=len(CHINESE_COLUMNS))
     table += group
     for width in CHINESE_COLUMNS:

@@ -10,7 +10,7 @@ from docutils.parsers.rst import directives
 from ..data import labels
 from ..site.directive import CatalogDirective
 from ..site.fingerprints import record_key
-from ..site.names import GROUP_TITLE
+from ..site.names import GROUP_TITLE, NO_SEARCH
 from . import filtering
 from .names import FILTER_LISTING
 
@@ -44,7 +44,7 @@ class FilterDirective(CatalogDirective):
         here = self.env.docname
         catalog = self.catalog
         # The rows repeat what the cards say: Sphinx's "no-search" keeps them out of the index.
-        listing = nodes.container(classes=[FILTER_LISTING, "no-search"])
+        listing = nodes.container(classes=[FILTER_LISTING, NO_SEARCH])
         groups = [(category.title, list(catalog.courses_in(category.id))) for category in catalog.categories]
         groups.append((labels.OBJECT_TYPES["book"], list(catalog.books)))
         groups.append((labels.OBJECT_TYPES["resource"], list(catalog.resources)))

@@ -17,7 +17,7 @@ from ..data.records import Catalog, Course, Material, Record, StudyPath
 from ..site import nodes as shared
 from ..site import words
 from ..site.fingerprints import plain, shows
-from ..site.names import PATH_STEPS, PROGRESS_ITEMS, mark_progress
+from ..site.names import CARD_CHINESE, PATH_STEPS, PROGRESS_ITEMS, mark_progress
 from ..site.words import node_title
 
 #: On the graphviz node of the prerequisite graph.
@@ -195,14 +195,14 @@ def _step(catalog: Catalog, node: str, why: str, docname: str) -> nodes.list_ite
     item = nodes.list_item(classes=["llm-path-step"])
     mark_progress(item, node, node_title(catalog, node))
     item += nodes.paragraph("", "", *head, classes=["llm-step-title"])
-    item += nodes.paragraph("", "", _label(WORDS["why"]), nodes.Text(why), classes=["llm-step-why"])
+    item += nodes.paragraph("", "", *shared.labelled(WORDS["why"]), nodes.Text(why), classes=["llm-step-why"])
     if isinstance(record, Material):
         # The same Chinese aids as the record's card, or what was found when someone looked.
         aids = shared.aids_paragraph(record)
         if aids is None and record.language != "zh":
             # 中文资料未查 or 暂无中文资料: the state already names the fact, so no label before it.
             text = words.chinese_text(record)
-            aids = nodes.paragraph("", "", nodes.Text(text), classes=["llm-card-chinese"])
+            aids = nodes.paragraph("", "", nodes.Text(text), classes=[CARD_CHINESE])
         if aids is not None:
             item += aids
         item.extend(shared.fact_paragraphs(record))
@@ -211,21 +211,19 @@ def _step(catalog: Catalog, node: str, why: str, docname: str) -> nodes.list_ite
         category = catalog.category(record.category)
         if category is not None:
             advice = f"{labels.STUDY[category.study]}{labels.OPEN_PAREN}{category.title}{labels.CLOSE_PAREN}"
-            item += nodes.paragraph("", "", _label(WORDS["study"]), nodes.Text(advice), classes=["llm-step-study"])
+            item += nodes.paragraph(
+                "", "", *shared.labelled(WORDS["study"]), nodes.Text(advice), classes=["llm-step-study"]
+            )
     requires = requirement_links(catalog, node, docname)
     if requires:
         item += nodes.paragraph(
             "",
             "",
-            _label(WORDS["requires"]),
+            *shared.labelled(WORDS["requires"]),
             *shared.join(requires, labels.LIST_SEPARATOR),
             classes=["llm-step-requires"],
         )
     return item
-
-
-def _label(text: str) -> nodes.inline:
-    return nodes.inline(text, text, classes=["llm-label"])
 
 
 # -- The prerequisite graph ------------------------------------------------------------------
@@ -273,7 +271,7 @@ def _wrap(text: str, width: int = 10) -> str:
 
 
 #: The graph's look; the fonts are named so the PDF figure has Chinese glyphs (fonts-noto-cjk).
-#: These colours are the print's; on the web the SVG is inline and llm-catalog.css recolours it
+#: These colours are the print's; on the web the SVG is inline and static/llm-graph.css recolours it
 #: for the light and the dark scheme (topic nodes carry the class ``llm-topic`` for that).
 GRAPH_STYLE = (
     'graph [rankdir=LR, bgcolor="transparent", nodesep=0.25, ranksep=0.3, fontname="Noto Sans CJK SC"];\n'
@@ -332,7 +330,7 @@ def graph_figure(catalog: Catalog, docname: str) -> list[nodes.Node]:
         links = requirement_links(catalog, node_id, docname)
         if links:
             para = nodes.paragraph("", "", node_link(catalog, node_id, docname), nodes.Text(WORDS["needs_arrow"]))
-            para += _label(WORDS["graph_list_needs"])
+            para.extend(shared.labelled(WORDS["graph_list_needs"]))
             para.extend(shared.join(links, labels.LIST_SEPARATOR))
             needs += nodes.list_item("", para)
     out.append(needs)
@@ -346,7 +344,7 @@ def graph_figure(catalog: Catalog, docname: str) -> list[nodes.Node]:
             para = nodes.paragraph("", "", nodes.target("", "", ids=[topic_anchor(topic_id)]))
             heading = WORDS["topic_heading"].format(title=title)
             para += nodes.strong(heading, heading)
-            para += _label(WORDS["topic_teachers"])
+            para.extend(shared.labelled(WORDS["topic_teachers"]))
             teachers = catalog.teachers(topic_id, exclude=set())
             shown = teachers[:TOPIC_TEACHERS_SHOWN]
             para.extend(shared.join([node_link(catalog, t, docname) for t in shown], labels.LIST_SEPARATOR))

@@ -5,8 +5,9 @@ segmentation is the costliest part of indexing. Cards repeat the same words thou
 on a large site (the labels 主题：and 链接：, 网站, a facet line such as 免费 · 中文翻译 · 约 1
 小时), and a text always splits into the same words, so each distinct text is segmented once.
 Sphinx also loads jieba's own dictionary a second time on every build, which costs seconds and
-changes only one number (:func:`..site.compat.load_default_dictionary_again` does just that). Everything
-else (a dictionary of the project's own, the stemmer, the words kept) is Sphinx's.
+changes only one number (:func:`..site.compat.init_chinese_search` does just that). Everything
+else (a dictionary of the project's own, the stemmer, the words kept) is Sphinx's; each word's stem
+is remembered, as each text's words are.
 
 One word is added: a text that says "built from scratch" in any of the ways a learner says it (从零,
 从 0, 从头, from scratch: ``labels.FROM_SCRATCH``) also holds the first of them, which is what the
@@ -15,42 +16,26 @@ search page's script makes of each of them in a query; so every way finds the sa
 
 from __future__ import annotations
 
-import snowballstemmer
-from sphinx.search.zh import JIEBA_DEFAULT_DICT, SearchChinese
+from sphinx.search.zh import SearchChinese
 
 from ..data import labels
-from ..site.compat import load_default_dictionary_again
+from ..site.compat import init_chinese_search
 from ..site.words import says_from_scratch
 
 
-class _StemOnce:
-    """The English stemmer, remembering each word's stem: a page repeats its words many times."""
-
-    def __init__(self, stemmer: snowballstemmer.stemmer) -> None:
-        self._stemmer = stemmer
-        self._stems: dict[str, str] = {}
-
-    def stemWord(self, word: str) -> str:  # the stemmer's own name, which Sphinx calls
-        stem = self._stems.get(word)
-        if stem is None:
-            stem = self._stems[word] = self._stemmer.stemWord(word)
-        return stem
-
-
 class SegmentOnce(SearchChinese):
-    """``html_search_language = "zh"`` as Sphinx does it, remembering each text's words."""
+    """``html_search_language = "zh"`` as Sphinx does it, remembering each text's words and each
+    word's stem."""
 
     def __init__(self, options: dict[str, str]) -> None:
         super().__init__(options)
         self._words: dict[str, tuple[str, ...]] = {}
+        self._stems: dict[tuple[str, bool], str] = {}
 
     def init(self, options: dict[str, str]) -> None:
         # Sphinx reloads jieba's own dictionary on every build (seconds); the same effect, at once.
-        dict_path = options.get("dict", JIEBA_DEFAULT_DICT)
-        if not load_default_dictionary_again(dict_path):
+        if not init_chinese_search(self, options):
             super().init(options)
-            return
-        self.stemmer = _StemOnce(snowballstemmer.stemmer("english"))
 
     def split(self, input: str) -> list[str]:
         words = self._words.get(input)
@@ -62,3 +47,11 @@ class SegmentOnce(SearchChinese):
                 words += (labels.FROM_SCRATCH[0],)
             self._words[input] = words
         return list(words)
+
+    def stem(self, word: str) -> str:
+        # SearchChinese.stem depends on the word and on whether it is one of latin_terms.
+        key = (word, word in self.latin_terms)
+        stem = self._stems.get(key)
+        if stem is None:
+            stem = self._stems[key] = super().stem(word)
+        return stem

@@ -2,8 +2,9 @@
 
 A directive leaves builder-neutral nodes (card stubs, an empty filter form, progress
 attributes, a graph). What each builder makes of them is decided here and only here; the wings
-connect their stages to the events below (with a priority: lower runs first) and never ask
-which builder runs:
+connect their stages to the events below (with a priority: lower runs first); where a wing
+needs to know more (a LaTeX page, an EPUB, a builder that writes open data), it asks one of the
+predicates here, never the builder's name or format itself:
 
 - the **web** (html, dirhtml, singlehtml) runs :data:`WEB_PAGE` once Sphinx has resolved the
   page's references (the filter form, the progress markers, folding, the graph's links, the open

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from docutils import nodes
@@ -69,6 +69,23 @@ def load_default_dictionary_again(dict_path: str) -> bool:
     return True
 
 
+#: What SearchChinese.init does (Sphinx 8.2.3), which :func:`init_chinese_search` does too.
+CHINESE_INIT = ("jieba_load_userdict(str(dict_path))", "self.stemmer = snowballstemmer.stemmer('english')")
+
+
+def init_chinese_search(search: Any, options: dict[str, str]) -> bool:
+    """``SearchChinese.init`` with jieba's own dictionary, without loading it again (see above):
+    the dictionary's one number, and the English stemmer Sphinx's ``stem`` reads from
+    ``self.stemmer``. False when another dictionary is named: Sphinx's own ``init`` loads it."""
+    import snowballstemmer
+    from sphinx.search.zh import JIEBA_DEFAULT_DICT
+
+    if not load_default_dictionary_again(options.get("dict", JIEBA_DEFAULT_DICT)):
+        return False
+    search.stemmer = snowballstemmer.stemmer("english")
+    return True
+
+
 # -- Sphinx 8.2.3: the builder's name before the builder exists ------------------------------
 
 
@@ -96,7 +113,8 @@ def fix_single_page_references(builder: Builder, doctree: nodes.document) -> Non
     """On singlehtml, references made after Sphinx assembled the page read ``#document-x#id``.
 
     SingleFileHTMLBuilder.fix_refuris (Sphinx 8.2.3) shortens them to ``#id`` right after it
-    resolves the assembled page; the cards are built later (builders.build_cards_last), so
+    resolves the assembled page; the cards are built later (at builders.WEB_LAST, by
+    cards/stubs.build_last), so
     their references need the same treatment.
     """
     fix = getattr(builder, "fix_refuris", None)
@@ -403,6 +421,8 @@ SEARCH_INTERNALS = (
     "listItem.classList.add(`kind-${kind}`)",
     "const contentRoot = document.documentElement.dataset.content_root;",
     'if (docBuilder === "dirhtml") {',
+    'document.getElementById("search-progress")',
+    "performSearch: (query) => {",
 )
 
 #: And in the scripts beside it (Sphinx 8.2.3's basic theme): the page's options, the search

@@ -45,6 +45,8 @@ CARD_TITLE = "llm-card-title"
 CARD_LINKS = "llm-card-links"
 CARD_CHECKED = "llm-card-checked"
 CARD_CHINESE = "llm-card-chinese"
+#: A label before a paragraph's text (主题：, 课外：, 为什么在这里：).
+LABEL = "llm-label"
 #: What a course states beyond its lectures (课外), on its card and its path steps.
 CARD_WORKLOAD = "llm-card-workload"
 #: Paragraphs of a card that sit in its footer in HTML.

@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ..data import labels
-from .names import CARD_CHINESE, CARD_WORKLOAD, SOURCE
+from .names import CARD_CHINESE, CARD_WORKLOAD, LABEL, SOURCE
 
 if TYPE_CHECKING:
     from ..data.records import Book, ChineseAid, Course, Material, Resource
@@ -78,7 +78,8 @@ def para(cls: str, *children: nodes.Node) -> nodes.paragraph:
 
 
 def labelled(label: str, *children: nodes.Node) -> list[nodes.Node]:
-    return [nodes.inline(label, label, classes=["llm-label"]), *children]
+    """*label* marked as a label (:data:`.names.LABEL`), then *children*."""
+    return [nodes.inline(label, label, classes=[LABEL]), *children]
 
 
 def index_entries(title: str, record_type: str, anchor_id: str, *extra: str) -> addnodes.index:
@@ -171,7 +172,7 @@ def workload_paragraph(record: Material) -> nodes.paragraph | None:
         return None
     label = labels.WORKLOAD_LABEL
     para = nodes.paragraph("", "", classes=[CARD_WORKLOAD])
-    para += nodes.inline(label, label, classes=["llm-label"])
+    para.extend(labelled(label))
     para += nodes.Text(workload.says)
     para.extend(source_links(labels.WORKLOAD_FACT, workload.sources, workload.checked))
     return para
