@@ -8,6 +8,7 @@ from docutils import nodes
 from ..data import labels
 from ..data.prereq import chapter_id, split_id
 from ..data.records import Catalog, Related, Syllabus
+from ..site import words
 from ..site.fingerprints import plain, shows
 from ..site.names import STATUS, chapter_anchor, mark_progress, status_class
 from ..site.nodes import SEP, bullets, join, labelled, para, xref
@@ -17,9 +18,7 @@ from .render import detail, link_lines
 
 
 def related_title(item: Related) -> str:
-    if item.chapter is not None:
-        return f"{item.record.title} {labels.CHAPTER.format(number=item.chapter.number)} {item.chapter.title}"
-    return item.record.title
+    return words.chapter_title(item.record, item.chapter, words.TEACHER_HEADING)
 
 
 #: How many related materials a syllabus chapter shows before "更多"; print shows at most PRINTED.

@@ -206,15 +206,23 @@ def node_title(catalog: Catalog, node: str, heading: str = labels.CHAPTER_HEADIN
     found = catalog.chapter(node)
     if found is None:
         return node
-    record, chapter = found
+    return chapter_title(*found, heading)
+
+
+def chapter_title(record: Record, chapter: Any, heading: str = labels.CHAPTER_HEADING) -> str:
+    """A record's title, and when *chapter* is given, *heading* (第 N 章 and its title) after it."""
     if chapter is None:
         return record.title
     return f"{record.title} {heading.format(number=chapter.number, title=chapter.title)}"
 
 
+#: 第 N 章 and a chapter's title with a plain space between them (a material of 现在可以学, a related one).
+TEACHER_HEADING = labels.CHAPTER + " {title}"
+
+
 def teacher_title(catalog: Catalog, node: str) -> str:
     """A material of 现在可以学: 第 N 章 and the title with a plain space between them."""
-    return node_title(catalog, node, labels.CHAPTER + " {title}")
+    return node_title(catalog, node, TEACHER_HEADING)
 
 
 def row_text(record: Record, values: dict[str, tuple[str, ...]], *, unreleased: bool = False) -> str:
