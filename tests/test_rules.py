@@ -1789,6 +1789,28 @@ def test_what_a_workload_says_is_the_guide_s_own_words_too(data: DataFile) -> No
     assert data.problems(with_fact(fact)) == [data.at(10, research_problem("courses[alpha].workload.says", "第三方"))]
 
 
+def test_a_workload_without_a_source_is_left_out_not_written_unknown(data: DataFile) -> None:
+    fact = 'workload: {says: 每周作业约 10 小时。, checked: "2026-11-01"}'
+    assert data.problems(with_fact(fact)) == [
+        data.at(
+            10,
+            'courses[alpha].workload.sources: this workload has no source: add sources: ["https://..."] with the '
+            "page it was read on (or leave workload out when no page states it)",
+        )
+    ]
+
+
+def test_a_workload_that_says_unknown_is_refused_since_a_reader_would_see_the_word(data: DataFile) -> None:
+    fact = 'workload: {says: unknown, sources: ["https://alpha.example.org/"], checked: "2026-11-01"}'
+    assert data.problems(with_fact(fact)) == [
+        data.at(
+            10,
+            "courses[alpha].workload.says: this workload cannot be unknown (a reader would see the word): "
+            "leave workload out when no page states it",
+        )
+    ]
+
+
 def test_one_problem_per_entry_a_text_meets_naming_its_first_word(data: DataFile) -> None:
     # 第三方 and 摘要页 are one entry (第三方 is named); 所以不 and 不采用 are two more.
     fact = 'effort: {kind: unknown, checked: "2026-11-01", note: 第三方摘要页说约 4 小时，所以不采用。}'

@@ -181,6 +181,7 @@ _FACT_WORDS = {name: kind.NAMED for name, kind in _FACT_KINDS.items()}
 #: What to do instead of citing a page: facts that are left out rather than written as unknown.
 _NO_SOURCE = {
     "pages": "or leave pages out when no page states them",
+    "workload": "or leave workload out when no page states it",
     "year": "or leave year out when no page states it",
 }
 #: The value of that key for "someone looked and could not confirm it".
@@ -199,7 +200,14 @@ def facts_have_sources(checked: Checked) -> Iterator[Problem]:
     """A known fact says where it was read; an unknown one says why it is unknown."""
     for path, name, fact in _facts(checked):
         what = fact.get(FACTS[name])
-        if what == UNKNOWN and "note" not in fact and name not in _NO_SOURCE:  # pages and years are never unknown
+        if what == UNKNOWN and name in _NO_SOURCE:  # pages, workloads and years are never unknown
+            yield checked.problem(
+                (*path, FACTS[name]),
+                f"{_FACT_WORDS[name]} cannot be unknown (a reader would see the word): "
+                f"{_NO_SOURCE[name].removeprefix('or ')}",
+            )
+            continue
+        if what == UNKNOWN and "note" not in fact:
             yield checked.problem(
                 (*path, "note"),
                 f"an unknown {name} needs a note saying why, for the reader: e.g. the sources disagree, or the "
