@@ -9,7 +9,7 @@ to nothing collected. So, during a build (``make benchmark`` measures the effect
 
 - the thresholds are raised, as mypy does for its own runs;
 - once every page is read, what is alive then (the environment, the catalog, the loaded
-  modules) is collected once and frozen: later collections, while pages are written, skip it.
+  modules) is frozen: later collections, while pages are written, skip it.
 
 When the build ends the objects are unfrozen and the old thresholds come back, so a process
 that runs several builds (the test suite) can free what a finished build leaves.
@@ -52,8 +52,11 @@ def relax(app: Sphinx) -> None:
 
 
 def freeze_what_was_read(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """At ``env-updated``: every page is read; what lives now lives until the build ends."""
-    gc.collect()
+    """At ``env-updated``: every page is read; what lives now lives until the build ends.
+
+    Frozen without collecting first: a full collection here examined every object of the
+    process (0.1 s a build in the test suite's long-lived workers) and, at +5,000 records,
+    changed the build's peak memory by less than 1 MiB of 786 MiB."""
     gc.freeze()
     return []
 
