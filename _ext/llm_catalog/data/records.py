@@ -91,6 +91,9 @@ class Fact:
     WHAT: ClassVar[str] = ""
     #: How `make check`'s messages name the fact ("this cost").
     NAMED: ClassVar[str] = "this fact"
+    #: For a fact never written as unknown (a reader would see the word): what to do instead,
+    #: as `make check` says it. ``None``: the fact may be unknown, with a note saying why.
+    LEFT_OUT: ClassVar[str | None] = None
 
     #: Addresses of the pages the fact was read on; empty only for an unknown fact.
     sources: tuple[str, ...] = ()
@@ -159,6 +162,7 @@ class Pages(Fact):
 
     WHAT: ClassVar[str] = "count"
     NAMED: ClassVar[str] = "this page count"
+    LEFT_OUT: ClassVar[str | None] = "leave pages out when no page states them"
     count: int
 
 
@@ -169,6 +173,7 @@ class Workload(Fact):
 
     WHAT: ClassVar[str] = "says"
     NAMED: ClassVar[str] = "this workload"
+    LEFT_OUT: ClassVar[str | None] = "leave workload out when no page states it"
     says: str
 
 
@@ -180,6 +185,7 @@ class Year(Fact):
 
     WHAT: ClassVar[str] = "value"
     NAMED: ClassVar[str] = "this year"
+    LEFT_OUT: ClassVar[str | None] = "leave year out when no page states it"
     value: int
 
 

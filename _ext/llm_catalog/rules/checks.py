@@ -178,12 +178,9 @@ _FACT_KINDS = {**FACT_KINDS, "year": Year}
 FACTS = {name: kind.WHAT for name, kind in _FACT_KINDS.items()}
 #: A fact as a message names it (its class's NAMED).
 _FACT_WORDS = {name: kind.NAMED for name, kind in _FACT_KINDS.items()}
-#: What to do instead of citing a page: facts that are left out rather than written as unknown.
-_NO_SOURCE = {
-    "pages": "or leave pages out when no page states them",
-    "workload": "or leave workload out when no page states it",
-    "year": "or leave year out when no page states it",
-}
+#: What to do instead of citing a page, for the facts left out rather than written as unknown
+#: (their class's LEFT_OUT).
+_LEFT_OUT = {name: kind.LEFT_OUT for name, kind in _FACT_KINDS.items() if kind.LEFT_OUT is not None}
 #: The value of that key for "someone looked and could not confirm it".
 UNKNOWN = "unknown"
 
@@ -200,11 +197,10 @@ def facts_have_sources(checked: Checked) -> Iterator[Problem]:
     """A known fact says where it was read; an unknown one says why it is unknown."""
     for path, name, fact in _facts(checked):
         what = fact.get(FACTS[name])
-        if what == UNKNOWN and name in _NO_SOURCE:  # pages, workloads and years are never unknown
+        if what == UNKNOWN and name in _LEFT_OUT:  # pages, workloads and years are never unknown
             yield checked.problem(
                 (*path, FACTS[name]),
-                f"{_FACT_WORDS[name]} cannot be unknown (a reader would see the word): "
-                f"{_NO_SOURCE[name].removeprefix('or ')}",
+                f"{_FACT_WORDS[name]} cannot be unknown (a reader would see the word): {_LEFT_OUT[name]}",
             )
             continue
         if what == UNKNOWN and "note" not in fact:
@@ -216,8 +212,11 @@ def facts_have_sources(checked: Checked) -> Iterator[Problem]:
         if "sources" in fact:
             continue
         if what is not None and what != UNKNOWN:
-            instead = _NO_SOURCE.get(
-                name, f"or, if no page confirms it, write {FACTS[name]}: unknown and say why in note"
+            left_out = _LEFT_OUT.get(name)
+            instead = (
+                f"or {left_out}"
+                if left_out
+                else f"or, if no page confirms it, write {FACTS[name]}: unknown and say why in note"
             )
             what_fact = _FACT_WORDS.get(name, f"this {name}")
             yield checked.problem(
