@@ -13,6 +13,7 @@ import pytest
 from conftest import EXT_DIR, REPO, SCHEMA_FILE, sphinx_build
 from llm_catalog.data import labels, yamlsource
 from llm_catalog.data.problems import CatalogInvalid, Problem
+from llm_catalog.data.validate import read_schema
 from llm_catalog.rules.load import load
 from sites import Project
 
@@ -41,7 +42,7 @@ FIELDS = re.compile(r"\{fields:(\w+)\}")
 
 
 def _expected_text(text: str) -> str:
-    definitions = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))["definitions"]
+    definitions = read_schema(str(SCHEMA_FILE.resolve()))["definitions"]  # read once (cached)
     return FIELDS.sub(lambda m: ", ".join(definitions[m.group(1)]["properties"]), text)
 
 
