@@ -1789,26 +1789,25 @@ def test_what_a_workload_says_is_the_guide_s_own_words_too(data: DataFile) -> No
     assert data.problems(with_fact(fact)) == [data.at(10, research_problem("courses[alpha].workload.says", "第三方"))]
 
 
-def test_a_workload_without_a_source_is_left_out_not_written_unknown(data: DataFile) -> None:
-    fact = 'workload: {says: 每周作业约 10 小时。, checked: "2026-11-01"}'
-    assert data.problems(with_fact(fact)) == [
-        data.at(
-            10,
+@pytest.mark.parametrize(
+    ("fact", "problem"),
+    [
+        # Without a source: left out, never written as unknown.
+        (
+            'workload: {says: 每周作业约 10 小时。, checked: "2026-11-01"}',
             'courses[alpha].workload.sources: this workload has no source: add sources: ["https://..."] with the '
             "page it was read on (or leave workload out when no page states it)",
-        )
-    ]
-
-
-def test_a_workload_that_says_unknown_is_refused_since_a_reader_would_see_the_word(data: DataFile) -> None:
-    fact = 'workload: {says: unknown, sources: ["https://alpha.example.org/"], checked: "2026-11-01"}'
-    assert data.problems(with_fact(fact)) == [
-        data.at(
-            10,
+        ),
+        # Written as unknown: refused, since a reader would see the word.
+        (
+            'workload: {says: unknown, sources: ["https://alpha.example.org/"], checked: "2026-11-01"}',
             "courses[alpha].workload.says: this workload cannot be unknown (a reader would see the word): "
             "leave workload out when no page states it",
-        )
-    ]
+        ),
+    ],
+)
+def test_a_workload_no_page_states_is_left_out(data: DataFile, fact: str, problem: str) -> None:
+    assert data.problems(with_fact(fact)) == [data.at(10, problem)]
 
 
 def test_one_problem_per_entry_a_text_meets_naming_its_first_word(data: DataFile) -> None:
