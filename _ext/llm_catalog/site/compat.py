@@ -114,8 +114,7 @@ def fix_single_page_references(builder: Builder, doctree: nodes.document) -> Non
 
     SingleFileHTMLBuilder.fix_refuris (Sphinx 8.2.3) shortens them to ``#id`` right after it
     resolves the assembled page; the cards are built later (at builders.WEB_LAST, by
-    cards/stubs.build_last), so
-    their references need the same treatment.
+    cards/stubs.build_last), so their references need the same treatment.
     """
     fix = getattr(builder, "fix_refuris", None)
     if fix is not None:
